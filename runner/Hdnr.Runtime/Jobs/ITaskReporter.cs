@@ -1,0 +1,9 @@
+namespace Hdnr.Runtime.Jobs;
+
+/// <summary>Receives the counters and status messages a running task reports.</summary>
+public interface ITaskReporter
+{
+    void Counter(string group, string name, long amount);
+
+    void Status(string message);
+}

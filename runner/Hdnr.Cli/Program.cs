@@ -1,1 +1,4 @@
-return 0;
+using Hdnr.Cli;
+
+// Hadoop starts one hdnr per task and reads its exit code: every failure ends here as one.
+return Failures.Run(() => HdnrCommand.Execute(args));

@@ -1,0 +1,58 @@
+using McMaster.Extensions.CommandLineUtils;
+using Hdnr.Cli.Verbs;
+
+namespace Hdnr.Cli;
+
+/// <summary>The hdnr command line: <c>hdnr SCRIPT [VERB]</c> for a script's verbs, <c>hdnr VERB</c> for the rest.</summary>
+internal static class HdnrCommand
+{
+    public static int Execute(string[] args)
+    {
+        // hadoopy's order is "script verb", which McMaster cannot express as subcommands of one app:
+        // the script's path comes first, so the verbs that need no script get an app of their own.
+        if (args.Length == 0 || args[0].StartsWith('-') || ToolVerbs.Contains(args[0]))
+            return CreateToolApp().Execute(args);
+        return CreateScriptApp(new ScriptSession(args[0])).Execute(args[1..]);
+    }
+
+    private static readonly HashSet<string> ToolVerbs = ["readtb", "writetb", "help"];
+
+    private static CommandLineApplication CreateToolApp()
+    {
+        var app = NewApp("hdnr");
+        app.Description = "Runs C# scripts (.csx) as Hadoop Streaming jobs. Usage: hdnr SCRIPT.csx [VERB] [ARGS]";
+        app.ExtendedHelpText = ScriptVerbsHelp;
+        app.VersionOption("--version", () => Versions.Hdnr);
+        ReadTbVerb.Register(app);
+        WriteTbVerb.Register(app);
+        app.OnExecute(() =>
+        {
+            app.ShowHelp();
+            return 1;
+        });
+        return app;
+    }
+
+    private static CommandLineApplication CreateScriptApp(ScriptSession session)
+    {
+        var app = NewApp($"hdnr {session.ScriptArgument}");
+        app.ExtendedHelpText = ScriptVerbsHelp;
+        DocVerb.Register(app, session);
+        InfoVerb.Register(app, session);
+        TaskVerb.Register(app, session);
+        PipeVerb.Register(app, session);
+        return app;
+    }
+
+    private static CommandLineApplication NewApp(string name) =>
+        new(throwOnUnexpectedArg: true) { Name = name, FullName = "hdnr" };
+
+    private const string ScriptVerbsHelp = """
+
+        Script verbs (hdnr SCRIPT.csx VERB):
+          (none)                        print the script's doc and exit 1
+          info                          print {"doc": ..., "tasks": [...]} as one line of JSON
+          map | reduce | combine        run one streaming task: stdin to stdout
+          pipe map|reduce|combine       the same, with stdout and stdin hopped away from the script
+        """;
+}

@@ -1,0 +1,19 @@
+using Hdnr.Runtime.Jobs;
+using Hdnr.Scripting;
+
+namespace Hdnr.Cli;
+
+/// <summary>The script named on the command line, compiled (or taken from the cache) when a verb first needs it.</summary>
+internal sealed class ScriptSession(string scriptArgument)
+{
+    private CompiledScript? compiled;
+
+    /// <summary>The script's path exactly as the user wrote it, so messages name it the same way.</summary>
+    public string ScriptArgument { get; } = scriptArgument;
+
+    public CompiledScript Compiled => compiled ??= ScriptCompiler.Load(ScriptArgument);
+
+    /// <summary>Runs the script's top-level code and binds its functions, reporting counters on stderr as Hadoop reads them.</summary>
+    public ScriptJob CreateJob() =>
+        ScriptJob.Create(ScriptAssemblyLoader.Load(Compiled.AssemblyPath, Compiled.DependencyPaths), new StderrReporter());
+}

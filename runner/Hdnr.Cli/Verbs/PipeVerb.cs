@@ -1,0 +1,26 @@
+using Hdnr.Runtime.Jobs;
+using Hdnr.Runtime.Pipes;
+using McMaster.Extensions.CommandLineUtils;
+
+namespace Hdnr.Cli.Verbs;
+
+/// <summary><c>hdnr SCRIPT pipe map|reduce|combine</c>: a task whose data streams are moved off fds 0 and 1, so nothing the script prints can corrupt them.</summary>
+internal static class PipeVerb
+{
+    public static void Register(CommandLineApplication app, ScriptSession session) =>
+        app.Command("pipe", cmd =>
+        {
+            cmd.Description = "Run a task with stdout sent to stderr and stdin at end of file, as hadoopy's pipe hopping does.";
+            var task = cmd.Argument("task", "map, reduce or combine").IsRequired()
+                .Accepts(v => v.Values(Enum.GetValues<TaskKind>().Select(TaskVerb.Name).ToArray()));
+            var io = TaskVerb.IoOption(cmd);
+            cmd.OnExecute(() =>
+            {
+                var kind = Enum.Parse<TaskKind>(task.Value!, ignoreCase: true);
+                // Compile before hopping: compiler errors belong on stderr either way, but the hop is for the task alone.
+                _ = session.Compiled;
+                var (input, output) = PipeHop.Hop();
+                return TaskVerb.Run(session, kind, io.Value(), input, output);
+            });
+        });
+}

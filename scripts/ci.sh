@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# What CI runs: the README's test command, then the README's install-and-run command from this checkout.
+set -uo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log=$(mktemp)
+# The README's test command.
+dotnet test Runner.sln 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# One closing line for the whole run, summed over the test projects' own summaries.
+awk '/(Passed|Failed)!/ {
+       for (i = 1; i <= NF; i++) {
+         if ($i == "Failed:")  { f += $(i+1) }
+         if ($i == "Passed:")  { p += $(i+1) }
+         if ($i == "Skipped:") { s += $(i+1) }
+       }
+     }
+     END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+grep -h "\[SKIP\]" "$log" | sed 's/^ */skipped: /' || true
+[ "$status" -eq 0 ] || exit "$status"
+
+# The README's first command, from a fresh tool folder: install hdnr and run the main job.
+prefix=$(mktemp -d)
+bin=$(scripts/install.sh --prefix "$prefix") || exit 1
+cd examples
+"$bin" wc.csx map < wc.txt | LC_ALL=C sort | "$bin" wc.csx reduce > "$prefix/wc.out" || exit 1
+grep -qx "the	4" "$prefix/wc.out" || { echo "install check: wc did not count 'the' 4 times" >&2; cat "$prefix/wc.out" >&2; exit 1; }
+echo "install check: $bin ran examples/wc.csx"

@@ -1,0 +1,61 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using Hdnr.Runtime.Jobs;
+using Hdnr.Scripting.Directives;
+using Hdnr.Scripting.NuGet;
+
+namespace Hdnr.Scripting.Caching;
+
+/// <summary>Names a compiled script by everything its dll depends on, so a changed input is a different entry.</summary>
+/// <remarks>
+/// Hashed: hdnr's own build (informational version and module id of Hdnr.Runtime and Hdnr.Scripting, which differ
+/// whenever either is rebuilt differently), the .NET runtime version (the script compiles against its assemblies),
+/// every file's full path (the PDB names them) and bytes, the <c>nuget:</c> specs, and the size and time of
+/// <c>#r</c> dlls. A floating NuGet version resolves once per package set, like the restore cache it shares.
+/// </remarks>
+internal static class CacheKey
+{
+    private static readonly byte[] BuildStamp = Encoding.UTF8.GetBytes(string.Join('\n',
+        "hdnr-cache-key 1",
+        Stamp(typeof(ScriptGlobals).Assembly),
+        Stamp(typeof(CacheKey).Assembly),
+        Environment.Version.ToString()));
+
+    public static string Of(ScriptClosure closure)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(BuildStamp);
+        foreach (var file in closure.Files)
+        {
+            Append(hash, "\nfile\n" + file.FullPath + "\n");
+            if (file.Bytes is null)
+            {
+                Append(hash, "missing\n");
+                continue;
+            }
+            Append(hash, file.Bytes.Length + "\n");
+            hash.AppendData(file.Bytes);
+            foreach (var directive in file.Header.Directives)
+                if (directive.Kind == DirectiveKind.Reference)
+                    Append(hash, "\nref\n" + DescribeReference(directive.Value, file.FullPath));
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static string DescribeReference(string value, string includingFile)
+    {
+        if (PackageSpec.IsNuGet(value))
+            return PackageSpec.Parse(value, includingFile, 0) is { } spec ? $"nuget {spec.Id.ToLowerInvariant()} {spec.Version}" : value;
+        // A dll that is rebuilt in place must invalidate the script; its size and time stand in for its bytes.
+        var path = ScriptClosure.Resolve(value, includingFile);
+        var info = new FileInfo(path);
+        return info.Exists ? $"{value}\n{path}\n{info.Length}\n{info.LastWriteTimeUtc.Ticks}" : value;
+    }
+
+    private static void Append(IncrementalHash hash, string text) => hash.AppendData(Encoding.UTF8.GetBytes(text));
+
+    private static string Stamp(Assembly assembly) =>
+        (assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?")
+        + " " + assembly.ManifestModule.ModuleVersionId.ToString("N");
+}

@@ -1,0 +1,83 @@
+using System.Text;
+using Hdnr.Runtime.Jobs;
+
+namespace Hdnr.Scripting.Caching;
+
+/// <summary>What a cache entry says about its dll: the dll's SHA-256, the tasks, the runtime dependencies and the doc.</summary>
+/// <remarks>
+/// A line format rather than JSON keeps the hit path free of serializers. Each line is a tag, a space and a value:
+/// <c>hdnr-manifest 1</c>, <c>dll HEX</c>, then <c>task NAME</c>, <c>dep PATH</c> and <c>doc LINE</c> lines, and
+/// <c>end</c> last so a truncated file is never taken for a whole one. Values cannot hold newlines: paths with one are
+/// refused, and the doc is stored one line per <c>doc</c> line.
+/// </remarks>
+internal sealed class CacheManifest(string dllSha256, IReadOnlyList<TaskKind> tasks, IReadOnlyList<string> dependencyPaths, string doc)
+{
+    private const string Header = "hdnr-manifest 1";
+
+    public string DllSha256 { get; } = dllSha256;
+
+    public IReadOnlyList<TaskKind> Tasks { get; } = tasks;
+
+    public IReadOnlyList<string> DependencyPaths { get; } = dependencyPaths;
+
+    public string Doc { get; } = doc;
+
+    public byte[] ToBytes()
+    {
+        var text = new StringBuilder();
+        text.Append(Header).Append('\n');
+        text.Append("dll ").Append(DllSha256).Append('\n');
+        foreach (var task in Tasks)
+            text.Append("task ").Append(task).Append('\n');
+        foreach (var path in DependencyPaths)
+        {
+            if (path.Contains('\n'))
+                throw new IOException($"hdnr cannot cache a dependency whose path holds a newline: {path}");
+            text.Append("dep ").Append(path).Append('\n');
+        }
+        if (Doc.Length > 0)
+            foreach (var line in Doc.Split('\n'))
+                text.Append("doc ").Append(line).Append('\n');
+        text.Append("end\n");
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    /// <summary>Parses a manifest; null when it is not one this hdnr wrote whole.</summary>
+    public static CacheManifest? Parse(string text)
+    {
+        var lines = text.Split('\n');
+        // A complete manifest ends with "end\n", so the split leaves an empty last piece.
+        if (lines.Length < 4 || lines[0] != Header || lines[^2] != "end" || lines[^1].Length != 0)
+            return null;
+        string? dll = null;
+        var tasks = new List<TaskKind>();
+        var dependencies = new List<string>();
+        var doc = new List<string>();
+        for (var i = 1; i < lines.Length - 2; i++)
+        {
+            var line = lines[i];
+            var space = line.IndexOf(' ');
+            if (space < 0)
+                return null;
+            var value = line[(space + 1)..];
+            switch (line[..space])
+            {
+                case "dll":
+                    dll = value;
+                    break;
+                case "task" when Enum.TryParse<TaskKind>(value, out var task):
+                    tasks.Add(task);
+                    break;
+                case "dep":
+                    dependencies.Add(value);
+                    break;
+                case "doc":
+                    doc.Add(value);
+                    break;
+                default:
+                    return null;
+            }
+        }
+        return dll is null ? null : new CacheManifest(dll, tasks, dependencies, string.Join('\n', doc));
+    }
+}

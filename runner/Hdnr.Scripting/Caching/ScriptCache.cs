@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+
+namespace Hdnr.Scripting.Caching;
+
+/// <summary>The compiled scripts under <c>CACHE/scripts</c>: <c>KEY.dll</c> and <c>KEY.manifest</c>, the manifest written last.</summary>
+/// <remarks>An entry counts only when its manifest is whole, its dll has the checksum the manifest names and its dependencies still exist; anything else is compiled again.</remarks>
+internal sealed class ScriptCache(string root)
+{
+    /// <summary>The cache folder, e.g. <c>~/.cache/hdnr</c>.</summary>
+    public string Root { get; } = root;
+
+    public string ScriptsFolder { get; } = Path.Combine(root, "scripts");
+
+    /// <summary>Opens the cache at <paramref name="root"/>, creating its folders private to the user.</summary>
+    public static ScriptCache Open(string root)
+    {
+        CacheDirectory.EnsurePrivate(root);
+        var cache = new ScriptCache(root);
+        CacheDirectory.EnsurePrivate(cache.ScriptsFolder);
+        return cache;
+    }
+
+    public string AssemblyPath(string key) => Path.Combine(ScriptsFolder, key + ".dll");
+
+    public string ManifestPath(string key) => Path.Combine(ScriptsFolder, key + ".manifest");
+
+    /// <summary>The entry for <paramref name="key"/>, or null when there is none or it is damaged.</summary>
+    public CacheManifest? TryRead(string key)
+    {
+        string text;
+        byte[] dll;
+        try
+        {
+            text = File.ReadAllText(ManifestPath(key));
+            dll = File.ReadAllBytes(AssemblyPath(key));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+        var manifest = CacheManifest.Parse(text);
+        if (manifest is null || manifest.DllSha256 != Checksum(dll))
+            return null;
+        foreach (var dependency in manifest.DependencyPaths)
+            if (!File.Exists(dependency))
+                return null;
+        return manifest;
+    }
+
+    /// <summary>Puts the dll in place and returns its checksum; the entry is not visible until <see cref="WriteManifest"/>.</summary>
+    public string WriteAssembly(string key, byte[] dll)
+    {
+        AtomicFile.Write(AssemblyPath(key), dll);
+        return Checksum(dll);
+    }
+
+    public void WriteManifest(string key, CacheManifest manifest) => AtomicFile.Write(ManifestPath(key), manifest.ToBytes());
+
+    public static string Checksum(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}

@@ -1,0 +1,136 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Hdnr.Runtime.Jobs;
+using Hdnr.Scripting.Caching;
+using Hdnr.Scripting.Directives;
+using Hdnr.Scripting.NuGet;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Emit;
+using Microsoft.CodeAnalysis.Scripting;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Hdnr.Scripting.Compilation;
+
+/// <summary>The cache-miss path: restores packages, compiles with Roslyn, checks the job's shape and stores the entry.</summary>
+internal static class ScriptBuilder
+{
+    /// <summary>The namespaces every script imports, as dotnet-script's defaults minus those a streaming task has no use for, plus regular expressions and globalization that text jobs often need.</summary>
+    public static readonly ImmutableArray<string> Imports =
+    [
+        "System",
+        "System.Collections.Generic",
+        "System.Globalization",
+        "System.IO",
+        "System.Linq",
+        "System.Text",
+        "System.Text.RegularExpressions",
+        "System.Threading",
+        "System.Threading.Tasks",
+    ];
+
+    private static readonly CSharpParseOptions ParseOptions =
+        new(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Script);
+
+    public static CompiledScript Build(ScriptClosure closure, ScriptCache cache, string key)
+    {
+        var main = closure.Main;
+        if (main.Bytes is null)
+            throw new IOException($"{closure.UserPath}: cannot read the script file.");
+
+        var packages = PackagesOf(closure);
+        var assets = packages.Count == 0 ? PackageAssets.None : PackageRestorer.Restore(packages, cache.Root, closure);
+
+        var runtimeReference = MetadataReference.CreateFromFile(typeof(ScriptGlobals).Assembly.Location);
+        var references = FrameworkReferences.Value
+            .Add(runtimeReference)
+            .AddRange(assets.CompilePaths.Select(p => MetadataReference.CreateFromFile(p)));
+        var scriptDirectory = Path.GetDirectoryName(main.FullPath)!;
+        var metadataResolver = new PackageAwareMetadataResolver(
+            ScriptMetadataResolver.Default.WithBaseDirectory(scriptDirectory), runtimeReference);
+        var snapshots = closure.Files.Where(f => f.Bytes is not null).ToDictionary(f => f.FullPath, f => f.Bytes!, StringComparer.Ordinal);
+        var sourceResolver = new SnapshotSourceResolver(new SourceFileResolver([], scriptDirectory), snapshots);
+
+        var options = new CSharpCompilationOptions(
+            OutputKind.DynamicallyLinkedLibrary,
+            scriptClassName: "Script",
+            usings: Imports,
+            optimizationLevel: OptimizationLevel.Release,
+            deterministic: true,
+            allowUnsafe: true,
+            sourceReferenceResolver: sourceResolver,
+            metadataReferenceResolver: metadataResolver);
+        var tree = CSharpSyntaxTree.ParseText(
+            SourceText.From(main.Bytes, main.Bytes.Length, checksumAlgorithm: SourceHashAlgorithm.Sha256),
+            ParseOptions, main.FullPath);
+        var compilation = CSharpCompilation.CreateScriptCompilation(
+            "hdnr-script-" + key[..16], tree, references, options, returnType: typeof(object), globalsType: typeof(ScriptGlobals));
+
+        using var pe = new MemoryStream();
+        var result = compilation.Emit(pe, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded));
+        var errors = DiagnosticLines.Errors(result.Diagnostics, closure);
+        if (!result.Success || errors.Count > 0)
+            throw new ScriptCompilationException(errors.Count > 0 ? errors : [$"{closure.UserPath}: error HDNR0000: the compiler gave no reason for failing."]);
+
+        var dll = pe.ToArray();
+        var checksum = cache.WriteAssembly(key, dll);
+        var assemblyPath = cache.AssemblyPath(key);
+        var dependencies = assets.RuntimePaths.Concat(metadataResolver.ResolvedDlls).Distinct(StringComparer.Ordinal).ToList();
+        IReadOnlyList<TaskKind> tasks;
+        try
+        {
+            tasks = TasksOf(ScriptAssemblyLoader.Load(assemblyPath, dependencies));
+        }
+        catch (JobShapeException e)
+        {
+            // No manifest will ever name this dll: the same source always fails the same way.
+            AtomicFile.TryDelete(assemblyPath);
+            throw new ScriptCompilationException([DiagnosticLines.At(FunctionLocation(compilation, e.FunctionName), closure, "HDNR0001", e.Message)]);
+        }
+        var doc = main.Header.Doc;
+        cache.WriteManifest(key, new CacheManifest(checksum, tasks, dependencies, doc));
+        return new CompiledScript(closure.UserPath, assemblyPath, dependencies, doc, tasks);
+    }
+
+    private static IReadOnlyList<TaskKind> TasksOf(Assembly assembly) =>
+        JobShape.Of(assembly.GetType("Script", throwOnError: true)!).Tasks;
+
+    /// <summary>Every <c>nuget:</c> reference of every file, in file order; a malformed one is a compile error at its line.</summary>
+    private static List<PackageSpec> PackagesOf(ScriptClosure closure)
+    {
+        var packages = new List<PackageSpec>();
+        var errors = new List<string>();
+        foreach (var file in closure.Files)
+            foreach (var directive in file.Header.Directives)
+                if (directive.Kind == DirectiveKind.Reference && PackageSpec.IsNuGet(directive.Value))
+                {
+                    if (PackageSpec.Parse(directive.Value, file.FullPath, directive.Line) is { } spec)
+                        packages.Add(spec);
+                    else
+                        errors.Add($"{closure.DisplayPath(file.FullPath)}({directive.Line},1): error HDNR0002: "
+                            + $"'{directive.Value}' names no NuGet package; write #r \"nuget: Name, Version\".");
+                }
+        if (errors.Count > 0)
+            throw new ScriptCompilationException(errors);
+        return packages;
+    }
+
+    /// <summary>Where <paramref name="name"/> is declared (the start of its declaration, after its doc comment), else the main script's start.</summary>
+    private static Location FunctionLocation(CSharpCompilation compilation, string name)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var root = (CompilationUnitSyntax)tree.GetRoot();
+            foreach (var member in root.Members)
+            {
+                if (member is MethodDeclarationSyntax method && method.Identifier.ValueText == name)
+                    return method.GetLocation();
+                if (member is GlobalStatementSyntax { Statement: LocalFunctionStatementSyntax local } && local.Identifier.ValueText == name)
+                    return local.GetLocation();
+            }
+        }
+        var main = compilation.SyntaxTrees.First();
+        return Location.Create(main, new TextSpan(0, 0));
+    }
+}

@@ -1,0 +1,65 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
+using Hdnr.Runtime.Tasks;
+
+namespace Hdnr.Runtime.Jobs;
+
+/// <summary>Binds each script function once to a typed delegate inside a generic task loop closed over its declared types.</summary>
+/// <remarks>Reflection happens here only; per record the loops make ordinary typed delegate calls.</remarks>
+internal static class JobBinder
+{
+    [RequiresDynamicCode("Closes generic task loops over a script's declared types.")]
+    [RequiresUnreferencedCode("Closes generic task loops over a script's declared types.")]
+    public static BoundFunction Task(FunctionShape function, object? instance)
+    {
+        var access = Access(function);
+        var sequence = typeof(IEnumerable<>).MakeGenericType(function.PairType);
+        Type loop;
+        Type signature;
+        if (function.Method.Name == nameof(TaskKind.Map))
+        {
+            loop = typeof(MapFunction<,,,,,>);
+            signature = typeof(Func<,,>).MakeGenericType(function.KeyType!, function.ValueType!, sequence);
+        }
+        else
+        {
+            loop = typeof(GroupFunction<,,,,,>);
+            signature = typeof(Func<,,>).MakeGenericType(
+                function.KeyType!, typeof(IEnumerable<>).MakeGenericType(function.ValueType!), sequence);
+        }
+        var closed = loop.MakeGenericType(
+            function.KeyType!, function.ValueType!, function.PairType, access, function.OutKeyType, function.OutValueType);
+        return Create(closed, function.Method.Name, Delegate(function.Method, signature, instance));
+    }
+
+    [RequiresDynamicCode("Closes generic task loops over a script's declared types.")]
+    [RequiresUnreferencedCode("Closes generic task loops over a script's declared types.")]
+    public static BoundFunction End(FunctionShape function, object? instance)
+    {
+        var signature = typeof(Func<>).MakeGenericType(typeof(IEnumerable<>).MakeGenericType(function.PairType));
+        var closed = typeof(EndFunction<,,,>).MakeGenericType(
+            function.PairType, Access(function), function.OutKeyType, function.OutValueType);
+        return Create(closed, function.Method.Name, Delegate(function.Method, signature, instance));
+    }
+
+    [RequiresDynamicCode("Closes generic task loops over a script's declared types.")]
+    private static Type Access(FunctionShape function) =>
+        (function.PairsAreKeyValuePairs ? typeof(KeyValueAccess<,>) : typeof(TupleAccess<,>))
+            .MakeGenericType(function.OutKeyType, function.OutValueType);
+
+    private static Delegate Delegate(MethodInfo method, Type signature, object? instance) =>
+        method.IsStatic ? method.CreateDelegate(signature) : method.CreateDelegate(signature, instance);
+
+    [RequiresUnreferencedCode("Creates task loops closed over a script's declared types.")]
+    private static BoundFunction Create(Type closed, string name, Delegate function)
+    {
+        try
+        {
+            return (BoundFunction)Activator.CreateInstance(closed, name, function)!;
+        }
+        catch (TargetInvocationException exception) when (exception.InnerException is not null)
+        {
+            throw exception.InnerException;
+        }
+    }
+}

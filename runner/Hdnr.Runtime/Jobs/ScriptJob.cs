@@ -1,0 +1,71 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
+using Hdnr.Runtime.Tasks;
+
+namespace Hdnr.Runtime.Jobs;
+
+/// <summary>A compiled script, set up and with its functions bound, ready to run any task it defines.</summary>
+public sealed class ScriptJob
+{
+    private readonly BoundFunction?[] _tasks;
+    private readonly BoundFunction?[] _ends;
+
+    private ScriptJob(JobShape shape, BoundFunction?[] tasks, BoundFunction?[] ends)
+    {
+        Shape = shape;
+        _tasks = tasks;
+        _ends = ends;
+    }
+
+    /// <summary>The tasks the script defines and their checked shapes.</summary>
+    public JobShape Shape { get; }
+
+    /// <summary>Runs the script's top-level statements with <paramref name="reporter"/> behind its globals, then binds its functions.</summary>
+    /// <exception cref="JobShapeException">A function has a shape hdnr cannot run.</exception>
+    /// <exception cref="ScriptException">The script's top-level statements threw.</exception>
+    [RequiresDynamicCode("Binds a script compiled at run time.")]
+    [RequiresUnreferencedCode("Binds a script compiled at run time.")]
+    public static ScriptJob Create(Assembly compiled, ITaskReporter reporter)
+    {
+        ArgumentNullException.ThrowIfNull(compiled);
+        ArgumentNullException.ThrowIfNull(reporter);
+        var scriptType = compiled.GetType("Script")
+            ?? throw new ArgumentException($"{compiled.GetName().Name} is not a compiled script: it has no class Script", nameof(compiled));
+        var shape = JobShape.Of(scriptType);
+        var instance = Instantiate(scriptType, new ScriptGlobals(reporter));
+        var tasks = new BoundFunction?[3];
+        var ends = new BoundFunction?[3];
+        foreach (var kind in shape.Tasks)
+        {
+            tasks[(int)kind] = JobBinder.Task(shape.Function(kind)!, instance);
+            if (shape.End(kind) is { } end) ends[(int)kind] = JobBinder.End(end, instance);
+        }
+        return new ScriptJob(shape, tasks, ends);
+    }
+
+    internal BoundFunction? Task(TaskKind kind) => _tasks[(int)kind];
+
+    internal BoundFunction? End(TaskKind kind) => _ends[(int)kind];
+
+    /// <summary>Runs the script's factory: it executes the top-level statements and leaves the script instance in slot 1.</summary>
+    [RequiresUnreferencedCode("Finds the factory of a script compiled at run time.")]
+    private static object Instantiate(Type scriptType, ScriptGlobals globals)
+    {
+        var factory = scriptType.GetMethod("<Factory>", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+            ?? throw new ArgumentException($"{scriptType.Assembly.GetName().Name} is not a compiled script: Script has no <Factory>");
+        var submission = new object?[] { globals, null };
+        try
+        {
+            ((Task)factory.Invoke(null, [submission])!).GetAwaiter().GetResult();
+        }
+        catch (TargetInvocationException exception) when (exception.InnerException is not null)
+        {
+            throw ScriptException.InTopLevelStatements(exception.InnerException);
+        }
+        catch (Exception exception)
+        {
+            throw ScriptException.InTopLevelStatements(exception);
+        }
+        return submission[1] ?? throw new InvalidOperationException("The script's factory left no script instance in slot 1");
+    }
+}

@@ -1,0 +1,11 @@
+namespace Hdnr.Runtime.Tasks;
+
+/// <summary>A script function bound once to a typed delegate, ready to run over a task's input.</summary>
+internal abstract class BoundFunction(string name)
+{
+    /// <summary>The script's name for it, e.g. <c>Map</c>.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>Runs the function over the whole input (or, for an *End function, once).</summary>
+    public abstract void Run(TaskRun run);
+}

@@ -1,0 +1,97 @@
+using System.Buffers;
+using System.Text;
+
+namespace Hdnr.Runtime.Tasks;
+
+/// <summary>A large byte buffer in front of a task's output stream, so each pair costs a few copies and no write call.</summary>
+internal sealed class OutputBuffer(Stream output, int size = 1 << 20) : IBufferWriter<byte>
+{
+    private byte[] _buffer = new byte[size];
+    private int _used;
+
+    /// <summary>Bytes handed to the stream so far; with what is still buffered, the output's length.</summary>
+    public long Flushed { get; private set; }
+
+    /// <summary>How many bytes were written so far, flushed or not.</summary>
+    public long Position => Flushed + _used;
+
+    /// <summary>Takes back what was written after <paramref name="position"/>, as far as it is still buffered.</summary>
+    public void Rewind(long position)
+    {
+        if (position >= Flushed && position <= Position) _used = (int)(position - Flushed);
+    }
+
+    public void Advance(int count) => _used += count;
+
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        Reserve(sizeHint);
+        return _buffer.AsMemory(_used);
+    }
+
+    public Span<byte> GetSpan(int sizeHint = 0)
+    {
+        Reserve(sizeHint);
+        return _buffer.AsSpan(_used);
+    }
+
+    public void WriteByte(byte value)
+    {
+        if (_used == _buffer.Length) Drain();
+        _buffer[_used++] = value;
+    }
+
+    public void Write(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length > _buffer.Length - _used)
+        {
+            Drain();
+            if (bytes.Length > _buffer.Length)
+            {
+                output.Write(bytes);
+                Flushed += bytes.Length;
+                return;
+            }
+        }
+        bytes.CopyTo(_buffer.AsSpan(_used));
+        _used += bytes.Length;
+    }
+
+    /// <summary>Writes <paramref name="text"/> as UTF-8, without a length or terminator.</summary>
+    public void WriteUtf8(string text)
+    {
+        // Short strings dominate (words, keys): reserve their worst case and encode in place.
+        if (text.Length <= 4096)
+        {
+            var span = GetSpan((text.Length * 3) + 3);
+            _used += Encoding.UTF8.GetBytes(text, span);
+        }
+        else
+        {
+            Write(Encoding.UTF8.GetBytes(text));
+        }
+    }
+
+    /// <summary>Writes what is buffered to the stream and flushes it.</summary>
+    public void Flush()
+    {
+        Drain();
+        output.Flush();
+    }
+
+    private void Reserve(int sizeHint)
+    {
+        if (sizeHint < 1) sizeHint = 256;
+        if (_buffer.Length - _used >= sizeHint) return;
+        Drain();
+        if (_buffer.Length < sizeHint) _buffer = new byte[Math.Max(sizeHint, _buffer.Length * 2)];
+    }
+
+    private void Drain()
+    {
+        if (_used == 0) return;
+        output.Write(_buffer, 0, _used);
+        Flushed += _used;
+        _used = 0;
+    }
+}

@@ -1,0 +1,83 @@
+using Hdnr.Runtime.Text;
+
+namespace Hdnr.Runtime.Tasks;
+
+/// <summary>One run of a task over its input: where records come from, where pairs go, and how failures are told.</summary>
+internal sealed class TaskRun(string function, RecordReader reader, PairSink sink, TaskIo io)
+{
+    public string Function { get; } = function;
+
+    public RecordReader Reader { get; } = reader;
+
+    public PairSink Sink { get; } = sink;
+
+    public bool TextInput { get; } = io.Input == WireFormat.Text;
+
+    /// <summary>Set while an *End function runs, so failures say "after the last record".</summary>
+    public string? EndFunction { get; set; }
+
+    public Exception ScriptFailed(Exception inner) => EndFunction is { } end
+        ? ScriptException.AfterLastRecord(end, Reader.Record, inner)
+        : ScriptException.AtRecord(Function, Reader.Record, Reader.Offset, inner);
+
+    public RecordConversionException Unreadable(string role, ConversionFailure failure) =>
+        RecordConversionException.Reading(Function, Reader.Record, Reader.Offset, role, failure.Message);
+
+    public RecordConversionException Unwritable(ConversionFailure failure) => EndFunction is { } end
+        ? RecordConversionException.WritingAtEnd(end, Reader.Record, failure.Message)
+        : RecordConversionException.Writing(Function, Reader.Record, Reader.Offset, failure.Message);
+
+    /// <summary>Runs the script's sequence of pairs and writes each, telling the script's failures from hdnr's.</summary>
+    public void Emit<TPair, TAccess, TKey, TValue>(IEnumerable<TPair>? pairs)
+        where TAccess : struct, IPairAccess<TPair, TKey, TValue>
+    {
+        if (pairs is null) return;
+        IEnumerator<TPair> enumerator;
+        try
+        {
+            enumerator = pairs.GetEnumerator();
+        }
+        catch (Exception exception) when (exception is not RecordConversionException)
+        {
+            throw ScriptFailed(exception);
+        }
+        try
+        {
+            while (true)
+            {
+                TPair pair;
+                try
+                {
+                    if (!enumerator.MoveNext()) break;
+                    pair = enumerator.Current;
+                }
+                catch (Exception exception) when (exception is not RecordConversionException)
+                {
+                    throw ScriptFailed(exception);
+                }
+                try
+                {
+                    Sink.Write(TAccess.Key(pair), TAccess.Value(pair));
+                }
+                catch (ConversionFailure failure)
+                {
+                    throw Unwritable(failure);
+                }
+            }
+        }
+        finally
+        {
+            // An iterator's finally blocks are script code too.
+            try
+            {
+                enumerator.Dispose();
+            }
+            catch (Exception exception) when (exception is not RecordConversionException)
+            {
+#pragma warning disable CA2219 // A failing Dispose is reported only when the loop itself did not fail first.
+                throw ScriptFailed(exception);
+#pragma warning restore CA2219
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using Hdnr.Runtime.Jobs;
+using Hdnr.Runtime.Tasks;
+using Hdnr.Runtime.Tests.Support;
+
+namespace Hdnr.Runtime.Tests.Jobs;
+
+/// <summary>Counter and Status reach Hadoop as <c>reporter:</c> lines on stderr that its PipeMapRed parses.</summary>
+public sealed class StderrReporterTests
+{
+    [Fact]
+    public void Counters_and_status_are_written_in_hadoops_reporter_protocol()
+    {
+        var stderr = new StringWriter();
+        var reporter = new StderrReporter(stderr);
+        reporter.Counter("wc", "words", 3);
+        reporter.Status("halfway");
+        Assert.Equal("reporter:counter:wc,words,3\nreporter:status:halfway\n", stderr.ToString());
+    }
+
+    [Fact]
+    public void Commas_in_group_or_name_would_add_columns_so_they_become_spaces()
+    {
+        var stderr = new StringWriter();
+        new StderrReporter(stderr).Counter("a,b", "c,d", -2);
+        Assert.Equal("reporter:counter:a b,c d,-2\n", stderr.ToString());
+    }
+
+    [Fact]
+    public void Line_breaks_would_end_the_line_early_so_they_become_spaces()
+    {
+        var stderr = new StringWriter();
+        var reporter = new StderrReporter(stderr);
+        reporter.Status("line one\r\nline two\n");
+        reporter.Counter("g\n", "n\rx", 1);
+        Assert.Equal("reporter:status:line one line two\nreporter:counter:g,n x,1\n", stderr.ToString());
+    }
+
+    [Fact]
+    public void A_script_reports_through_its_globals()
+    {
+        const string Script = """
+            Status("starting");
+            IEnumerable<(string, int)> Map(long o, string l)
+            {
+                Counter("wc", "lines", 1);
+                if (l.Length == 0) Counter("wc", "empty");
+                return [(l, 1)];
+            }
+            """;
+        var stderr = new StringWriter();
+        var job = Scripts.Job(Script, new StderrReporter(stderr));
+        var output = Scripts.Run(job, TaskKind.Map, TaskIo.Text, "a\n\n"u8.ToArray());
+        Assert.Equal("a\t1\n\t1\n", System.Text.Encoding.UTF8.GetString(output));
+        Assert.Equal(
+            "reporter:status:starting\nreporter:counter:wc,lines,1\nreporter:counter:wc,lines,1\nreporter:counter:wc,empty,1\n",
+            stderr.ToString());
+    }
+}

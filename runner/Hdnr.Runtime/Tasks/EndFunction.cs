@@ -12,7 +12,7 @@ internal sealed class EndFunction<TPair, TAccess, TOutKey, TOutValue>(string nam
         {
             pairs = end();
         }
-        catch (Exception exception) when (exception is not RecordConversionException)
+        catch (Exception exception) when (InputFailure.IsScripts(exception))
         {
             throw run.ScriptFailed(exception);
         }

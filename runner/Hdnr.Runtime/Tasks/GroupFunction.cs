@@ -38,7 +38,7 @@ internal sealed class GroupFunction<TKey, TValue, TPair, TAccess, TOutKey, TOutV
             {
                 pairs = _reduce(key, values);
             }
-            catch (Exception exception) when (exception is not RecordConversionException)
+            catch (Exception exception) when (InputFailure.IsScripts(exception))
             {
                 throw run.ScriptFailed(exception);
             }

@@ -78,7 +78,16 @@ internal sealed class GroupValues<T> : IEnumerable<T>, IEnumerator<T>
     private bool Advance()
     {
         if (_ended) return false;
-        if (!_run.Reader.Next())
+        bool more;
+        try
+        {
+            more = _run.Reader.Next();
+        }
+        catch (Exception exception)
+        {
+            throw new InputFailure(exception);
+        }
+        if (!more)
         {
             _ended = true;
             _atEndOfInput = true;

@@ -28,7 +28,7 @@ internal sealed class MapFunction<TKey, TValue, TPair, TAccess, TOutKey, TOutVal
             {
                 pairs = _map(key, value);
             }
-            catch (Exception exception) when (exception is not RecordConversionException)
+            catch (Exception exception) when (InputFailure.IsScripts(exception))
             {
                 throw run.ScriptFailed(exception);
             }

@@ -152,9 +152,17 @@ internal static class ObjectConverters
     private static IEnumerable<(object? Key, object? Value)>? Entries(object? value) => value switch
     {
         TypedBytesMap map => map.Select(e => new ValueTuple<object?, object?>(e.Key, e.Value)),
-        IDictionary dictionary => dictionary.Cast<DictionaryEntry>().Select(e => new ValueTuple<object?, object?>(e.Key, e.Value)),
+        IDictionary dictionary => EntriesOf(dictionary),
         _ => null,
     };
+
+    private static List<(object? Key, object? Value)> EntriesOf(IDictionary dictionary)
+    {
+        // IDictionary's own enumerator yields DictionaryEntry; the IEnumerable one of a generic dictionary does not.
+        var entries = new List<(object? Key, object? Value)>(dictionary.Count);
+        foreach (DictionaryEntry entry in dictionary) entries.Add((entry.Key, entry.Value));
+        return entries;
+    }
 
     private static long Integer(object? value, string name, long min, long max)
     {

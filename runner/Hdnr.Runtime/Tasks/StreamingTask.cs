@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Hdnr.Runtime.Jobs;
 
 namespace Hdnr.Runtime.Tasks;
@@ -30,6 +31,10 @@ public static class StreamingTask
         {
             function.Run(run);
             job.End(kind)?.Run(run);
+        }
+        catch (InputFailure failure)
+        {
+            ExceptionDispatchInfo.Throw(failure.InnerException!);
         }
         finally
         {

@@ -37,7 +37,7 @@ internal sealed class TaskRun(string function, RecordReader reader, PairSink sin
         {
             enumerator = pairs.GetEnumerator();
         }
-        catch (Exception exception) when (exception is not RecordConversionException)
+        catch (Exception exception) when (InputFailure.IsScripts(exception))
         {
             throw ScriptFailed(exception);
         }
@@ -51,7 +51,7 @@ internal sealed class TaskRun(string function, RecordReader reader, PairSink sin
                     if (!enumerator.MoveNext()) break;
                     pair = enumerator.Current;
                 }
-                catch (Exception exception) when (exception is not RecordConversionException)
+                catch (Exception exception) when (InputFailure.IsScripts(exception))
                 {
                     throw ScriptFailed(exception);
                 }
@@ -72,7 +72,7 @@ internal sealed class TaskRun(string function, RecordReader reader, PairSink sin
             {
                 enumerator.Dispose();
             }
-            catch (Exception exception) when (exception is not RecordConversionException)
+            catch (Exception exception) when (InputFailure.IsScripts(exception))
             {
 #pragma warning disable CA2219 // A failing Dispose is reported only when the loop itself did not fail first.
                 throw ScriptFailed(exception);

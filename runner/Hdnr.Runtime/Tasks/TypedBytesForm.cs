@@ -33,12 +33,19 @@ internal static class TypedBytesForm
         TypedBytesVector vector => new TypedBytesVector(vector.Select(Map)),
         TypedBytesList list => new TypedBytesList(list.Select(Map)),
         TypedBytesMap map => new TypedBytesMap(map.Select(e => new KeyValuePair<object, object?>(Map(e.Key)!, Map(e.Value)))),
-        IDictionary dictionary => new TypedBytesMap(dictionary.Cast<DictionaryEntry>()
-            .Select(e => new KeyValuePair<object, object?>(Map(e.Key)!, Map(e.Value)))),
+        IDictionary dictionary => MapOf(dictionary),
         ITuple tuple => new TypedBytesVector(Enumerable.Range(0, tuple.Length).Select(i => Map(tuple[i]))),
         IEnumerable items => new TypedBytesVector(items.Cast<object?>().Select(Map)),
         _ => throw new ConversionFailure($"cannot write a value of type {Jobs.TypeNames.Of(value.GetType())} as typedbytes"),
     };
+
+    private static TypedBytesMap MapOf(IDictionary dictionary)
+    {
+        // IDictionary's own enumerator yields DictionaryEntry; the IEnumerable one of a generic dictionary does not.
+        var entries = new List<KeyValuePair<object, object?>>(dictionary.Count);
+        foreach (DictionaryEntry entry in dictionary) entries.Add(new(Map(entry.Key)!, Map(entry.Value)));
+        return new TypedBytesMap(entries);
+    }
 
     private static bool Plain(object? value) =>
         value is null or string or byte[] or sbyte or bool or int or long or float or double or TypedBytesRaw;

@@ -16,8 +16,11 @@ public static class ScriptCompiler
     /// <summary>Returns the compiled script at <paramref name="scriptPath"/>, compiling it on a cache miss.</summary>
     /// <exception cref="ScriptCompilationException">The script, a file it loads, or a package it references has errors.</exception>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="scriptPath"/>.</exception>
-    public static CompiledScript Load(string scriptPath) =>
-        Load(scriptPath, ScriptCache.Open(CacheDirectory.Locate()), Environment.CurrentDirectory);
+    public static CompiledScript Load(string scriptPath)
+    {
+        RoslynProbe.ReportAtExitIfAsked();
+        return Load(scriptPath, ScriptCache.Open(CacheDirectory.Locate()), Environment.CurrentDirectory);
+    }
 
     /// <summary>Returns the compiled script at <paramref name="scriptPath"/> (relative to <paramref name="currentDirectory"/>) from <paramref name="cache"/>, compiling it on a miss.</summary>
     internal static CompiledScript Load(string scriptPath, ScriptCache cache, string currentDirectory)

@@ -117,6 +117,26 @@ public sealed class CompileCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_miss_sweeps_temp_files_crashed_writers_left_long_ago_but_not_young_ones()
+    {
+        var cache = ScriptCache.Open(folder.CacheRoot);
+        var old = Path.Combine(cache.ScriptsFolder, "abc.dll.1234.0123.tmp");
+        var young = Path.Combine(cache.ScriptsFolder, "def.dll.1234.4567.tmp");
+        var oldRestore = Directory.CreateDirectory(Path.Combine(folder.CacheRoot, "nuget", "0123.1234.abcd")).FullName;
+        File.WriteAllText(old, "half a dll");
+        File.WriteAllText(young, "being written");
+        File.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddDays(-2));
+        Directory.SetLastWriteTimeUtc(oldRestore, DateTime.UtcNow.AddDays(-2));
+        folder.Write("job.csx", "var x = 1;\n");
+
+        folder.Load("job.csx");
+
+        Assert.False(File.Exists(old));
+        Assert.False(Directory.Exists(oldRestore));
+        Assert.True(File.Exists(young));
+    }
+
+    [Fact]
     [UnsupportedOSPlatform("windows")]
     public void The_cache_folder_is_made_private_even_when_it_already_exists()
     {

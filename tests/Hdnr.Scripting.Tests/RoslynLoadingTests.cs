@@ -48,6 +48,7 @@ public sealed class RoslynLoadingTests : IDisposable
         folder.Load(folder.Write("job.csx", "var x = 1;\n"));
 
         Assert.True(RoslynProbe.IsRoslynLoaded());
+        Assert.Equal("hdnr: roslyn loaded: yes", RoslynProbe.Report());
     }
 
     /// <summary>Loads every assembly that sits next to the tests afresh; the framework comes from the default context.</summary>

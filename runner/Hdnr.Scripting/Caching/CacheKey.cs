@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using Hdnr.Runtime.Jobs;
@@ -9,8 +8,9 @@ namespace Hdnr.Scripting.Caching;
 
 /// <summary>Names a compiled script by everything its dll depends on, so a changed input is a different entry.</summary>
 /// <remarks>
-/// Hashed: hdnr's own build (informational version and module id of Hdnr.Runtime and Hdnr.Scripting, which differ
-/// whenever either is rebuilt differently), the .NET runtime version (the script compiles against its assemblies),
+/// Hashed: hdnr's own build (the module version ids of Hdnr.Runtime and Hdnr.Scripting: deterministic builds derive them
+/// from the assemblies' whole content, informational version included, so they change exactly when hdnr does, and
+/// reading them costs no attribute reflection on the hit path), the .NET runtime version (the script compiles against its assemblies),
 /// every file's full path (the PDB names them) and bytes, the <c>nuget:</c> specs, and the size and time of
 /// <c>#r</c> dlls. A floating NuGet version resolves once per package set, like the restore cache it shares.
 /// </remarks>
@@ -55,7 +55,5 @@ internal static class CacheKey
 
     private static void Append(IncrementalHash hash, string text) => hash.AppendData(Encoding.UTF8.GetBytes(text));
 
-    private static string Stamp(Assembly assembly) =>
-        (assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?")
-        + " " + assembly.ManifestModule.ModuleVersionId.ToString("N");
+    private static string Stamp(System.Reflection.Assembly assembly) => assembly.ManifestModule.ModuleVersionId.ToString("N");
 }

@@ -56,5 +56,30 @@ internal sealed class ScriptCache(string root)
 
     public void WriteManifest(string key, CacheManifest manifest) => AtomicFile.Write(ManifestPath(key), manifest.ToBytes());
 
+    /// <summary>Deletes temp files and restore folders that crashed processes left more than an hour ago; young ones may still be in use.</summary>
+    public void SweepLeftovers()
+    {
+        var cutoff = DateTime.UtcNow - TimeSpan.FromHours(1);
+        try
+        {
+            foreach (var temp in Directory.EnumerateFiles(ScriptsFolder, "*.tmp"))
+                if (File.GetLastWriteTimeUtc(temp) < cutoff)
+                    AtomicFile.TryDelete(temp);
+            var nuget = Path.Combine(Root, "nuget");
+            if (!Directory.Exists(nuget))
+                return;
+            foreach (var temp in Directory.EnumerateFiles(nuget, "*.tmp"))
+                if (File.GetLastWriteTimeUtc(temp) < cutoff)
+                    AtomicFile.TryDelete(temp);
+            foreach (var work in Directory.EnumerateDirectories(nuget))
+                if (Directory.GetLastWriteTimeUtc(work) < cutoff)
+                    Directory.Delete(work, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Another process may be sweeping too; whatever is left is swept next time.
+        }
+    }
+
     public static string Checksum(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

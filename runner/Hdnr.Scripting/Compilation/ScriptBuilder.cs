@@ -38,6 +38,7 @@ internal static class ScriptBuilder
         var main = closure.Main;
         if (main.Bytes is null)
             throw new IOException($"{closure.UserPath}: cannot read the script file.");
+        cache.SweepLeftovers();
 
         var packages = PackagesOf(closure);
         var assets = packages.Count == 0 ? PackageAssets.None : PackageRestorer.Restore(packages, cache.Root, closure);

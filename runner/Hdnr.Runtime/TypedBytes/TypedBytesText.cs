@@ -49,7 +49,13 @@ public static class TypedBytesText
                 break;
             case float f:
                 AppendFloating(text, f, float.IsNaN(f), float.IsInfinity(f), f.ToString("R", CultureInfo.InvariantCulture));
-                text.Append('f');
+
+                // Marks a finite single apart from a double; nan and inf read the same either way.
+                if (float.IsFinite(f))
+                {
+                    text.Append('f');
+                }
+
                 break;
             case double d:
                 AppendFloating(text, d, double.IsNaN(d), double.IsInfinity(d), d.ToString("R", CultureInfo.InvariantCulture));

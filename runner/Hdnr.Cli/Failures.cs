@@ -23,9 +23,9 @@ internal static class Failures
                 Console.Error.WriteLine(line);
             return CompileError;
         }
-        catch (ScriptException e)
+        catch (Exception e) when (e is ScriptException or RecordConversionException or JobShapeException)
         {
-            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine(TaskFailure.Describe(e));
             return 1;
         }
         catch (CommandParsingException e)

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Diagnostics;
 using System.Text;
 
@@ -63,13 +64,8 @@ internal static class Hdnr
     /// <summary>One compile cache for the whole test run, so each example compiles once.</summary>
     private static readonly string SharedCache = Directory.CreateTempSubdirectory("hdnr-cli-tests-").FullName;
 
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Runner.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("Runner.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string FindRepoRoot() =>
+        typeof(Hdnr).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
 }
 
 /// <summary>What one hdnr process did.</summary>

@@ -5,7 +5,7 @@ internal sealed record TempScript(string Path)
 {
     public static TempScript Write(string source, string name = "job.csx")
     {
-        var dir = Directory.CreateTempSubdirectory("hdnr-script-").FullName;
+        var dir = System.IO.Directory.CreateTempSubdirectory("hdnr-script-").FullName;
         var path = System.IO.Path.Combine(dir, name);
         File.WriteAllText(path, source);
         return new TempScript(path);

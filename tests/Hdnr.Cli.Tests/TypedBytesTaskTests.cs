@@ -32,7 +32,8 @@ public sealed class TypedBytesTaskTests
         var result = Hdnr.Run(["wc.csx", "map", "--io", "typedbytes"], input);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.StartsWith(Pairs([("hello", 1), ("world", 1)]), result.StdoutBytes);
+        var firstTwo = Pairs([("hello", 1), ("world", 1)]);
+        Assert.Equal(firstTwo, result.StdoutBytes.Take(firstTwo.Length).ToArray());
     }
 
     [Fact]

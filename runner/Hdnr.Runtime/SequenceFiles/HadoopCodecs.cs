@@ -73,11 +73,15 @@ internal static class HadoopCodecs
     }
 
     /// <summary>Compresses with DefaultCodec (zlib), as Hadoop's writer does.</summary>
-    public static void CompressDefault(ReadOnlySpan<byte> input, MemoryStream output)
+    public static void CompressDefault(ReadOnlySpan<byte> input, MemoryStream output) => CompressDefault([], input, output);
+
+    /// <summary>Compresses two spans as one zlib stream, so a length prefix need not be copied in front of its data.</summary>
+    public static void CompressDefault(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, MemoryStream output)
     {
         output.SetLength(0);
         using var zlib = new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true);
-        zlib.Write(input);
+        zlib.Write(first);
+        zlib.Write(second);
     }
 
     private static string ShortName(string codec) => codec[(codec.LastIndexOf('.') + 1)..];

@@ -105,10 +105,9 @@ public sealed class SequenceFileWriter : IDisposable
             case SequenceFileCompression.Record:
             {
                 WriteSyncIfDue();
-                var serialized = new byte[valueLength];
-                BinaryPrimitives.WriteInt32BigEndian(serialized, typedBytesValue.Length);
-                typedBytesValue.CopyTo(serialized.AsSpan(4));
-                HadoopCodecs.CompressDefault(serialized, _compressed);
+                Span<byte> prefix = stackalloc byte[4];
+                BinaryPrimitives.WriteInt32BigEndian(prefix, typedBytesValue.Length);
+                HadoopCodecs.CompressDefault(prefix, typedBytesValue, _compressed);
                 WriteInt(keyLength + (int)_compressed.Length);
                 WriteInt(keyLength);
                 WriteWritable(typedBytesKey);

@@ -32,13 +32,19 @@ public static class StreamingTask
             function.Run(run);
             job.End(kind)?.Run(run);
         }
-        catch (InputFailure failure)
+        catch (Exception failure)
         {
-            ExceptionDispatchInfo.Throw(failure.InnerException!);
+            // Keep the pairs written before the failure, but never let a broken output hide why the task failed.
+            try
+            {
+                buffer.Flush();
+            }
+            catch (IOException)
+            {
+            }
+            if (failure is InputFailure { InnerException: { } cause }) ExceptionDispatchInfo.Throw(cause);
+            throw;
         }
-        finally
-        {
-            buffer.Flush();
-        }
+        buffer.Flush();
     }
 }

@@ -11,12 +11,15 @@ public static class SequenceFileDump
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(output);
-        using var lines = new LineOutput(output);
+
+        // Console streams are unbuffered, and a pair is two small writes. Not disposed: that would close the caller's stream.
+        var buffered = new BufferedStream(output, 64 * 1024);
+        using var lines = new LineOutput(buffered);
         foreach (var path in paths)
         {
             if (HadoopPaths.IsRemote(path))
             {
-                WriteRemote(path, format, output, lines);
+                WriteRemote(path, format, buffered, lines);
                 continue;
             }
 
@@ -27,8 +30,8 @@ public static class SequenceFileDump
                 {
                     while (reader.TryReadTypedBytes(out var key, out var value))
                     {
-                        output.Write(key);
-                        output.Write(value);
+                        buffered.Write(key);
+                        buffered.Write(value);
                     }
                 }
                 else
@@ -43,6 +46,7 @@ public static class SequenceFileDump
             lines.Flush();
         }
 
+        buffered.Flush();
         output.Flush();
     }
 
@@ -50,26 +54,24 @@ public static class SequenceFileDump
     {
         if (format == PairFormat.TypedBytes)
         {
-            HadoopStreamingTool.DumpTb(path, output);
+            HadoopStreamingTool.DumpTb(path, dumped => dumped.CopyTo(output));
             return;
         }
 
-        // dumptb's typed bytes are buffered whole: Hadoop has to finish before its exit code says whether they are complete.
-        var dumped = new MemoryStream();
-        HadoopStreamingTool.DumpTb(path, dumped);
-        dumped.Position = 0;
-        using var reader = new TypedBytesReader(dumped, source: $"hadoop dumptb {path}");
-        while (reader.TryReadValue(out var key))
+        HadoopStreamingTool.DumpTb(path, dumped =>
         {
-            var at = reader.Position;
-            if (!reader.TryReadValue(out var value))
+            using var reader = new TypedBytesReader(dumped, source: $"hadoop dumptb {path}", leaveOpen: true);
+            while (reader.TryReadValue(out var key))
             {
-                throw new InvalidDataException($"hadoop dumptb {path}: the output ends after a key, at byte offset {at}.");
+                var at = reader.Position;
+                if (!reader.TryReadValue(out var value))
+                {
+                    throw new InvalidDataException($"hadoop dumptb {path}: the output ends after a key, at byte offset {at}.");
+                }
+
+                lines.Write(key, value, format);
             }
-
-            lines.Write(key, value, format);
-        }
-
+        });
         lines.Flush();
     }
 

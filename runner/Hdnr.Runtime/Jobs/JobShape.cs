@@ -162,6 +162,8 @@ public sealed class JobShape
     /// <summary>The pair type of a function's result: T of the IEnumerable&lt;T&gt; it is or implements, when T is a 2-tuple or KeyValuePair.</summary>
     private static Type? PairTypeOf(Type returnType)
     {
+        // A struct sequence cannot be returned through the IEnumerable<T> delegate the task loops call.
+        if (returnType.IsValueType) return null;
         Type? element = null;
         if (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(IEnumerable<>))
         {

@@ -75,6 +75,8 @@ public sealed class JobShapeTests
         "Map takes a value of type DateTime, which hdnr cannot convert input to; use string, long, int, short, sbyte, byte, double, float, bool, byte[], object, T[], List<T>, Dictionary<K, V>, a tuple, TypedBytesVector, TypedBytesList, TypedBytesMap or TypedBytesRaw")]
     [InlineData("IEnumerable<(string, DateTime)> Map(long o, string l) => [];",
         "Map returns pairs whose value has type DateTime, which hdnr cannot write; use string, long, int, short, sbyte, byte, double, float, bool, byte[], object, T[], List<T>, Dictionary<K, V>, a tuple, TypedBytesVector, TypedBytesList, TypedBytesMap or TypedBytesRaw, or a collection of them")]
+    [InlineData("System.Collections.Immutable.ImmutableArray<(string, int)> Map(long o, string l) => [];",
+        "Map must take (key, value) and return pairs, e.g. IEnumerable<(string, int)> Map(long offset, string line); found: ImmutableArray<(string, int)> Map(long, string)")]
     [InlineData("IEnumerable<(T, int)> Map<T>(long o, T l) => [];",
         "Map must take (key, value) and return pairs, e.g. IEnumerable<(string, int)> Map(long offset, string line); found: IEnumerable<(T, int)> Map<T>(long, T)")]
     public void A_wrong_shape_is_refused_in_plain_words(string source, string message)

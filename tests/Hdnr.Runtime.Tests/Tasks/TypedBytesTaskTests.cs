@@ -129,4 +129,15 @@ public sealed class TypedBytesTaskTests
         var failure = Assert.Throws<InvalidDataException>(() => Scripts.Run(job, TaskKind.Reduce, TaskIo.TypedBytes, Encode("a", 1, "b")));
         Assert.Equal("typedbytes input: bad typed bytes at byte offset 17: the input ends after a key (record 2 at byte offset 11) with no value.", failure.Message);
     }
+
+    [Fact]
+    public void Combine_in_typedbytes_groups_and_writes_typedbytes()
+    {
+        var job = Scripts.Job("""
+            IEnumerable<(string, int)> Map(long o, string l) => [(l, 1)];
+            IEnumerable<(string, long)> Combine(string word, IEnumerable<int> counts) => [(word, counts.Sum())];
+            """);
+        var input = Encode("a", 1, "a", 2, "b", 5);
+        Assert.Equal(Encode("a", 3L, "b", 5L), Scripts.Run(job, TaskKind.Combine, TaskIo.TypedBytes, input));
+    }
 }

@@ -4,7 +4,10 @@ namespace Hdnr.Scripting.Caching;
 /// <remarks>Many hdnr processes start at once on a Hadoop node: each writes its own temp file in the same folder, then renames it over the target.</remarks>
 internal static class AtomicFile
 {
-    public static void Write(string path, ReadOnlySpan<byte> content)
+    public static void Write(string path, ReadOnlySpan<byte> content) => Commit(WriteTemp(path, content), path);
+
+    /// <summary>Writes <paramref name="content"/> to a new temp file beside <paramref name="path"/> that only this process knows, and returns its path.</summary>
+    public static string WriteTemp(string path, ReadOnlySpan<byte> content)
     {
         var temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         try
@@ -12,8 +15,22 @@ internal static class AtomicFile
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())
                 options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            using (var stream = new FileStream(temp, options))
-                stream.Write(content);
+            using var stream = new FileStream(temp, options);
+            stream.Write(content);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+        return temp;
+    }
+
+    /// <summary>Renames the temp file <paramref name="temp"/> over <paramref name="path"/> in one step.</summary>
+    public static void Commit(string temp, string path)
+    {
+        try
+        {
             File.Move(temp, path, overwrite: true);
         }
         catch

@@ -47,12 +47,11 @@ internal sealed class ScriptCache(string root)
         return manifest;
     }
 
-    /// <summary>Puts the dll in place and returns its checksum; the entry is not visible until <see cref="WriteManifest"/>.</summary>
-    public string WriteAssembly(string key, byte[] dll)
-    {
-        AtomicFile.Write(AssemblyPath(key), dll);
-        return Checksum(dll);
-    }
+    /// <summary>Writes the dll to a temp file of this process's own, to be checked before <see cref="CommitAssembly"/> puts it in place.</summary>
+    public string StageAssembly(string key, byte[] dll) => AtomicFile.WriteTemp(AssemblyPath(key), dll);
+
+    /// <summary>Puts a staged dll in place; the entry is not visible until <see cref="WriteManifest"/>.</summary>
+    public void CommitAssembly(string key, string staged) => AtomicFile.Commit(staged, AssemblyPath(key));
 
     public void WriteManifest(string key, CacheManifest manifest) => AtomicFile.Write(ManifestPath(key), manifest.ToBytes());
 

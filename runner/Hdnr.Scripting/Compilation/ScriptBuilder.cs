@@ -75,22 +75,29 @@ internal static class ScriptBuilder
             throw new ScriptCompilationException(errors.Count > 0 ? errors : [$"{closure.UserPath}: error HDNR0000: the compiler gave no reason for failing."]);
 
         var dll = pe.ToArray();
-        var checksum = cache.WriteAssembly(key, dll);
-        var assemblyPath = cache.AssemblyPath(key);
         var dependencies = assets.RuntimePaths.Concat(metadataResolver.ResolvedDlls).Distinct(StringComparer.Ordinal).ToList();
+        // The shape is checked on a temp copy only this process knows, so a script that fails never reaches the entry's
+        // path, where a concurrent hdnr could be loading it.
+        var staged = cache.StageAssembly(key, dll);
         IReadOnlyList<TaskKind> tasks;
         try
         {
-            tasks = TasksOf(ScriptAssemblyLoader.Load(assemblyPath, dependencies));
+            tasks = TasksOf(ScriptAssemblyLoader.Load(staged, dependencies));
         }
         catch (JobShapeException e)
         {
-            // No manifest will ever name this dll: the same source always fails the same way.
-            AtomicFile.TryDelete(assemblyPath);
+            AtomicFile.TryDelete(staged);
             throw new ScriptCompilationException([DiagnosticLines.At(FunctionLocation(compilation, e.FunctionName), closure, "HDNR0001", e.Message)]);
         }
+        catch
+        {
+            AtomicFile.TryDelete(staged);
+            throw;
+        }
+        cache.CommitAssembly(key, staged);
+        var assemblyPath = cache.AssemblyPath(key);
         var doc = main.Header.Doc;
-        cache.WriteManifest(key, new CacheManifest(checksum, tasks, dependencies, doc));
+        cache.WriteManifest(key, new CacheManifest(ScriptCache.Checksum(dll), tasks, dependencies, doc));
         return new CompiledScript(closure.UserPath, assemblyPath, dependencies, doc, tasks);
     }
 

@@ -151,9 +151,44 @@ public sealed class CompileCacheTests : IDisposable
     }
 
     [Fact]
-    public void HDNR_CACHE_DIR_wins_over_XDG_CACHE_HOME()
+    public void The_public_load_keeps_its_entries_in_HDNR_CACHE_DIR()
     {
-        // Every test in this assembly runs with HDNR_CACHE_DIR set (see TestEnvironment).
-        Assert.Equal(Path.GetFullPath(Environment.GetEnvironmentVariable("HDNR_CACHE_DIR")!), CacheDirectory.Locate());
+        var script = folder.Write("job.csx", "/// Public.\nvar x = 1;\n");
+
+        var compiled = ScriptCompiler.Load(script);
+
+        Assert.Equal(script, compiled.ScriptPath);
+        Assert.Equal("Public.", compiled.Doc);
+        Assert.Equal(Path.Combine(TestEnvironment.CacheDir, "scripts"), Path.GetDirectoryName(compiled.AssemblyPath));
+    }
+
+    [Fact]
+    public void Rebuilding_a_referenced_dll_makes_a_new_entry()
+    {
+        var dll = Path.Combine(folder.Path, "lib.dll");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "xunit.abstractions.dll"), dll);
+        folder.Write("job.csx", "#r \"lib.dll\"\nvar x = 1;\n");
+        var before = folder.Load("job.csx");
+
+        File.SetLastWriteTimeUtc(dll, LongAgo);
+        var after = folder.Load("job.csx");
+
+        Assert.NotEqual(before.AssemblyPath, after.AssemblyPath);
+    }
+
+    [Theory]
+    [InlineData("/tmp/override", "/xdg", "/home/u", "/tmp/override")]
+    [InlineData(null, "/xdg", "/home/u", "/xdg/hdnr")]
+    [InlineData("", "relative/xdg", "/home/u", "/home/u/.cache/hdnr")]
+    [InlineData(null, null, "/home/u", "/home/u/.cache/hdnr")]
+    public void The_cache_is_HDNR_CACHE_DIR_else_under_XDG_CACHE_HOME_else_under_home(
+        string? hdnrCacheDir, string? xdgCacheHome, string home, string expected)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["HDNR_CACHE_DIR"] = hdnrCacheDir, ["XDG_CACHE_HOME"] = xdgCacheHome, ["HOME"] = home,
+        };
+
+        Assert.Equal(expected, CacheDirectory.Locate(name => environment.GetValueOrDefault(name)));
     }
 }

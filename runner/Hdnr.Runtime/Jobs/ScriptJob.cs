@@ -10,15 +10,19 @@ public sealed class ScriptJob
     private readonly BoundFunction?[] _tasks;
     private readonly BoundFunction?[] _ends;
 
-    private ScriptJob(JobShape shape, BoundFunction?[] tasks, BoundFunction?[] ends)
+    private ScriptJob(JobShape shape, ITaskReporter reporter, BoundFunction?[] tasks, BoundFunction?[] ends)
     {
         Shape = shape;
+        Reporter = reporter;
         _tasks = tasks;
         _ends = ends;
     }
 
     /// <summary>The tasks the script defines and their checked shapes.</summary>
     public JobShape Shape { get; }
+
+    /// <summary>Where the script's Counter and Status calls go; flushed when a task ends.</summary>
+    public ITaskReporter Reporter { get; }
 
     /// <summary>Runs the script's top-level statements with <paramref name="reporter"/> behind its globals, then binds its functions.</summary>
     /// <exception cref="JobShapeException">A function has a shape hdnr cannot run.</exception>
@@ -40,7 +44,7 @@ public sealed class ScriptJob
             tasks[(int)kind] = JobBinder.Task(shape.Function(kind)!, instance);
             if (shape.End(kind) is { } end) ends[(int)kind] = JobBinder.End(end, instance);
         }
-        return new ScriptJob(shape, tasks, ends);
+        return new ScriptJob(shape, reporter, tasks, ends);
     }
 
     internal BoundFunction? Task(TaskKind kind) => _tasks[(int)kind];

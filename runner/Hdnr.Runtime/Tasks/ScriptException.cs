@@ -13,7 +13,7 @@ public sealed class ScriptException : Exception
     }
 
     private ScriptException(string function, string where, long? record, long? offset, (string File, int Line)? frame, Exception inner)
-        : base(Compose(function, where, frame, inner), inner)
+        : base(Compose(where, frame, inner), inner)
     {
         Function = function;
         Record = record;
@@ -51,9 +51,8 @@ public sealed class ScriptException : Exception
     internal static ScriptException InTopLevelStatements(Exception inner) =>
         new("top-level statements", "the script's top-level statements failed", null, null, inner);
 
-    private static string Compose(string function, string where, (string File, int Line)? frame, Exception inner)
+    private static string Compose(string where, (string File, int Line)? frame, Exception inner)
     {
-        _ = function;
         var location = frame is { } f ? string.Create(CultureInfo.InvariantCulture, $"{f.File}:{f.Line}: ") : "";
         return $"{location}{where}: {inner.GetType().Name}: {OneLine(inner.Message)}";
     }

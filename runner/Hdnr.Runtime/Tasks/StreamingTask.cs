@@ -34,9 +34,11 @@ public static class StreamingTask
         }
         catch (Exception failure)
         {
-            // Keep the pairs written before the failure, but never let a broken output hide why the task failed.
+            // Keep the pairs written and counters counted before the failure, but never let a broken output hide
+            // why the task failed.
             try
             {
+                job.Reporter.Flush();
                 buffer.Flush();
             }
             catch (IOException)
@@ -46,5 +48,6 @@ public static class StreamingTask
             throw;
         }
         buffer.Flush();
+        job.Reporter.Flush();
     }
 }

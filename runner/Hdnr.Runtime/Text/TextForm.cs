@@ -31,9 +31,6 @@ internal static class TextForm
     private static readonly HashSet<Type> DictionaryShapes =
         [typeof(Dictionary<,>), typeof(IDictionary<,>), typeof(IReadOnlyDictionary<,>)];
 
-    /// <summary>True for a scalar: a type written without JSON.</summary>
-    public static bool IsScalar(Type type) => Scalars.Contains(type);
-
     /// <summary>True when a script may declare <paramref name="type"/> as a key or value it takes.</summary>
     public static bool CanRead(Type type)
     {

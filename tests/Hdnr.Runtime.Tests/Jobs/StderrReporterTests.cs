@@ -14,14 +14,18 @@ public sealed class StderrReporterTests
         var reporter = new StderrReporter(stderr);
         reporter.Counter("wc", "words", 3);
         reporter.Status("halfway");
-        Assert.Equal("reporter:counter:wc,words,3\nreporter:status:halfway\n", stderr.ToString());
+        reporter.Counter("wc", "lines", 1);
+        reporter.Flush();
+        Assert.Equal("reporter:counter:wc,words,3\nreporter:status:halfway\nreporter:counter:wc,lines,1\n", stderr.ToString());
     }
 
     [Fact]
     public void Commas_in_group_or_name_would_add_columns_so_they_become_spaces()
     {
         var stderr = new StringWriter();
-        new StderrReporter(stderr).Counter("a,b", "c,d", -2);
+        var reporter = new StderrReporter(stderr);
+        reporter.Counter("a,b", "c,d", -2);
+        reporter.Flush();
         Assert.Equal("reporter:counter:a b,c d,-2\n", stderr.ToString());
     }
 
@@ -32,6 +36,7 @@ public sealed class StderrReporterTests
         var reporter = new StderrReporter(stderr);
         reporter.Status("line one\r\nline two\n");
         reporter.Counter("g\n", "n\rx", 1);
+        reporter.Flush();
         Assert.Equal("reporter:status:line one line two\nreporter:counter:g,n x,1\n", stderr.ToString());
     }
 
@@ -52,7 +57,44 @@ public sealed class StderrReporterTests
         var output = Scripts.Run(job, TaskKind.Map, TaskIo.Text, "a\n\n"u8.ToArray());
         Assert.Equal("a\t1\n\t1\n", System.Text.Encoding.UTF8.GetString(output));
         Assert.Equal(
-            "reporter:status:starting\nreporter:counter:wc,lines,1\nreporter:counter:wc,lines,1\nreporter:counter:wc,empty,1\n",
+            "reporter:status:starting\nreporter:counter:wc,lines,2\nreporter:counter:wc,empty,1\n",
             stderr.ToString());
+    }
+
+    [Fact]
+    public void Increments_are_summed_and_written_once_a_second()
+    {
+        var stderr = new StringWriter();
+        long now = 0;
+        var reporter = new StderrReporter(stderr, () => now);
+        reporter.Counter("wc", "lines", 1);
+        reporter.Counter("wc", "lines", 1);
+        now = 999;
+        reporter.Counter("wc", "words", 5);
+        Assert.Equal("", stderr.ToString());
+        now = 1000;
+        reporter.Counter("wc", "lines", 1);
+        Assert.Equal("reporter:counter:wc,lines,3\nreporter:counter:wc,words,5\n", stderr.ToString());
+        reporter.Counter("wc", "words", 1);
+        reporter.Counter("wc", "words", -1);
+        reporter.Flush();
+        Assert.Equal("reporter:counter:wc,lines,3\nreporter:counter:wc,words,5\n", stderr.ToString());
+    }
+
+    [Fact]
+    public void Counters_counted_before_a_failure_are_still_reported()
+    {
+        const string Script = """
+            IEnumerable<(string, int)> Map(long o, string l)
+            {
+                Counter("wc", "lines", 1);
+                if (l == "bad") throw new Exception("bad line");
+                return [(l, 1)];
+            }
+            """;
+        var stderr = new StringWriter();
+        var job = Scripts.Job(Script, new StderrReporter(stderr));
+        Assert.Throws<ScriptException>(() => Scripts.Run(job, TaskKind.Map, TaskIo.Text, "a\nb\nbad\n"u8.ToArray()));
+        Assert.Equal("reporter:counter:wc,lines,3\n", stderr.ToString());
     }
 }

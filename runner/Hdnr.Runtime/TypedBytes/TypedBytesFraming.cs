@@ -22,9 +22,18 @@ internal static class TypedBytesFraming
     }
 
     /// <summary>Measures the value at the start of <paramref name="buffer"/>.</summary>
-    public static Result Measure(ReadOnlySpan<byte> buffer, out long number, out string? error)
+    public static Result Measure(ReadOnlySpan<byte> buffer, out long number, out string? error) => Measure(buffer, null, out number, out error);
+
+    /// <summary>Measures the value at the start of <paramref name="buffer"/>, resuming a container scan that <paramref name="resume"/> kept from an earlier NeedMore.</summary>
+    /// <remarks>Without resuming, a big container arriving through a pipe would be rescanned from its start on every read.</remarks>
+    public static Result Measure(ReadOnlySpan<byte> buffer, ScanState? resume, out long number, out string? error)
     {
         error = null;
+        if (resume is { Active: true })
+        {
+            return MeasureContainer(buffer, resume, out number, out error);
+        }
+
         if (buffer.IsEmpty)
         {
             number = 1;
@@ -39,7 +48,7 @@ internal static class TypedBytesFraming
             return scalar;
         }
 
-        return MeasureContainer(buffer, out number, out error);
+        return MeasureContainer(buffer, resume, out number, out error);
     }
 
     // For a non-container at pos, the end position (Complete), what is needed (NeedMore) or the bad offset (Invalid).
@@ -114,7 +123,7 @@ internal static class TypedBytesFraming
         return Result.Complete;
     }
 
-    private static Result MeasureContainer(ReadOnlySpan<byte> buffer, out long number, out string? error)
+    private static Result MeasureContainer(ReadOnlySpan<byte> buffer, ScanState? resume, out long number, out string? error)
     {
         // An explicit stack of what each open container still expects (-1: a list, which runs to its marker),
         // so hostile nesting cannot overflow the call stack.
@@ -123,12 +132,27 @@ internal static class TypedBytesFraming
         var stack = small;
         var depth = 0;
         long pos = 0;
+        if (resume is { Active: true })
+        {
+            if (resume.Depth > stack.Length)
+            {
+                large = new long[resume.Stack.Length];
+                stack = large;
+            }
+
+            resume.Stack.AsSpan(0, resume.Depth).CopyTo(stack);
+            depth = resume.Depth;
+            pos = resume.Position;
+        }
+
+        resume?.Reset();
         while (true)
         {
             if (pos >= buffer.Length)
             {
                 number = pos + 1;
                 error = null;
+                resume?.Save(pos, stack[..depth]);
                 return Result.NeedMore;
             }
 
@@ -145,6 +169,12 @@ internal static class TypedBytesFraming
                 var result = ScalarLength(buffer, pos, out var next, out error);
                 if (result != Result.Complete)
                 {
+                    // Resuming restarts this item, which is whole or nothing to the stack.
+                    if (result == Result.NeedMore)
+                    {
+                        resume?.Save(pos, stack[..depth]);
+                    }
+
                     number = next;
                     return result;
                 }
@@ -210,6 +240,44 @@ internal static class TypedBytesFraming
                 error = null;
                 return Result.Complete;
             }
+        }
+    }
+
+    /// <summary>Where a container scan stopped for want of bytes, so the next call can go on from there.</summary>
+    internal sealed class ScanState
+    {
+        /// <summary>Whether a scan is under way.</summary>
+        public bool Active { get; private set; }
+
+        /// <summary>The offset, from the value's start, of the item to measure next.</summary>
+        public long Position { get; private set; }
+
+        /// <summary>How many containers are open.</summary>
+        public int Depth { get; private set; }
+
+        /// <summary>What each open container still expects.</summary>
+        public long[] Stack { get; private set; } = new long[32];
+
+        /// <summary>Forgets the scan.</summary>
+        public void Reset()
+        {
+            Active = false;
+            Position = 0;
+            Depth = 0;
+        }
+
+        /// <summary>Keeps where the scan stopped.</summary>
+        public void Save(long position, ReadOnlySpan<long> stack)
+        {
+            if (Stack.Length < stack.Length)
+            {
+                Stack = new long[stack.Length * 2];
+            }
+
+            stack.CopyTo(Stack);
+            Depth = stack.Length;
+            Position = position;
+            Active = true;
         }
     }
 }

@@ -11,6 +11,7 @@ public sealed class TypedBytesReader : IDisposable
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
     private readonly string? _source;
+    private readonly TypedBytesFraming.ScanState _scan = new();
     private byte[] _buffer;
     private int _start;
     private int _end;
@@ -37,7 +38,7 @@ public sealed class TypedBytesReader : IDisposable
         while (true)
         {
             var available = new ReadOnlySpan<byte>(_buffer, _start, _end - _start);
-            switch (TypedBytesFraming.Measure(available, out var number, out var error))
+            switch (TypedBytesFraming.Measure(available, _scan, out var number, out var error))
             {
                 case TypedBytesFraming.Result.Complete:
                     encoded = available[..(int)number];

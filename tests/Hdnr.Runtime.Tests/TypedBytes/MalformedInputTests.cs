@@ -135,6 +135,43 @@ public sealed class MalformedInputTests
         Assert.Equal(data, TypedBytesCodec.Encode(TypedBytesCodec.Decode(data)));
     }
 
+    [Fact]
+    public void A_big_container_arriving_in_small_reads_is_scanned_once_not_once_a_read()
+    {
+        // A million ints in one vector, 5 MB, delivered 512 bytes a read: rescanning on every read would scan 25 GB.
+        var items = Enumerable.Range(0, 1_000_000).Select(i => (object?)i).ToArray();
+        byte[] data = [.. TypedBytesCodec.Encode(new TypedBytesVector(items)), .. TypedBytesCodec.Encode(new TypedBytesList("x", new TypedBytesVector(1, 2)))];
+        using var reader = new TypedBytesReader(new NonSeekableStream(data, maxChunk: 512), bufferSize: 1024);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.True(reader.TryReadRaw(out var encoded));
+        Assert.Equal(5 + 5_000_000, encoded.Length);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        var vector = Assert.IsType<TypedBytesVector>(TypedBytesCodec.Decode(encoded));
+        Assert.Equal(999_999, vector[^1]);
+        Assert.True(reader.ReadValue() is TypedBytesList { Count: 2 });
+        Assert.Same(TypedBytesReader.EndOfStream, reader.ReadValue());
+    }
+
+    [Fact]
+    public void Every_split_of_nested_containers_across_reads_gives_the_same_values()
+    {
+        var original = File.ReadAllBytes(TestFiles.Fixture("all-types.tb"));
+        for (var chunk = 1; chunk <= 9; chunk++)
+        {
+            using var reader = new TypedBytesReader(new NonSeekableStream(original, chunk), bufferSize: 16);
+            var output = new MemoryStream();
+            using (var writer = new TypedBytesWriter(output, leaveOpen: true))
+            {
+                while (reader.TryReadRaw(out var encoded))
+                {
+                    writer.WriteRaw(encoded);
+                }
+            }
+
+            Assert.Equal(original, output.ToArray());
+        }
+    }
+
     private static List<int> ValueBoundaries(byte[] data)
     {
         var boundaries = new List<int> { 0 };

@@ -140,4 +140,12 @@ public sealed class TypedBytesTaskTests
         var input = Encode("a", 1, "a", 2, "b", 5);
         Assert.Equal(Encode("a", 3L, "b", 5L), Scripts.Run(job, TaskKind.Combine, TaskIo.TypedBytes, input));
     }
+
+    [Fact]
+    public void Text_in_and_typedbytes_out_gives_long_offsets()
+    {
+        var job = Scripts.Job("IEnumerable<(long, string)> Map(long offset, string line) => [(offset, line)];");
+        var output = Scripts.Run(job, TaskKind.Map, new TaskIo(WireFormat.Text, WireFormat.TypedBytes), File.ReadAllBytes(Scripts.Fixture("text-input.txt")));
+        Assert.Equal(Fixture("j3.map-stdin.tb"), output);
+    }
 }

@@ -1,6 +1,6 @@
 namespace Hdnr.Runtime.SequenceFiles;
 
-/// <summary>What a SequenceFile's header says: version, key and value classes, compression, metadata and sync marker.</summary>
+/// <summary>What a SequenceFile's header says: version, key and value classes, compression, metadata, sync marker, and where the records start.</summary>
 public sealed record SequenceFileHeader(
     int Version,
     string KeyClassName,
@@ -9,7 +9,7 @@ public sealed record SequenceFileHeader(
     string? CodecClassName,
     IReadOnlyList<KeyValuePair<string, string>> Metadata,
     ReadOnlyMemory<byte> Sync,
-    long Length)
+    long DataOffset)
 {
     /// <summary>Hadoop's class name for typed bytes keys and values.</summary>
     public const string TypedBytesWritable = "org.apache.hadoop.typedbytes.TypedBytesWritable";

@@ -56,7 +56,7 @@ public sealed class DamagedFileTests
         using (var reader = SequenceFileReader.Open(new MemoryStream(bytes), "x"))
         {
             // The first block's sync marker follows the header and the escape.
-            at = (int)reader.Header.Length + 4;
+            at = (int)reader.Header.DataOffset + 4;
             bytes[at + 3] ^= 0x55;
         }
 
@@ -72,7 +72,7 @@ public sealed class DamagedFileTests
         long first;
         using (var reader = SequenceFileReader.Open(new MemoryStream(bytes), "x"))
         {
-            first = reader.Header.Length;
+            first = reader.Header.DataOffset;
         }
 
         bytes[first] = 0x7f;

@@ -21,7 +21,7 @@ public sealed class OlderVersionTests
             header = reader.Header;
         }
 
-        var metadataAt = (int)header.Length - 16 - 4;
+        var metadataAt = (int)header.DataOffset - 16 - 4;
         var codecLength = header.CodecClassName is null ? 0 : 1 + header.CodecClassName.Length;
         var cutFrom = version == 4 ? metadataAt - codecLength : metadataAt;
         byte[] older = [.. v6[..cutFrom], .. v6[metadataAt..][4..]];

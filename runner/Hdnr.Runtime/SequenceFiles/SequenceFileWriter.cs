@@ -63,8 +63,15 @@ public sealed class SequenceFileWriter : IDisposable
             throw new IOException($"{path} already exists.");
         }
 
+        var folder = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(folder))
+        {
+            // Said here, because the error from creating the temporary file would name that file instead.
+            throw new DirectoryNotFoundException($"{path}: the folder {folder} does not exist.");
+        }
+
         // A leading dot keeps the unfinished file out of hadoopy-style directory reads.
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
         try
         {

@@ -133,6 +133,14 @@ public sealed class SequenceFileWriterTests : IDisposable
     }
 
     [Fact]
+    public void A_missing_folder_is_named()
+    {
+        var path = Path.Combine(_folder, "no", "such.seq");
+        var error = Assert.Throws<DirectoryNotFoundException>(() => SequenceFileWriter.Create(path));
+        Assert.Equal($"{path}: the folder {Path.Combine(_folder, "no")} does not exist.", error.Message);
+    }
+
+    [Fact]
     public void Without_Complete_nothing_is_left_behind()
     {
         var path = Path.Combine(_folder, "never.seq");

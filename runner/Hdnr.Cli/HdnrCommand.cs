@@ -41,6 +41,7 @@ internal static class HdnrCommand
         InfoVerb.Register(app, session);
         TaskVerb.Register(app, session);
         PipeVerb.Register(app, session);
+        LaunchLocalVerb.Register(app, session);
         return app;
     }
 
@@ -54,5 +55,6 @@ internal static class HdnrCommand
           info                          print {"doc": ..., "tasks": [...]} as one line of JSON
           map | reduce | combine        run one streaming task: stdin to stdout
           pipe map|reduce|combine       the same, with stdout and stdin hopped away from the script
+          launch-local INPUT... OUTPUT  run the whole job on this machine as Hadoop Streaming would
         """;
 }

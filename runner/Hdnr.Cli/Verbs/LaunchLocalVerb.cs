@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Hdnr.Engine;
+using Hdnr.Runtime.Jobs;
+using Hdnr.Runtime.Tasks;
+using McMaster.Extensions.CommandLineUtils;
+
+namespace Hdnr.Cli.Verbs;
+
+/// <summary><c>hdnr SCRIPT launch-local INPUT... OUTPUT</c>: runs the whole job on this machine as Hadoop Streaming would run it.</summary>
+internal static class LaunchLocalVerb
+{
+    /// <summary>Hadoop Streaming's exit code for an output that already exists (StreamJob: "Output path already exists").</summary>
+    public const int OutputExists = 4;
+
+    /// <summary>Hadoop Streaming's exit code for a job that could not be launched (an input path that does not exist).</summary>
+    public const int LaunchError = 5;
+
+    public static void Register(CommandLineApplication app, ScriptSession session) =>
+        app.Command("launch-local", cmd =>
+        {
+            cmd.AddName("launch_local");
+            cmd.Description = "Run the job on this machine as Hadoop Streaming would: INPUT... (files, directories, globs) to the OUTPUT directory.";
+            var paths = cmd.Argument("paths", "INPUT... OUTPUT", multipleValues: true).IsRequired();
+            var reducers = cmd.Option<int>("--reducers <R>", "Number of reduce tasks (default 1, or -D mapreduce.job.reduces).", CommandOptionType.SingleValue);
+            var settings = cmd.Option("-D <SETTING>", "A job setting, as Hadoop's -D; tasks see it as KEY with dots as underscores.", CommandOptionType.MultipleValue);
+            var io = TaskVerb.IoOption(cmd);
+            var isolation = cmd.Option("--isolation <MODE>", "inprocess (default) or process: each task a separate hdnr process in its own directory.",
+                CommandOptionType.SingleValue).Accepts(v => v.Values("inprocess", "process"));
+            var attempts = cmd.Option<int>("--max-attempts <N>", "Attempts per task before the job fails (default 4).", CommandOptionType.SingleValue);
+            var sortBuffer = cmd.Option<int>("--sort-buffer-mb <MB>", "Map output buffer per task before it spills (default 100).", CommandOptionType.SingleValue);
+            var splitMb = cmd.Option<int>("--split-mb <MB>", "Largest split of an uncompressed text file (default 32, Hadoop's local block size).", CommandOptionType.SingleValue);
+            var parallel = cmd.Option<int>("--tasks <N>", "Tasks run at once (default: one per core).", CommandOptionType.SingleValue);
+            var overwrite = cmd.Option("--overwrite", "Replace OUTPUT if it exists (Hadoop refuses it).", CommandOptionType.NoValue);
+            var files = cmd.Option("--file <PATH[#NAME]>", "A file linked into each task's working directory.", CommandOptionType.MultipleValue);
+            var archives = cmd.Option("--archive <PATH[#NAME]>", "An archive unpacked and linked into each task's working directory.", CommandOptionType.MultipleValue);
+            cmd.OnExecute(() =>
+            {
+                if (paths.Values.Count < 2) throw new UserException("launch-local needs at least one INPUT and an OUTPUT.");
+                var configuration = settings.Values.Select(ParseSetting).ToList();
+                var job = new JobDescription
+                {
+                    ScriptPath = Path.GetFullPath(session.ScriptArgument),
+                    AssemblyPath = session.Compiled.AssemblyPath,
+                    DependencyPaths = session.Compiled.DependencyPaths,
+                    HasCombine = session.Compiled.Tasks.Contains(TaskKind.Combine),
+                    HasReduce = session.Compiled.Tasks.Contains(TaskKind.Reduce),
+                    Inputs = paths.Values[..^1]!,
+                    Output = paths.Values[^1]!,
+                    Reducers = reducers.HasValue() ? reducers.ParsedValue
+                        : Setting(configuration, "mapreduce.job.reduces") ?? Setting(configuration, "mapred.reduce.tasks") ?? 1,
+                    Parallelism = parallel.HasValue() ? Math.Max(1, parallel.ParsedValue) : Environment.ProcessorCount,
+                    SplitBytes = splitMb.HasValue() ? Math.Max(1L, splitMb.ParsedValue) << 20 : 32L << 20,
+                    SortBufferMb = sortBuffer.HasValue() ? Math.Max(1, sortBuffer.ParsedValue) : 100,
+                    Io = io.Value() switch { "text" => WireFormat.Text, "typedbytes" => WireFormat.TypedBytes, _ => null },
+                    Isolation = isolation.Value() == "process" ? Isolation.Process : Isolation.InProcess,
+                    MaxAttempts = attempts.HasValue() ? Math.Max(1, attempts.ParsedValue) : 4,
+                    Overwrite = overwrite.HasValue(),
+                    Configuration = configuration,
+                    Files = files.Values!,
+                    Archives = archives.Values!,
+                    HdnrCommand = SelfCommand(),
+                };
+                if (!session.Compiled.Tasks.Contains(TaskKind.Map))
+                    throw new UserException($"{session.ScriptArgument} defines no Map function, so it cannot run as a job.");
+                return Run(job);
+            });
+        });
+
+    private static int Run(JobDescription job)
+    {
+        using var cancel = new CancellationTokenSource();
+        var signal = 0;
+        void Stop(int number)
+        {
+            signal = number;
+            cancel.Cancel();
+        }
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            Stop(2);
+        };
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            Stop(15);
+        });
+        try
+        {
+            var result = LocalJobRunner.Run(job, Console.Error, Console.IsErrorRedirected ? null : Console.Error, cancel.Token);
+            Console.Error.Write($"hdnr: Job {result.JobId} completed successfully: {result.MapTasks} map and {result.ReduceTasks} reduce tasks, output in {Path.GetFullPath(job.Output)}\n");
+            Console.Error.Write(result.Counters.Format());
+            return 0;
+        }
+        catch (OutputExistsException e)
+        {
+            Console.Error.WriteLine($"hdnr: Error launching job, output path already exists: {e.Message} (--overwrite replaces it)");
+            return OutputExists;
+        }
+        catch (InputPathException e)
+        {
+            Console.Error.WriteLine($"hdnr: Error launching job: {e.Message}");
+            return LaunchError;
+        }
+        catch (JobFailedException e)
+        {
+            Console.Error.WriteLine($"hdnr: {e.Message}");
+            foreach (var line in e.LastFailure.StderrTail) Console.Error.WriteLine($"hdnr:   | {line}");
+            Console.Error.WriteLine("hdnr: Job not successful: no output was committed.");
+            return 1;
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("hdnr: Job killed: no output was committed.");
+            return 128 + signal;
+        }
+    }
+
+    private static KeyValuePair<string, string> ParseSetting(string? text)
+    {
+        var equals = text?.IndexOf('=') ?? -1;
+        if (equals <= 0) throw new UserException($"-D expects KEY=VALUE, got '{text}'.");
+        return new(text![..equals], text[(equals + 1)..]);
+    }
+
+    private static int? Setting(List<KeyValuePair<string, string>> settings, string key) =>
+        settings.LastOrDefault(p => p.Key == key).Value is { } text
+            ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
+                : throw new UserException($"-D {key} expects a number, got '{text}'.")
+            : null;
+
+    // How to start this same hdnr for a task process: its apphost, or `dotnet hdnr.dll` when run that way.
+    private static List<string> SelfCommand()
+    {
+        var process = Environment.ProcessPath ?? "hdnr";
+        var entry = typeof(LaunchLocalVerb).Assembly.Location;
+        return Path.GetFileNameWithoutExtension(process) == "dotnet" && entry.Length > 0 ? [process, entry] : [process];
+    }
+}

@@ -1,0 +1,16 @@
+using Hdnr.Runtime.Tasks;
+
+namespace Hdnr.Engine;
+
+/// <summary>What every task of one running job shares.</summary>
+internal sealed record JobContext(
+    JobDescription Job,
+    WireFormat Io,
+    TaskIds Ids,
+    int Reducers,
+    OutputCommitter Committer,
+    ITaskLauncher Launcher,
+    string LocalDirectory,
+    JobCounters Counters,
+    ProgressDisplay Progress,
+    CancellationToken Cancel);

@@ -1,0 +1,67 @@
+using Hdnr.Runtime.Tasks;
+
+namespace Hdnr.Engine;
+
+/// <summary>Everything one local job run needs, fixed before it starts: Hadoop Streaming's command line and job configuration in one immutable value.</summary>
+public sealed record JobDescription
+{
+    /// <summary>The .csx script, as a path the task processes can open.</summary>
+    public required string ScriptPath { get; init; }
+
+    /// <summary>The compiled script assembly that in-process tasks load.</summary>
+    public required string AssemblyPath { get; init; }
+
+    /// <summary>The script's NuGet dependencies (dll files or folders).</summary>
+    public IReadOnlyList<string> DependencyPaths { get; init; } = [];
+
+    /// <summary>Whether the script defines Combine, used as Hadoop's combiner.</summary>
+    public bool HasCombine { get; init; }
+
+    /// <summary>Whether the script defines Reduce; without it the job is map-only.</summary>
+    public bool HasReduce { get; init; }
+
+    /// <summary>Input files, directories and globs, as <c>-input</c> takes them.</summary>
+    public required IReadOnlyList<string> Inputs { get; init; }
+
+    /// <summary>The output directory, as <c>-output</c>.</summary>
+    public required string Output { get; init; }
+
+    /// <summary>Number of reduce tasks (<c>mapreduce.job.reduces</c>); 0 makes the job map-only.</summary>
+    public int Reducers { get; init; } = 1;
+
+    /// <summary>How many tasks run at once.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The block size splits are cut to (Hadoop's local file system reports 32 MB).</summary>
+    public long SplitBytes { get; init; } = 32L << 20;
+
+    /// <summary>The map output buffer (<c>mapreduce.task.io.sort.mb</c>), in MiB.</summary>
+    public int SortBufferMb { get; init; } = 100;
+
+    /// <summary>The wire format of every task (<c>-io</c>); null picks typedbytes when every input is a SequenceFile, else text.</summary>
+    public WireFormat? Io { get; init; }
+
+    /// <summary>Where tasks run.</summary>
+    public Isolation Isolation { get; init; } = Isolation.InProcess;
+
+    /// <summary>Attempts per task before the job fails (<c>mapreduce.map.maxattempts</c>).</summary>
+    public int MaxAttempts { get; init; } = 4;
+
+    /// <summary>Whether an existing output directory is deleted first instead of refusing the job.</summary>
+    public bool Overwrite { get; init; }
+
+    /// <summary>The <c>-D key=value</c> settings, in the order given.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Configuration { get; init; } = [];
+
+    /// <summary>Files linked into every task's working directory (<c>-files</c>), as <c>path</c> or <c>path#name</c>.</summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
+
+    /// <summary>Archives unpacked and linked into every task's working directory (<c>-archives</c>), as <c>path</c> or <c>path#name</c>.</summary>
+    public IReadOnlyList<string> Archives { get; init; } = [];
+
+    /// <summary>The command that starts hdnr (e.g. its executable, or <c>dotnet hdnr.dll</c>) for tasks run as processes.</summary>
+    public IReadOnlyList<string> HdnrCommand { get; init; } = [];
+
+    /// <summary>The value of a <c>-D</c> setting, the last one given winning as in Hadoop's configuration.</summary>
+    public string? Setting(string key) => Configuration.LastOrDefault(p => p.Key == key).Value;
+}

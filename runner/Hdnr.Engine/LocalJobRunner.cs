@@ -1,0 +1,83 @@
+using System.Globalization;
+using Hdnr.Runtime.Tasks;
+
+namespace Hdnr.Engine;
+
+/// <summary>Runs a streaming job on this machine the way Hadoop's LocalJobRunner does, with map and reduce tasks in parallel: output checked, input split, maps, shuffle, reduces, then the output committed.</summary>
+public static class LocalJobRunner
+{
+    /// <summary>Runs <paramref name="job"/>; progress goes to <paramref name="terminal"/> when it is given (a terminal), notes to <paramref name="log"/>.</summary>
+    /// <exception cref="OutputExistsException">The output exists and overwriting was not asked for.</exception>
+    /// <exception cref="InputPathException">An input names no file.</exception>
+    /// <exception cref="JobFailedException">A task failed on every attempt; nothing was committed.</exception>
+    /// <exception cref="OperationCanceledException">The job was cancelled; nothing was committed.</exception>
+    public static JobResult Run(JobDescription job, TextWriter log, TextWriter? terminal, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(log);
+        var output = Path.GetFullPath(job.Output);
+        var committer = new OutputCommitter(output);
+        // Hadoop checks the output specification before it lists the input.
+        if (!job.Overwrite && (Directory.Exists(output) || File.Exists(output)))
+            throw new OutputExistsException($"Output directory file:{output} already exists");
+        var files = InputPaths.Expand(job.Inputs);
+        var requestedMaps = ParseInt(job.Setting("mapreduce.job.maps"), 2);
+        var minSize = ParseLong(job.Setting("mapreduce.input.fileinputformat.split.minsize"), 1);
+        var splits = SplitPlanner.Plan(files, requestedMaps, job.SplitBytes, minSize);
+        var io = job.Io ?? (splits.Count > 0 && splits.All(s => s.Format == InputFormat.SequenceFile) ? WireFormat.TypedBytes : WireFormat.Text);
+        var reducers = job.HasReduce ? job.Reducers : 0;
+        if (reducers < 0) throw new ArgumentException($"the number of reducers is {reducers}; it must be 0 or more");
+
+        var isolation = job.Isolation;
+        if (isolation == Isolation.InProcess && (job.Files.Count > 0 || job.Archives.Count > 0 || ScriptInspection.ReadsProcessState(job.AssemblyPath)))
+        {
+            // Environment variables and the working directory belong to the process: only a process per task gives each its own.
+            log.WriteLine("hdnr: the script reads its environment or working directory (or the job has --file/--archive): tasks run as processes");
+            isolation = Isolation.Process;
+        }
+
+        var ids = TaskIds.NewJob();
+        var local = Path.Combine(Path.GetTempPath(), "hdnr-local", ids.JobId);
+        committer.SetupJob(job.Overwrite);
+        using var progress = new ProgressDisplay(terminal);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        var committed = false;
+        try
+        {
+            Directory.CreateDirectory(local);
+            var jobFiles = JobFiles.Prepare(job, local);
+            ITaskLauncher launcher = isolation == Isolation.Process ? new ProcessLauncher(job, jobFiles) : new InProcessLauncher(job, io);
+            var counters = new JobCounters();
+            var context = new JobContext(job, io, ids, reducers, committer, launcher, local, counters, progress, linked.Token);
+            progress.Start(splits.Sum(s => s.Length), reducers);
+
+            var mapOutputs = new IReadOnlyList<SpillRun>[splits.Count];
+            TaskPool.Run(splits.Count, job.Parallelism, i => mapOutputs[i] = MapTask.Run(context, splits[i], i), linked);
+            if (reducers > 0)
+                TaskPool.Run(reducers, job.Parallelism, r => ReduceTask.Run(context, mapOutputs, r), linked);
+
+            linked.Token.ThrowIfCancellationRequested();
+            committer.CommitJob();
+            committed = true;
+            return new JobResult(ids.JobId, splits.Count, reducers, counters, isolation);
+        }
+        finally
+        {
+            if (!committed) committer.AbortJob();
+            try
+            {
+                if (Directory.Exists(local)) Directory.Delete(local, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A task process that was killed may still hold a file; the temp folder is only scratch.
+            }
+        }
+    }
+
+    private static int ParseInt(string? text, int fallback) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+
+    private static long ParseLong(string? text, long fallback) =>
+        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+}

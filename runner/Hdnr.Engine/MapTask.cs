@@ -1,0 +1,91 @@
+using Hdnr.Runtime.Jobs;
+
+namespace Hdnr.Engine;
+
+/// <summary>One map task: reads its split as Hadoop's record reader and PipeMapper feed a streaming mapper, runs the script's Map, and either collects, sorts, combines and spills the output for the reducers or, in a map-only job, writes it as the task's part file.</summary>
+internal static class MapTask
+{
+    /// <summary>Runs map task <paramref name="index"/> with retries; its spills (none in a map-only job).</summary>
+    public static IReadOnlyList<SpillRun> Run(JobContext context, InputSplit split, int index)
+    {
+        var taskId = context.Ids.Task(isMap: true, index);
+        var runs = TaskRetry.Run(taskId, context.Job.MaxAttempts,
+            attempt => Attempt(context, split, index, taskId, context.Ids.Attempt(isMap: true, index, attempt)),
+            attempt => Abort(context, context.Ids.Attempt(isMap: true, index, attempt)));
+        context.Progress.MapDone(split.Length);
+        return runs;
+    }
+
+    private static IReadOnlyList<SpillRun> Attempt(JobContext context, InputSplit split, int index, string taskId, string attemptId)
+    {
+        context.Cancel.ThrowIfCancellationRequested();
+        var environment = TaskEnvironment.For(context.Job, context.Io, context.Ids.JobId, taskId, attemptId, isMap: true, index, split, context.Reducers);
+        var work = Path.Combine(context.LocalDirectory, attemptId);
+        var attempt = new TaskAttempt(TaskKind.Map, taskId, attemptId, environment, Path.Combine(work, "work"));
+        var reporter = new CountingReporter();
+        using var input = MapInput.Open(split, context.Io);
+        IReadOnlyList<SpillRun> runs;
+        long outputRecords, outputBytes;
+        var counters = reporter.Counters;
+        if (context.Reducers == 0)
+        {
+            var directory = context.Committer.SetupTask(attemptId);
+            using var part = new PartWriter(Path.Combine(directory, TaskIds.PartName(index)), context.Io);
+            var parser = new TaskOutputParser(part, context.Io);
+            context.Launcher.Run(attempt, input, parser, reporter, context.Cancel);
+            parser.Complete();
+            part.Complete();
+            part.Dispose();
+            outputRecords = parser.Records;
+            outputBytes = parser.Bytes;
+            counters.Add("File Output Format Counters", "Bytes Written", new FileInfo(part.Path).Length);
+            context.Committer.CommitTask(attemptId, taskId);
+            runs = [];
+        }
+        else
+        {
+            Directory.CreateDirectory(work);
+            var spills = 0;
+            var combineNumber = 0;
+            Action<IPairSource, IPairSink>? combine = context.Job.HasCombine
+                ? (source, sink) => Combine(context, attempt, combineNumber++, source, sink, reporter)
+                : null;
+            var buffer = new MapOutputBuffer(context.Reducers, (long)context.Job.SortBufferMb << 20,
+                () => new SpillWriter(Path.Combine(work, $"spill{spills++}.out"), context.Reducers), combine);
+            var parser = new TaskOutputParser(buffer, context.Io);
+            context.Launcher.Run(attempt, input, parser, reporter, context.Cancel);
+            parser.Complete();
+            buffer.Flush();
+            outputRecords = buffer.Records;
+            outputBytes = buffer.Bytes;
+            counters.Add(JobCounters.Framework, "Spilled Records", buffer.SpilledRecords);
+            counters.Add(JobCounters.Framework, "Combine input records", buffer.CombineInputRecords);
+            counters.Add(JobCounters.Framework, "Combine output records", buffer.CombineOutputRecords);
+            counters.Add(JobCounters.Framework, "Map spills", buffer.Runs.Count);
+            runs = buffer.Runs;
+        }
+        counters.Add(JobCounters.Framework, "Map input records", input.Records);
+        counters.Add(JobCounters.Framework, "Map output records", outputRecords);
+        counters.Add(JobCounters.Framework, "Map output bytes", outputBytes);
+        counters.Add("File Input Format Counters", "Bytes Read", input.Bytes);
+        context.Counters.Add(counters);
+        return runs;
+    }
+
+    // Hadoop runs the combiner inside the map task, on each partition of each spill, with the map task's configuration.
+    private static void Combine(JobContext context, TaskAttempt map, int number, IPairSource source, IPairSink sink, CountingReporter reporter)
+    {
+        var attempt = map with { Kind = TaskKind.Combine, WorkDirectory = Path.Combine(Path.GetDirectoryName(map.WorkDirectory)!, $"combine{number}") };
+        using var input = new TaskInputStream(source, context.Io);
+        var parser = new TaskOutputParser(sink, context.Io);
+        context.Launcher.Run(attempt, input, parser, reporter, context.Cancel);
+        parser.Complete();
+    }
+
+    private static void Abort(JobContext context, string attemptId)
+    {
+        context.Committer.AbortTask(attemptId);
+        var work = Path.Combine(context.LocalDirectory, attemptId);
+        if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
+    }
+}

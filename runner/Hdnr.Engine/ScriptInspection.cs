@@ -1,0 +1,29 @@
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+
+namespace Hdnr.Engine;
+
+/// <summary>What a compiled script touches that only a task process of its own gives it the Hadoop way.</summary>
+public static class ScriptInspection
+{
+    /// <summary>Whether the script reads environment variables or the current directory (<c>System.Environment</c>, <c>Directory.GetCurrentDirectory</c>) or <c>Directory.GetCurrentDirectory</c>: in one shared process those would not be the task's own.</summary>
+    public static bool ReadsProcessState(string assemblyPath)
+    {
+        using var file = File.OpenRead(assemblyPath);
+        using var pe = new PEReader(file);
+        var metadata = pe.GetMetadataReader();
+        foreach (var handle in metadata.MemberReferences)
+        {
+            var member = metadata.GetMemberReference(handle);
+            if (member.Parent.Kind != HandleKind.TypeReference) continue;
+            var type = metadata.GetTypeReference((TypeReferenceHandle)member.Parent);
+            var ns = metadata.GetString(type.Namespace);
+            var name = metadata.GetString(type.Name);
+            var memberName = metadata.GetString(member.Name);
+            // Not every use: compiler-made iterators read Environment.CurrentManagedThreadId.
+            if (ns == "System" && name == "Environment" && (memberName.Contains("EnvironmentVariable", StringComparison.Ordinal) || memberName.EndsWith("CurrentDirectory", StringComparison.Ordinal))) return true;
+            if (ns == "System.IO" && name == "Directory" && memberName is "GetCurrentDirectory" or "SetCurrentDirectory") return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,28 @@
+namespace Hdnr.Engine;
+
+/// <summary>Hadoop's task retry: a failed attempt is thrown away and the task runs again, up to <c>mapreduce.map.maxattempts</c> / <c>mapreduce.reduce.maxattempts</c> times (4), then the job fails.</summary>
+internal static class TaskRetry
+{
+    /// <summary>Runs <paramref name="attempt"/> with attempt numbers 0, 1, ... until one succeeds.</summary>
+    /// <exception cref="JobFailedException">Every attempt failed.</exception>
+    public static T Run<T>(string taskId, int maxAttempts, Func<int, T> attempt, Action<int> abort)
+    {
+        for (var number = 0; ; number++)
+        {
+            try
+            {
+                return attempt(number);
+            }
+            catch (TaskAttemptFailedException failure)
+            {
+                abort(number);
+                if (number + 1 >= Math.Max(maxAttempts, 1)) throw new JobFailedException(taskId, number + 1, failure);
+            }
+            catch
+            {
+                abort(number);
+                throw;
+            }
+        }
+    }
+}

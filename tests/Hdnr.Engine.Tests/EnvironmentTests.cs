@@ -1,0 +1,52 @@
+using Hdnr.Runtime.Tasks;
+
+namespace Hdnr.Engine.Tests;
+
+/// <summary>The variables a task sees are Hadoop's job configuration with dots (and every other non-alphanumeric) as underscores.</summary>
+public sealed class EnvironmentTests
+{
+    [Fact]
+    public void A_map_task_sees_its_ids_its_split_and_every_setting()
+    {
+        var job = new JobDescription
+        {
+            ScriptPath = "job.csx",
+            AssemblyPath = "job.dll",
+            Inputs = ["/data/in.txt"],
+            Output = "/data/out",
+            Configuration = [new("my.setting-x", "1"), new("my.setting-x", "2")],
+        };
+        var split = new InputSplit("/data/in.txt", 100, 50, InputFormat.Text, 1000);
+
+        var environment = TaskEnvironment.For(job, WireFormat.Text, "job_local7_0001", "task_local7_0001_m_000003",
+            "attempt_local7_0001_m_000003_1", isMap: true, 3, split, reducers: 2);
+
+        Assert.Equal("2", environment["my_setting_x"]);
+        Assert.Equal("job_local7_0001", environment["mapreduce_job_id"]);
+        Assert.Equal("task_local7_0001_m_000003", environment["mapreduce_task_id"]);
+        Assert.Equal("attempt_local7_0001_m_000003_1", environment["mapreduce_task_attempt_id"]);
+        Assert.Equal("3", environment["mapreduce_task_partition"]);
+        Assert.Equal("true", environment["mapreduce_task_ismap"]);
+        Assert.Equal("file:/data/in.txt", environment["mapreduce_map_input_file"]);
+        Assert.Equal("100", environment["mapreduce_map_input_start"]);
+        Assert.Equal("50", environment["mapreduce_map_input_length"]);
+        Assert.Equal("text", environment["stream_map_input"]);
+        Assert.Equal("2", environment["mapreduce_job_reduces"]);
+    }
+
+    [Fact]
+    public void Scripts_that_read_the_environment_are_recognised()
+    {
+        var reads = Support.Job(Support.Script("""
+            /// Reads its task id.
+            IEnumerable<(string, string)> Map(long offset, string line)
+            {
+                yield return (Environment.GetEnvironmentVariable("mapreduce_task_id") ?? "", line);
+            }
+            """));
+        var doesNot = Support.Job(Support.Example("wc.csx"));
+
+        Assert.True(ScriptInspection.ReadsProcessState(reads.AssemblyPath));
+        Assert.False(ScriptInspection.ReadsProcessState(doesNot.AssemblyPath));
+    }
+}

@@ -1,0 +1,142 @@
+using System.IO.Compression;
+using System.Text;
+using Hdnr.Runtime.SequenceFiles;
+using ICSharpCode.SharpZipLib.BZip2;
+
+namespace Hdnr.Engine.Tests;
+
+/// <summary>Inputs as Hadoop reads them: directories, globs, compressed text, SequenceFiles, split at line boundaries.</summary>
+public sealed class InputTests
+{
+    private const string Identity = """
+        /// Map-only: each line as it is.
+        IEnumerable<(string, string)> Map(long offset, string line)
+        {
+            yield return (line, "");
+        }
+        """;
+
+    [Fact]
+    public void Gzip_and_bzip2_files_count_like_the_plain_text()
+    {
+        var dir = Support.TempDir();
+        var text = File.ReadAllBytes(Support.Example("wc.txt"));
+        using (var gz = new GZipStream(File.Create(Path.Combine(dir, "a.txt.gz")), CompressionLevel.Optimal)) gz.Write(text);
+        using (var bz = new BZip2OutputStream(File.Create(Path.Combine(dir, "b.txt.bz2")))) bz.Write(text);
+        var job = Support.Job(Support.Example("wc.csx"), Path.Combine(dir, "a.txt.gz"), Path.Combine(dir, "b.txt.bz2"));
+
+        Support.Run(job);
+
+        Assert.Equal(Support.ExpectedWordCount([Support.Example("wc.txt"), Support.Example("wc.txt")], 1), Support.Parts(job.Output));
+    }
+
+    [Fact]
+    public void A_directory_and_a_glob_read_their_files_but_not_hidden_ones()
+    {
+        var dir = Support.TempDir();
+        File.Copy(Support.Example("wc.txt"), Path.Combine(dir, "one.txt"));
+        File.Copy(Support.Example("vowels.txt"), Path.Combine(dir, "two.txt"));
+        File.WriteAllText(Path.Combine(dir, "_SUCCESS"), "not input");
+        File.WriteAllText(Path.Combine(dir, ".hidden.txt"), "not input");
+        var fromDirectory = Support.Job(Support.Example("wc.csx"), dir);
+        var fromGlob = Support.Job(Support.Example("wc.csx"), Path.Combine(dir, "*.txt"));
+
+        Support.Run(fromDirectory);
+        Support.Run(fromGlob);
+
+        var expected = Support.ExpectedWordCount([Support.Example("wc.txt"), Support.Example("vowels.txt")], 1);
+        Assert.Equal(expected, Support.Parts(fromDirectory.Output));
+        Assert.Equal(expected, Support.Parts(fromGlob.Output));
+    }
+
+    [Fact]
+    public void A_missing_input_is_named()
+    {
+        var job = Support.Job(Support.Example("wc.csx"), "/nonexistent/in.txt");
+
+        var error = Assert.Throws<InputPathException>(() => Support.Run(job));
+
+        Assert.Equal("Input path does not exist: file:/nonexistent/in.txt", error.Message);
+        Assert.False(Directory.Exists(job.Output));
+    }
+
+    [Fact]
+    public void A_map_only_job_writes_one_part_per_split_with_every_line_once()
+    {
+        var dir = Support.TempDir();
+        var input = Path.Combine(dir, "lines.txt");
+        var lines = Enumerable.Range(0, 5000).Select(i => $"line {i} " + new string('x', i % 37)).ToList();
+        // Mixed line ends and no end on the last line: Hadoop's reader gives every line once, without its end.
+        File.WriteAllText(input, string.Concat(lines.Select((l, i) => l + (i == lines.Count - 1 ? "" : (i % 2 == 0 ? "\n" : "\r\n")))));
+        var job = Support.Job(Support.Script(Identity), input) with { SplitBytes = 10_000 };
+
+        var result = Support.Run(job);
+
+        Assert.Equal(0, result.ReduceTasks);
+        var parts = Support.Parts(job.Output);
+        Assert.Equal(result.MapTasks, parts.Count);
+        Assert.True(parts.Count > 10);
+        var splits = SplitPlanner.Plan([input], 2, 10_000);
+        var byOffset = parts.Values.Select((text, i) => (splits[i].Start, text)).OrderBy(p => p.Start).Select(p => p.text);
+        Assert.Equal(string.Concat(lines.Select(l => l + "\t\n")), string.Concat(byOffset));
+    }
+
+    [Fact]
+    public void Splits_follow_hadoops_size_rule_largest_first()
+    {
+        var dir = Support.TempDir();
+        var small = Path.Combine(dir, "small.txt");
+        var big = Path.Combine(dir, "big.txt");
+        File.WriteAllBytes(small, new byte[100]);
+        File.WriteAllBytes(big, new byte[1000]);
+
+        // goalSize = 1100 / 2 = 550; big: 550, then 450 left (< 1.1 x 550) is one split; small: one split.
+        var splits = SplitPlanner.Plan([small, big], requestedMaps: 2, blockSize: 32L << 20);
+
+        Assert.Equal([(big, 0L, 550L), (big, 550L, 450L), (small, 0L, 100L)], splits.Select(s => (s.Path, s.Start, s.Length)));
+    }
+
+    [Fact]
+    public void A_sequence_file_of_typed_bytes_is_read_with_typedbytes_io()
+    {
+        var dir = Support.TempDir();
+        var input = Path.Combine(dir, "in.seq");
+        using (var writer = SequenceFileWriter.Create(input))
+        {
+            writer.Append(1L, "a b a");
+            writer.Append(2L, "b c");
+            writer.Complete();
+        }
+        var job = Support.Job(Support.Example("wc.csx"), input);
+
+        Support.Run(job);
+
+        using var reader = SequenceFileReader.Open(Path.Combine(job.Output, "part-00000"));
+        var pairs = new List<(object?, object?)>();
+        while (reader.TryReadPair(out var key, out var value)) pairs.Add((key, value));
+        Assert.Equal([("a", (object)2), ("b", 2), ("c", 1)], pairs);
+    }
+
+    [SharedVectorsFact]
+    public void Hadoopys_alice_sequence_file_counts_like_its_text()
+    {
+        var text = Path.Combine(Support.SharedVectors, "wc-input-alice.txt");
+        var sequence = Path.Combine(Support.SharedVectors, "wc-input-alice.tb");
+        var fromText = Support.Job(Support.Example("wc.csx"), text) with { Io = Hdnr.Runtime.Tasks.WireFormat.TypedBytes };
+        var fromSequence = Support.Job(Support.Example("wc.csx"), sequence);
+
+        Support.Run(fromText);
+        Support.Run(fromSequence);
+
+        Assert.NotEmpty(Pairs(Path.Combine(fromText.Output, "part-00000")));
+        Assert.Equal(Pairs(Path.Combine(fromText.Output, "part-00000")), Pairs(Path.Combine(fromSequence.Output, "part-00000")));
+    }
+
+    private static List<string> Pairs(string path)
+    {
+        using var reader = SequenceFileReader.Open(path);
+        var pairs = new List<string>();
+        while (reader.TryReadPair(out var key, out var value)) pairs.Add($"{key}\t{value}");
+        return pairs;
+    }
+}

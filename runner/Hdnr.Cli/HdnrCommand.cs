@@ -15,7 +15,7 @@ internal static class HdnrCommand
         return CreateScriptApp(new ScriptSession(args[0])).Execute(args[1..]);
     }
 
-    private static readonly HashSet<string> ToolVerbs = ["readtb", "writetb", "help"];
+    private static readonly HashSet<string> ToolVerbs = ["readtb", "writetb"];
 
     private static CommandLineApplication CreateToolApp()
     {
@@ -45,8 +45,12 @@ internal static class HdnrCommand
         return app;
     }
 
-    private static CommandLineApplication NewApp(string name) =>
-        new(throwOnUnexpectedArg: true) { Name = name, FullName = "hdnr" };
+    private static CommandLineApplication NewApp(string name)
+    {
+        var app = new CommandLineApplication(throwOnUnexpectedArg: true) { Name = name, FullName = "hdnr" };
+        app.HelpOption("-h|--help", inherited: true);
+        return app;
+    }
 
     private const string ScriptVerbsHelp = """
 

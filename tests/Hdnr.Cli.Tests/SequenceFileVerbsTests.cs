@@ -1,0 +1,96 @@
+namespace Hdnr.Cli.Tests;
+
+/// <summary><c>readtb</c> and <c>writetb</c>: SequenceFiles in and out, as hadoopy's verbs and Hadoop's dumptb/loadtb.</summary>
+public sealed class SequenceFileVerbsTests
+{
+    private static string Fixture(string name) => Path.Combine(Hdnr.RepoRoot, "tests", "fixtures", name);
+
+    [Fact]
+    public void Readtb_as_typedbytes_prints_what_hadoops_dumptb_printed()
+    {
+        var result = Hdnr.Run(["readtb", "--format", "typedbytes", Fixture("j6.out.block-deflate.seq")]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(File.ReadAllBytes(Fixture("j1.reduce-stdin.tb")), result.StdoutBytes);
+    }
+
+    [Fact]
+    public void Readtb_of_a_directory_reads_its_part_files_and_skips_hidden_ones()
+    {
+        var dir = Directory.CreateTempSubdirectory("hdnr-parts-").FullName;
+        File.Copy(Fixture("all-types.seq"), Path.Combine(dir, "part-00000"));
+        File.WriteAllText(Path.Combine(dir, "_SUCCESS"), "");
+        File.WriteAllText(Path.Combine(dir, ".part-00000.crc"), "not a sequence file");
+
+        var result = Hdnr.Run(["readtb", "--format", "typedbytes", dir]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(File.ReadAllBytes(Fixture("all-types.tb")), result.StdoutBytes);
+    }
+
+    [Fact]
+    public void Writetb_then_readtb_gives_back_the_same_typedbytes_stream()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("hdnr-writetb-").FullName, "out.seq");
+        var input = File.ReadAllBytes(Fixture("all-types.tb"));
+
+        var written = Hdnr.Run(["writetb", "--compression", "block", path], input);
+        var read = Hdnr.Run(["readtb", "--format", "typedbytes", path]);
+
+        Assert.Equal(0, written.ExitCode);
+        Assert.Equal(input, read.StdoutBytes);
+    }
+
+    [Fact]
+    public void Readtb_prints_one_readable_pair_per_line()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("hdnr-writetb-").FullName, "out.seq");
+        Hdnr.Run(["writetb", "--format", "tsv", path], "apple\t3\npear\t5\n");
+
+        var result = Hdnr.Run(["readtb", path]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(2, result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.StartsWith("\"apple\"\t", result.Stdout);
+    }
+
+    [Fact]
+    public void Writetb_refuses_an_existing_path_unless_told_to_overwrite()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("hdnr-writetb-").FullName, "out.seq");
+        File.WriteAllText(path, "precious");
+
+        var refused = Hdnr.Run(["writetb", path], File.ReadAllBytes(Fixture("all-types.tb")));
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.StartsWith("hdnr: ", refused.Stderr);
+        Assert.Contains(path, refused.Stderr);
+        Assert.Equal("precious", File.ReadAllText(path));
+        var replaced = Hdnr.Run(["writetb", "--overwrite", path], File.ReadAllBytes(Fixture("all-types.tb")));
+        Assert.Equal(0, replaced.ExitCode);
+    }
+
+    [Fact]
+    public void Readtb_of_a_file_that_is_not_a_sequencefile_names_it_in_one_line()
+    {
+        var result = Hdnr.Run(["readtb", Fixture("text-input.txt")]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("hdnr: ", result.Stderr);
+        Assert.Contains("text-input.txt", result.Stderr);
+        Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void A_truncated_typedbytes_stream_leaves_no_file_behind()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("hdnr-writetb-").FullName, "out.seq");
+        var input = File.ReadAllBytes(Fixture("all-types.tb"));
+
+        var result = Hdnr.Run(["writetb", path], input[..(input.Length - 3)]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("offset", result.Stderr);
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!));
+    }
+}

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Hdnr.Runtime.Jobs;
@@ -16,16 +17,20 @@ namespace Hdnr.Scripting.Caching;
 /// </remarks>
 internal static class CacheKey
 {
-    private static readonly byte[] BuildStamp = Encoding.UTF8.GetBytes(string.Join('\n',
-        "hdnr-cache-key 1",
-        Stamp(typeof(ScriptGlobals).Assembly),
-        Stamp(typeof(CacheKey).Assembly),
-        Environment.Version.ToString()));
-
     public static string Of(ScriptClosure closure)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(BuildStamp);
+        // Raw bytes rather than formatted strings: this runs on every task start, before anything is warm.
+        Span<byte> build = stackalloc byte[8 + 16 + 16 + 16];
+        "hdnrkey1"u8.CopyTo(build);
+        typeof(ScriptGlobals).Assembly.ManifestModule.ModuleVersionId.TryWriteBytes(build[8..]);
+        typeof(CacheKey).Assembly.ManifestModule.ModuleVersionId.TryWriteBytes(build[24..]);
+        var runtime = Environment.Version;
+        BinaryPrimitives.WriteInt32LittleEndian(build[40..], runtime.Major);
+        BinaryPrimitives.WriteInt32LittleEndian(build[44..], runtime.Minor);
+        BinaryPrimitives.WriteInt32LittleEndian(build[48..], runtime.Build);
+        BinaryPrimitives.WriteInt32LittleEndian(build[52..], runtime.Revision);
+        hash.AppendData(build);
         foreach (var file in closure.Files)
         {
             Append(hash, "\nfile\n" + file.FullPath + "\n");
@@ -54,6 +59,4 @@ internal static class CacheKey
     }
 
     private static void Append(IncrementalHash hash, string text) => hash.AppendData(Encoding.UTF8.GetBytes(text));
-
-    private static string Stamp(System.Reflection.Assembly assembly) => assembly.ManifestModule.ModuleVersionId.ToString("N");
 }

@@ -50,7 +50,9 @@ internal sealed class CacheManifest(string dllSha256, IReadOnlyList<TaskKind> ta
         if (lines.Length < 4 || lines[0] != Header || lines[^2] != "end" || lines[^1].Length != 0)
             return null;
         string? dll = null;
-        var tasks = new List<TaskKind>();
+        // An array and a switch, not List<TaskKind> and Enum.TryParse: those are compiled on first use, which a warm start pays.
+        var tasks = new TaskKind[3];
+        var taskCount = 0;
         var dependencies = new List<string>();
         var doc = new List<string>();
         for (var i = 1; i < lines.Length - 2; i++)
@@ -65,8 +67,8 @@ internal sealed class CacheManifest(string dllSha256, IReadOnlyList<TaskKind> ta
                 case "dll":
                     dll = value;
                     break;
-                case "task" when Enum.TryParse<TaskKind>(value, out var task):
-                    tasks.Add(task);
+                case "task" when taskCount < tasks.Length && TryParseTask(value, out var task):
+                    tasks[taskCount++] = task;
                     break;
                 case "dep":
                     dependencies.Add(value);
@@ -78,6 +80,30 @@ internal sealed class CacheManifest(string dllSha256, IReadOnlyList<TaskKind> ta
                     return null;
             }
         }
-        return dll is null ? null : new CacheManifest(dll, tasks, dependencies, string.Join('\n', doc));
+        if (dll is null)
+            return null;
+        var found = new TaskKind[taskCount];
+        for (var i = 0; i < taskCount; i++)
+            found[i] = tasks[i];
+        return new CacheManifest(dll, found, dependencies, string.Join('\n', doc));
+    }
+
+    private static bool TryParseTask(string name, out TaskKind task)
+    {
+        switch (name)
+        {
+            case "Map":
+                task = TaskKind.Map;
+                return true;
+            case "Reduce":
+                task = TaskKind.Reduce;
+                return true;
+            case "Combine":
+                task = TaskKind.Combine;
+                return true;
+            default:
+                task = default;
+                return false;
+        }
     }
 }

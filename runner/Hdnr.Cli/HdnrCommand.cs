@@ -42,6 +42,9 @@ internal static class HdnrCommand
         TaskVerb.Register(app, session);
         PipeVerb.Register(app, session);
         LaunchLocalVerb.Register(app, session);
+        FreezeVerb.Register(app, session);
+        LaunchVerb.Register(app, session);
+        LaunchFrozenVerb.Register(app, session);
         return app;
     }
 
@@ -60,5 +63,8 @@ internal static class HdnrCommand
           map | reduce | combine        run one streaming task: stdin to stdout
           pipe map|reduce|combine       the same, with stdout and stdin hopped away from the script
           launch-local INPUT... OUTPUT  run the whole job on this machine as Hadoop Streaming would
+          freeze ARCHIVE                write ARCHIVE holding ./NAME, which runs these verbs with nothing installed
+          launch INPUT... OUTPUT        run the job on Hadoop (nodes need the .NET 10 runtime)
+          launch-frozen INPUT... OUTPUT run the job on Hadoop from a frozen bundle (nodes need nothing)
         """;
 }

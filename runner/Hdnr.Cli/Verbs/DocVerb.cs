@@ -1,3 +1,4 @@
+using Hdnr.Runtime.Frozen;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Hdnr.Cli.Verbs;
@@ -8,7 +9,7 @@ internal static class DocVerb
     public static void Register(CommandLineApplication app, ScriptSession session) =>
         app.OnExecute(() =>
         {
-            Console.Out.Write(session.Compiled.Doc + "\n");
+            Console.Out.Write(ScriptVerbs.DocText(session.Compiled.Doc));
             return 1;
         });
 }

@@ -1,3 +1,4 @@
+using Hdnr.Runtime.Frozen;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Hdnr.Cli.Verbs;
@@ -12,8 +13,7 @@ internal static class InfoVerb
             cmd.OnExecute(() =>
             {
                 var compiled = session.Compiled;
-                var tasks = string.Join(", ", compiled.Tasks.Select(t => JsonText.Quote(t.ToString().ToLowerInvariant())));
-                Console.Out.Write($"{{\"doc\": {JsonText.Quote(compiled.Doc)}, \"tasks\": [{tasks}]}}\n");
+                Console.Out.Write(InfoJson.Of(compiled.Doc, compiled.Tasks));
                 return 0;
             });
         });

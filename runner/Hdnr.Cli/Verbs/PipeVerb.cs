@@ -1,5 +1,4 @@
 using Hdnr.Runtime.Jobs;
-using Hdnr.Runtime.Pipes;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Hdnr.Cli.Verbs;
@@ -14,13 +13,6 @@ internal static class PipeVerb
             var task = cmd.Argument("task", "map, reduce or combine").IsRequired()
                 .Accepts(v => v.Values(Enum.GetValues<TaskKind>().Select(TaskVerb.Name).ToArray()));
             var io = TaskVerb.IoOption(cmd);
-            cmd.OnExecute(() =>
-            {
-                var kind = Enum.Parse<TaskKind>(task.Value!, ignoreCase: true);
-                // Compile before hopping: compiler errors belong on stderr either way, but the hop is for the task alone.
-                _ = session.Compiled;
-                var (input, output) = PipeHop.Hop();
-                return TaskVerb.Run(session, kind, io.Value(), input, output);
-            });
+            cmd.OnExecute(() => TaskVerb.Run(session, Enum.Parse<TaskKind>(task.Value!, ignoreCase: true), io.Value(), pipe: true));
         });
 }

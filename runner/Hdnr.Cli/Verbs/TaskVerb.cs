@@ -1,5 +1,5 @@
+using Hdnr.Runtime.Frozen;
 using Hdnr.Runtime.Jobs;
-using Hdnr.Runtime.Tasks;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Hdnr.Cli.Verbs;
@@ -15,24 +15,23 @@ internal static class TaskVerb
             {
                 cmd.Description = $"Run the script's {kind} as a streaming task: stdin to stdout.";
                 var io = IoOption(cmd);
-                cmd.OnExecute(() => Run(session, kind, io.Value(), Console.OpenStandardInput(), Console.OpenStandardOutput()));
+                cmd.OnExecute(() => Run(session, kind, io.Value(), pipe: false));
             });
         }
     }
 
-    public static string Name(TaskKind kind) => kind.ToString().ToLowerInvariant();
+    public static string Name(TaskKind kind) => ScriptVerbs.Name(kind);
 
     public static CommandOption IoOption(CommandLineApplication cmd) =>
         cmd.Option("--io <FORMAT>", "text or typedbytes; default: what Hadoop's stream_*_input/output say, else text.",
             CommandOptionType.SingleValue).Accepts(v => v.Values("text", "typedbytes"));
 
-    public static int Run(ScriptSession session, TaskKind kind, string? io, Stream input, Stream output)
+    /// <summary>Runs a task the way a frozen executable does (<see cref="ScriptVerbs"/>), after compiling the script.</summary>
+    public static int Run(ScriptSession session, TaskKind kind, string? io, bool pipe)
     {
+        // Compile first: compiler errors belong on stderr either way, but a pipe hop is for the task alone.
         if (!session.Compiled.Tasks.Contains(kind))
-            throw new UserException($"{session.ScriptArgument} defines no {kind} function, so it has no '{Name(kind)}' task.");
-        var job = session.CreateJob();
-        using (output)
-            StreamingTask.Run(job, kind, TaskIo.FromEnvironment(kind, io), input, output);
-        return 0;
+            throw new UserException(ScriptVerbs.NoSuchTask(session.ScriptArgument, kind));
+        return ScriptVerbs.RunTask(session.CreateJob, kind, io, pipe);
     }
 }

@@ -1,0 +1,20 @@
+using Hdnr.Hadoop.Freezing;
+using Hdnr.Hadoop.Launching;
+using McMaster.Extensions.CommandLineUtils;
+
+namespace Hdnr.Cli.Verbs;
+
+/// <summary><c>hdnr SCRIPT launch-frozen INPUT... OUTPUT</c> (or <c>launch_frozen</c>): freezes the script, uploads the archive once and runs the job from it, so nodes need nothing installed.</summary>
+internal static class LaunchFrozenVerb
+{
+    public static void Register(CommandLineApplication app, ScriptSession session) =>
+        app.Command("launch-frozen", cmd =>
+        {
+            cmd.Description = "Freeze the script, upload the archive once to /tmp/hdnr/HASH/ on the cluster's filesystem and run the job from it (nodes need nothing installed).";
+            cmd.AddName("launch_frozen");
+            var options = JobOptions.Add(cmd);
+            var mode = FreezeVerb.ModeOption(cmd);
+            cmd.OnExecute(() => FreezeVerb.Hadoop(() =>
+                Launcher.Launch(session.Compiled, options.Read(), FreezeModes.Parse(mode.Value()), upload: true, options.PrintCommand, Console.Out, Console.Error)));
+        });
+}

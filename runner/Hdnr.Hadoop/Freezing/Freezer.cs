@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using Hdnr.Runtime.Frozen;
+using Hdnr.Runtime.Jobs;
+using Hdnr.Scripting;
+
+namespace Hdnr.Hadoop.Freezing;
+
+/// <summary>Freezes a script: compiles it, publishes it with hdnr's runtime as an executable named after it, and writes the bundle as an archive.</summary>
+/// <remarks>
+/// Bundles are kept in the cache under a hash of everything that goes into them (the compiled script, its package
+/// dlls, hdnr's runtime, the mode), so freezing the same sources again only writes the archive.
+/// </remarks>
+public static class Freezer
+{
+    /// <summary>Bumped when the bundle's layout or the generated project changes.</summary>
+    private const string LayoutVersion = "hdnr-frozen-1";
+
+    /// <summary>Freezes <paramref name="compiled"/> into a bundle folder (from the cache when it is there) and returns it.</summary>
+    public static FrozenBundle Bundle(CompiledScript compiled, FreezeMode mode, TextWriter log) =>
+        Bundle(compiled, mode, log, Environment.GetEnvironmentVariable);
+
+    /// <summary>The folder a freeze of <paramref name="compiled"/> keeps its bundle in, found without freezing: named by the content hash.</summary>
+    public static string EntryOf(CompiledScript compiled, FreezeMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(compiled);
+        var key = Key(ExecutableName(compiled.ScriptPath), mode, compiled.AssemblyPath, DependencyFiles(compiled.DependencyPaths), RuntimeAssemblies());
+        return Path.Combine(FrozenCache.Root(Environment.GetEnvironmentVariable), key);
+    }
+
+    internal static FrozenBundle Bundle(CompiledScript compiled, FreezeMode mode, TextWriter log, Func<string, string?> variable)
+    {
+        ArgumentNullException.ThrowIfNull(compiled);
+        ArgumentNullException.ThrowIfNull(log);
+        var watch = Stopwatch.StartNew();
+        var name = ExecutableName(compiled.ScriptPath);
+        var runtime = RuntimeAssemblies();
+        var dependencies = DependencyFiles(compiled.DependencyPaths);
+        var key = Key(name, mode, compiled.AssemblyPath, dependencies, runtime);
+        var entry = Path.Combine(FrozenCache.Root(variable), key);
+        var bundle = Path.Combine(entry, "bundle");
+        if (Directory.Exists(bundle))
+            return new FrozenBundle(name, mode, bundle, key, Reused: true, watch.Elapsed);
+
+        Directory.CreateDirectory(entry);
+        var work = Path.Combine(entry, $"work-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            var scriptAssemblyName = AssemblyName.GetAssemblyName(compiled.AssemblyPath).Name!;
+            var scriptFileName = scriptAssemblyName + ".dll";
+            string? binding = null;
+            var references = new List<string>(runtime);
+            if (mode == FreezeMode.Native)
+            {
+                binding = NativeBinding(compiled, name);
+                // The AOT compiler finds an assembly by its file name, and the compile cache names the dll by its key.
+                var copy = Path.Combine(work, "references", scriptFileName);
+                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                File.Copy(compiled.AssemblyPath, copy);
+                references.Add(copy);
+                references.AddRange(dependencies.Where(d => d.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)));
+            }
+            var project = new BundleProject(name, mode, compiled.Doc, compiled.Tasks, references, scriptAssemblyName, scriptFileName, binding)
+                .WriteTo(Path.Combine(work, "project"));
+            var output = Path.Combine(work, "bundle");
+            DotnetPublish.Run(project, output, mode, name, log);
+            Finish(output, mode, compiled.AssemblyPath, scriptFileName, dependencies);
+            try
+            {
+                Directory.Move(output, bundle);
+            }
+            catch (IOException) when (Directory.Exists(bundle))
+            {
+                // Another freeze of the same sources finished first: its bundle is the same.
+            }
+            return new FrozenBundle(name, mode, bundle, key, Reused: false, watch.Elapsed);
+        }
+        finally
+        {
+            TryDelete(work);
+        }
+    }
+
+    /// <summary>The executable's name: the script's file name without its extension (<c>wc</c> for <c>wc.csx</c>).</summary>
+    public static string ExecutableName(string scriptPath)
+    {
+        var name = Path.GetFileNameWithoutExtension(scriptPath);
+        if (string.IsNullOrEmpty(name) || name.StartsWith('.') || name.StartsWith('-'))
+            throw new HadoopToolException($"cannot name an executable after '{scriptPath}'; rename the script");
+        return name;
+    }
+
+    /// <summary>The binding statements for a native executable, or the reason NativeAOT cannot take the script.</summary>
+    private static string NativeBinding(CompiledScript compiled, string name)
+    {
+        var assembly = ScriptAssemblyLoader.Load(compiled.AssemblyPath, compiled.DependencyPaths);
+        var shape = JobShape.Of(assembly.GetType("Script", throwOnError: true)!);
+        try
+        {
+            return StaticBindingSource.For(shape, "binder");
+        }
+        catch (NotSupportedException e)
+        {
+            throw new HadoopToolException(
+                $"{compiled.ScriptPath}: NativeAOT cannot take this script: {e.Message}. Freeze it with --mode self-contained " +
+                $"(nothing needed on the nodes either), e.g. hdnr {compiled.ScriptPath} freeze {name}.tar.gz --mode self-contained");
+        }
+    }
+
+    /// <summary>Hdnr.Runtime and the dlls it references that lie beside it (its codecs), as the installed tool has them.</summary>
+    private static List<string> RuntimeAssemblies()
+    {
+        var runtime = typeof(ScriptJob).Assembly;
+        var folder = Path.GetDirectoryName(runtime.Location)!;
+        var paths = new List<string> { runtime.Location };
+        foreach (var reference in runtime.GetReferencedAssemblies())
+        {
+            var path = Path.Combine(folder, reference.Name + ".dll");
+            if (File.Exists(path)) paths.Add(path);
+        }
+        return paths;
+    }
+
+    /// <summary>The files of the script's packages: dlls and native libraries, from the paths and folders the compiler listed.</summary>
+    private static List<string> DependencyFiles(IReadOnlyList<string> dependencyPaths)
+    {
+        var files = new List<string>();
+        foreach (var path in dependencyPaths)
+        {
+            if (Directory.Exists(path))
+                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+            else if (File.Exists(path))
+                files.Add(path);
+        }
+        return files.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static string Key(string name, FreezeMode mode, string script, IReadOnlyList<string> dependencies, IReadOnlyList<string> runtime)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Text(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\0"));
+        void Content(string path)
+        {
+            Text(Path.GetFileName(path));
+            hash.AppendData(File.ReadAllBytes(path));
+        }
+        Text(LayoutVersion);
+        Text(name);
+        Text(FreezeModes.Name(mode));
+        Text(Environment.Version.ToString());
+        Content(script);
+        foreach (var path in dependencies) Content(path);
+        foreach (var path in runtime) Content(path);
+        return Convert.ToHexStringLower(hash.GetCurrentHash())[..32];
+    }
+
+    /// <summary>Puts what the published executable loads at run time beside it, and drops what no node needs.</summary>
+    private static void Finish(string output, FreezeMode mode, string script, string scriptFileName, IReadOnlyList<string> dependencies)
+    {
+        foreach (var pdb in Directory.EnumerateFiles(output, "*.pdb").Concat(Directory.EnumerateFiles(output, "*.dbg")).ToList())
+            File.Delete(pdb);
+        if (mode == FreezeMode.Native)
+        {
+            // Package code is compiled in; only native libraries are loaded from beside the executable.
+            foreach (var native in dependencies.Where(IsNativeLibrary))
+                File.Copy(native, Path.Combine(output, Path.GetFileName(native)), overwrite: true);
+            return;
+        }
+        var lib = Directory.CreateDirectory(Path.Combine(output, "lib")).FullName;
+        File.Copy(script, Path.Combine(lib, scriptFileName), overwrite: true);
+        foreach (var dependency in dependencies)
+            File.Copy(dependency, Path.Combine(lib, Path.GetFileName(dependency)), overwrite: true);
+    }
+
+    private static bool IsNativeLibrary(string path)
+    {
+        var file = Path.GetFileName(path);
+        return file.EndsWith(".so", StringComparison.Ordinal) || file.Contains(".so.", StringComparison.Ordinal);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

@@ -1,0 +1,33 @@
+namespace Hdnr.Hadoop.Launching;
+
+/// <summary>What <c>launch</c> and <c>launch-frozen</c> were asked for on the command line.</summary>
+public sealed record LaunchOptions
+{
+    public required IReadOnlyList<string> Inputs { get; init; }
+
+    public required string Output { get; init; }
+
+    /// <summary>typedbytes (default: SequenceFile output) or text.</summary>
+    public string Io { get; init; } = "typedbytes";
+
+    /// <summary><c>-D key=value</c> settings, passed through in order.</summary>
+    public IReadOnlyList<string> Defines { get; init; } = [];
+
+    /// <summary>The number of reduce tasks, when given.</summary>
+    public int? Reducers { get; init; }
+
+    /// <summary><c>PATH[#NAME]</c> files for each task's working directory.</summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
+
+    /// <summary><c>PATH[#NAME]</c> archives unpacked into each task's working directory.</summary>
+    public IReadOnlyList<string> Archives { get; init; } = [];
+
+    /// <summary><c>K=V</c> variables set in the tasks' environment.</summary>
+    public IReadOnlyList<string> CmdEnv { get; init; } = [];
+
+    public string? InputFormat { get; init; }
+
+    public string? OutputFormat { get; init; }
+
+    public string? JobName { get; init; }
+}

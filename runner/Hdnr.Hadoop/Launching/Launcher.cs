@@ -1,0 +1,61 @@
+using Hdnr.Hadoop.Freezing;
+using Hdnr.Scripting;
+
+namespace Hdnr.Hadoop.Launching;
+
+/// <summary><c>launch</c> and <c>launch-frozen</c>: freeze the script, ship the bundle through the distributed cache, run the streaming job.</summary>
+public static class Launcher
+{
+    /// <summary>Runs (or with <paramref name="printOnly"/>, prints) the job and returns Hadoop's exit code.</summary>
+    /// <param name="compiled">The script.</param>
+    /// <param name="options">The job's inputs, output and settings.</param>
+    /// <param name="mode">framework for <c>launch</c> (nodes need .NET 10), native or self-contained for <c>launch-frozen</c>.</param>
+    /// <param name="upload">True for <c>launch-frozen</c>: the archive goes once to a content-addressed path on the cluster's filesystem.</param>
+    /// <param name="printOnly">Print the hadoop command line and change nothing.</param>
+    public static int Launch(CompiledScript compiled, LaunchOptions options, FreezeMode mode, bool upload, bool printOnly, TextWriter stdout, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(compiled);
+        ArgumentNullException.ThrowIfNull(options);
+        var hadoop = HadoopInstallation.Find();
+        var name = Freezer.ExecutableName(compiled.ScriptPath);
+        if (printOnly)
+        {
+            // The archive's path is its content hash, which needs no freeze to compute.
+            var entry = Freezer.EntryOf(compiled, mode);
+            var local = Path.Combine(entry, $"{name}.tar.gz");
+            var where = upload ? ClusterUpload.Target(hadoop, Path.GetFileName(entry), local) : new Uri(local).AbsoluteUri;
+            stdout.WriteLine(StreamingCommand.ForShell(StreamingCommand.Build(hadoop, options, name, compiled.Tasks, where)));
+            return 0;
+        }
+        // Check what can be checked before the slow part.
+        StreamingCommand.Build(hadoop, options, name, compiled.Tasks, "check");
+        var bundle = Freezer.Bundle(compiled, mode, log);
+        var archive = LocalArchive(bundle);
+        var uri = upload ? ClusterUpload.Ensure(hadoop, archive, bundle.Key, log) : new Uri(archive).AbsoluteUri;
+        var argv = StreamingCommand.Build(hadoop, options, name, compiled.Tasks, uri);
+        log.WriteLine("hdnr: " + StreamingCommand.ForShell(argv));
+        var result = HadoopProcess.Run(argv, stream: true);
+        if (result.ExitCode != 0)
+        {
+            var lines = TaskErrors.Find(hadoop, result.Output);
+            if (lines.Count > 0)
+            {
+                log.WriteLine($"hdnr: the job failed (hadoop exit {result.ExitCode}); its tasks wrote on stderr:");
+                foreach (var line in lines) log.WriteLine("  " + line);
+            }
+            else
+            {
+                log.WriteLine($"hdnr: the job failed (hadoop exit {result.ExitCode}); no task error was found in Hadoop's output or logs");
+            }
+        }
+        return result.ExitCode;
+    }
+
+    /// <summary>The bundle as a <c>.tar.gz</c> in the cache beside it, written once.</summary>
+    private static string LocalArchive(FrozenBundle bundle)
+    {
+        var archive = Path.Combine(Path.GetDirectoryName(bundle.Directory)!, $"{bundle.Name}.tar.gz");
+        if (!File.Exists(archive)) BundleArchive.Write(bundle.Directory, [], archive);
+        return archive;
+    }
+}

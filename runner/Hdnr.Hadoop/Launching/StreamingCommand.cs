@@ -1,0 +1,148 @@
+using Hdnr.Runtime.Frozen;
+using Hdnr.Runtime.Jobs;
+
+namespace Hdnr.Hadoop.Launching;
+
+/// <summary>The <c>hadoop jar STREAMING_JAR ...</c> command line of a job whose tasks run a frozen executable from the archive linked as <c>_frozen</c>.</summary>
+public static class StreamingCommand
+{
+    /// <summary>The link name of the frozen bundle in each task's working directory.</summary>
+    public const string FrozenLink = "_frozen";
+
+    public const string SequenceFileOutputFormat = "org.apache.hadoop.mapred.SequenceFileOutputFormat";
+
+    public const string AutoInputFormat = "org.apache.hadoop.streaming.AutoInputFormat";
+
+    private const string IdentityMapper = "org.apache.hadoop.mapred.lib.IdentityMapper";
+
+    /// <summary>The argv: <paramref name="hadoop"/>'s executable first, then every argument as Hadoop receives it.</summary>
+    /// <param name="hadoop">The installation to run.</param>
+    /// <param name="options">What the user asked for.</param>
+    /// <param name="name">The frozen executable's name (the script's).</param>
+    /// <param name="tasks">The script's tasks, from <c>info</c>.</param>
+    /// <param name="frozenArchive">The bundle's URI or local path, linked as <see cref="FrozenLink"/>.</param>
+    public static IReadOnlyList<string> Build(HadoopInstallation hadoop, LaunchOptions options, string name, IReadOnlyList<TaskKind> tasks, string frozenArchive)
+    {
+        ArgumentNullException.ThrowIfNull(hadoop);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(tasks);
+        if (options.Inputs.Count == 0) throw new HadoopToolException("launch needs at least one INPUT before OUTPUT");
+        if (options.Io is not ("typedbytes" or "text")) throw new HadoopToolException($"--io is '{options.Io}'; use typedbytes (the default) or text");
+        if (options.Reducers is < 0) throw new HadoopToolException("--reducers must be 0 or more");
+        var mapOnly = !tasks.Contains(TaskKind.Reduce) || options.Reducers == 0;
+
+        var argv = new List<string> { hadoop.Hadoop, "jar", hadoop.StreamingJar };
+        // Generic options (-D, -files, -archives) must come before the streaming ones.
+        foreach (var define in options.Defines)
+        {
+            if (!define.Contains('=')) throw new HadoopToolException($"-D {define}: expected key=value");
+            argv.Add("-D");
+            argv.Add(define);
+        }
+        argv.Add("-D");
+        argv.Add($"mapreduce.job.name={options.JobName ?? "hdnr " + name}");
+        if (options.Files.Count > 0)
+        {
+            argv.Add("-files");
+            argv.Add(string.Join(',', options.Files.Select(f => CacheEntry(f, archive: false))));
+        }
+        argv.Add("-archives");
+        argv.Add(string.Join(',', new[] { $"{frozenArchive}#{FrozenLink}" }.Concat(options.Archives.Select(a => CacheEntry(a, archive: true)))));
+
+        if (options.Io == "typedbytes")
+        {
+            argv.Add("-io");
+            argv.Add("typedbytes");
+        }
+        var inputFormat = options.InputFormat ?? (options.Io == "typedbytes" ? AutoInputFormat : null);
+        if (inputFormat is not null)
+        {
+            argv.Add("-inputformat");
+            argv.Add(inputFormat);
+        }
+        var outputFormat = options.OutputFormat ?? (options.Io == "typedbytes" ? SequenceFileOutputFormat : null);
+        if (outputFormat is not null)
+        {
+            argv.Add("-outputformat");
+            argv.Add(outputFormat);
+        }
+        foreach (var input in options.Inputs)
+        {
+            argv.Add("-input");
+            argv.Add(input);
+        }
+        argv.Add("-output");
+        argv.Add(options.Output);
+        argv.Add("-mapper");
+        argv.Add(tasks.Contains(TaskKind.Map) ? TaskCommand(name, TaskKind.Map) : IdentityMapper);
+        if (mapOnly)
+        {
+            argv.Add("-numReduceTasks");
+            argv.Add("0");
+        }
+        else
+        {
+            if (tasks.Contains(TaskKind.Combine))
+            {
+                argv.Add("-combiner");
+                argv.Add(TaskCommand(name, TaskKind.Combine));
+            }
+            argv.Add("-reducer");
+            argv.Add(TaskCommand(name, TaskKind.Reduce));
+            if (options.Reducers is { } reducers)
+            {
+                argv.Add("-numReduceTasks");
+                argv.Add(reducers.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+        foreach (var variable in options.CmdEnv)
+        {
+            if (!variable.Contains('=')) throw new HadoopToolException($"--cmdenv {variable}: expected NAME=VALUE");
+            argv.Add("-cmdenv");
+            argv.Add(variable);
+        }
+        return argv;
+    }
+
+    /// <summary>The task's command, split by Hadoop: <c>_frozen/wc pipe map</c>.</summary>
+    public static string TaskCommand(string name, TaskKind kind) =>
+        HadoopArgs.Join([$"{FrozenLink}/{name}", "pipe", ScriptVerbs.Name(kind)]);
+
+    /// <summary>A <c>-files</c> or <c>-archives</c> entry: <c>PATH#NAME</c>; an archive without <c>#NAME</c> links as its file name without the archive extension.</summary>
+    public static string CacheEntry(string entry, bool archive)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(entry);
+        if (entry.Contains(','))
+            throw new HadoopToolException($"'{entry}' holds a comma, which Hadoop's -files and -archives lists cannot carry");
+        var hash = entry.LastIndexOf('#');
+        if (hash >= 0)
+        {
+            if (hash == entry.Length - 1 || hash == 0) throw new HadoopToolException($"'{entry}': expected PATH#NAME");
+            return entry;
+        }
+        if (!archive) return entry;
+        return $"{entry}#{LinkName(entry)}";
+    }
+
+    /// <summary>An archive's default link name: its file name without <c>.tar.gz</c>, <c>.tgz</c>, <c>.tar</c>, <c>.zip</c> or <c>.jar</c>.</summary>
+    public static string LinkName(string archive)
+    {
+        var file = archive.TrimEnd('/');
+        file = file[(file.LastIndexOf('/') + 1)..];
+        foreach (var extension in new[] { ".tar.gz", ".tgz", ".tar", ".zip", ".jar" })
+        {
+            if (file.EndsWith(extension, StringComparison.OrdinalIgnoreCase) && file.Length > extension.Length)
+                return file[..^extension.Length];
+        }
+        return file;
+    }
+
+    /// <summary>The command line as one shell-ready line, for <c>--print-command</c>: every word single-quoted where the shell would split or expand it.</summary>
+    public static string ForShell(IReadOnlyList<string> argv) =>
+        string.Join(' ', argv.Select(ShellWord));
+
+    private static string ShellWord(string word) =>
+        word.Length > 0 && word[0] != '#' && word.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=:,@%+#".Contains(c))
+            ? word
+            : "'" + word.Replace("'", "'\\''") + "'";
+}

@@ -1,0 +1,120 @@
+using Hdnr.Runtime.Jobs;
+using Hdnr.Runtime.Tasks;
+
+namespace Hdnr.Runtime.Frozen;
+
+/// <summary>The entry point of a frozen executable: <c>./wc [info | map | reduce | combine | pipe TASK] [--io FORMAT]</c>, as <c>hdnr wc.csx VERB</c>.</summary>
+public static class FrozenProgram
+{
+    /// <summary>Exit code of a command line the executable does not understand, as hdnr's.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Runs the verb <paramref name="args"/> name and returns the process's exit code; every failure is one line on stderr.</summary>
+    public static int Run(string[] args, FrozenScript script)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(script);
+        try
+        {
+            return Dispatch(args, script);
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine($"{script.Name}: {e.Message}");
+            return UsageError;
+        }
+        catch (Exception e) when (e is ScriptException or RecordConversionException or JobShapeException)
+        {
+            Console.Error.WriteLine(TaskFailure.Describe(e));
+            return 1;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            Console.Error.WriteLine($"{script.Name}: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static int Dispatch(string[] args, FrozenScript script)
+    {
+        if (args.Length == 0)
+        {
+            Console.Out.Write(ScriptVerbs.DocText(script.Doc));
+            Console.Out.Flush();
+            return 1;
+        }
+        var verb = args[0];
+        if (verb is "-h" or "--help" or "-?")
+        {
+            Console.Out.Write(Usage(script.Name));
+            return 0;
+        }
+        if (verb == "info")
+        {
+            NoMoreArguments(args, 1);
+            Console.Out.Write(InfoJson.Of(script.Doc, script.Tasks));
+            Console.Out.Flush();
+            return 0;
+        }
+        var pipe = verb == "pipe";
+        var at = pipe ? 1 : 0;
+        if (at >= args.Length)
+            throw new UsageException("pipe needs a task: map, reduce or combine");
+        var kind = ScriptVerbs.Parse(args[at])
+            ?? throw new UsageException(pipe
+                ? $"pipe's task must be map, reduce or combine, not '{args[at]}'"
+                : $"Unrecognized command or argument '{args[at]}'");
+        var io = IoOption(args, at + 1);
+        if (!script.Tasks.Contains(kind))
+        {
+            Console.Error.WriteLine($"{script.Name}: {ScriptVerbs.NoSuchTask(script.Name, kind)}");
+            return 1;
+        }
+        return ScriptVerbs.RunTask(() => script.CreateJob(new StderrReporter()), kind, io, pipe);
+    }
+
+    /// <summary>Reads <c>--io text|typedbytes</c> (or <c>--io=...</c>, <c>--io:...</c>) from the rest of the command line.</summary>
+    private static string? IoOption(string[] args, int from)
+    {
+        string? io = null;
+        for (var i = from; i < args.Length; i++)
+        {
+            var arg = args[i];
+            string? value;
+            if (arg == "--io")
+            {
+                if (++i >= args.Length) throw new UsageException("Missing value for option 'io'");
+                value = args[i];
+            }
+            else if (arg.StartsWith("--io=", StringComparison.Ordinal) || arg.StartsWith("--io:", StringComparison.Ordinal))
+            {
+                value = arg[5..];
+            }
+            else
+            {
+                throw new UsageException($"Unrecognized command or argument '{arg}'");
+            }
+            if (value is not ("text" or "typedbytes"))
+                throw new UsageException($"The value for option 'io' must be text or typedbytes, not '{value}'");
+            io = value;
+        }
+        return io;
+    }
+
+    private static void NoMoreArguments(string[] args, int used)
+    {
+        if (args.Length > used) throw new UsageException($"Unrecognized command or argument '{args[used]}'");
+    }
+
+    private static string Usage(string name) => $"""
+        Usage: {name} [VERB] [--io text|typedbytes]
+          (none)                        print the script's doc and exit 1
+          info                          print {"{"}"doc": ..., "tasks": [...]{"}"} as one line of JSON
+          map | reduce | combine        run one streaming task: stdin to stdout
+          pipe map|reduce|combine       the same, with stdout and stdin hopped away from the script
+
+        """;
+
+    /// <summary>A command line the executable does not understand.</summary>
+    private sealed class UsageException(string message) : Exception(message);
+}

@@ -1,0 +1,106 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using Hdnr.Runtime.Jobs;
+using Hdnr.Runtime.Tasks;
+
+namespace Hdnr.Runtime.Frozen;
+
+/// <summary>Binds a script's functions to task loops closed over types named in source, for a native executable that cannot close generics at run time.</summary>
+/// <remarks>
+/// A frozen native executable calls one typed method per function (code that <see cref="StaticBindingSource"/> writes for the
+/// script's signatures), so the AOT compiler sees every instantiation. The shape check, the script's set-up and the task
+/// loops are <see cref="ScriptJob"/>'s and <see cref="StreamingTask"/>'s own; only <c>MakeGenericType</c> is replaced.
+/// </remarks>
+public sealed class StaticJobBinder
+{
+    private readonly JobShape _shape;
+    private readonly ITaskReporter _reporter;
+    private readonly object _instance;
+    private readonly BoundFunction?[] _tasks = new BoundFunction?[3];
+    private readonly BoundFunction?[] _ends = new BoundFunction?[3];
+
+    /// <summary>Checks the shape of <paramref name="scriptType"/> and runs the script's top-level statements with <paramref name="reporter"/> behind its globals.</summary>
+    [RequiresUnreferencedCode("Reads the methods of the compiled script class; a frozen executable roots the script's assembly.")]
+    public StaticJobBinder(
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods)] Type scriptType,
+        ITaskReporter reporter)
+    {
+        ArgumentNullException.ThrowIfNull(scriptType);
+        ArgumentNullException.ThrowIfNull(reporter);
+        _shape = JobShape.Of(scriptType);
+        _reporter = reporter;
+        _instance = Instantiate(null, scriptType, new ScriptGlobals(reporter));
+    }
+
+    /// <summary>Binds <c>Map(TKey, TValue)</c> returning <c>(TOutKey, TOutValue)</c> tuples.</summary>
+    public void MapTuples<TKey, TValue, TOutKey, TOutValue>() =>
+        _tasks[(int)TaskKind.Map] = NewMap<TKey, TValue, (TOutKey, TOutValue), TupleAccess<TOutKey, TOutValue>, TOutKey, TOutValue>();
+
+    /// <summary>Binds <c>Map(TKey, TValue)</c> returning <c>KeyValuePair&lt;TOutKey, TOutValue&gt;</c>s.</summary>
+    public void MapPairs<TKey, TValue, TOutKey, TOutValue>() =>
+        _tasks[(int)TaskKind.Map] = NewMap<TKey, TValue, KeyValuePair<TOutKey, TOutValue>, KeyValueAccess<TOutKey, TOutValue>, TOutKey, TOutValue>();
+
+    /// <summary>Binds <c>Reduce</c> or <c>Combine(TKey, IEnumerable&lt;TValue&gt;)</c> returning tuples.</summary>
+    public void GroupTuples<TKey, TValue, TOutKey, TOutValue>(TaskKind kind) =>
+        _tasks[(int)kind] = NewGroup<TKey, TValue, (TOutKey, TOutValue), TupleAccess<TOutKey, TOutValue>, TOutKey, TOutValue>(kind);
+
+    /// <summary>Binds <c>Reduce</c> or <c>Combine(TKey, IEnumerable&lt;TValue&gt;)</c> returning <c>KeyValuePair</c>s.</summary>
+    public void GroupPairs<TKey, TValue, TOutKey, TOutValue>(TaskKind kind) =>
+        _tasks[(int)kind] = NewGroup<TKey, TValue, KeyValuePair<TOutKey, TOutValue>, KeyValueAccess<TOutKey, TOutValue>, TOutKey, TOutValue>(kind);
+
+    /// <summary>Binds the *End function of <paramref name="kind"/>, returning tuples.</summary>
+    public void EndTuples<TOutKey, TOutValue>(TaskKind kind) =>
+        _ends[(int)kind] = NewEnd<(TOutKey, TOutValue), TupleAccess<TOutKey, TOutValue>, TOutKey, TOutValue>(kind);
+
+    /// <summary>Binds the *End function of <paramref name="kind"/>, returning <c>KeyValuePair</c>s.</summary>
+    public void EndPairs<TOutKey, TOutValue>(TaskKind kind) =>
+        _ends[(int)kind] = NewEnd<KeyValuePair<TOutKey, TOutValue>, KeyValueAccess<TOutKey, TOutValue>, TOutKey, TOutValue>(kind);
+
+    /// <summary>The bound job; fails when a function the script defines was not bound (the generated code and the script disagree).</summary>
+    public ScriptJob Job()
+    {
+        foreach (var kind in _shape.Tasks)
+        {
+            if (_tasks[(int)kind] is null || (_shape.End(kind) is not null && _ends[(int)kind] is null))
+                throw new InvalidOperationException($"the frozen executable did not bind the script's {kind}; freeze the script again");
+        }
+        return NewJob(_shape, _reporter, _tasks, _ends);
+    }
+
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The instantiation is named in source; freeze generates it only for declared types whose readers close no generics.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "As above: the readers of these types build no collections.")]
+    private MapFunction<TKey, TValue, TPair, TAccess, TOutKey, TOutValue> NewMap<TKey, TValue, TPair, TAccess, TOutKey, TOutValue>()
+        where TAccess : struct, IPairAccess<TPair, TOutKey, TOutValue> =>
+        new("Map", Bind<Func<TKey, TValue, IEnumerable<TPair>>>(Function(TaskKind.Map, _shape.Map)));
+
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The instantiation is named in source; freeze generates it only for declared types whose readers close no generics.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "As above: the readers of these types build no collections.")]
+    private GroupFunction<TKey, TValue, TPair, TAccess, TOutKey, TOutValue> NewGroup<TKey, TValue, TPair, TAccess, TOutKey, TOutValue>(TaskKind kind)
+        where TAccess : struct, IPairAccess<TPair, TOutKey, TOutValue>
+    {
+        var function = Function(kind, _shape.Function(kind));
+        return new(function.Name, Bind<Func<TKey, IEnumerable<TValue>, IEnumerable<TPair>>>(function));
+    }
+
+    private EndFunction<TPair, TAccess, TOutKey, TOutValue> NewEnd<TPair, TAccess, TOutKey, TOutValue>(TaskKind kind)
+        where TAccess : struct, IPairAccess<TPair, TOutKey, TOutValue>
+    {
+        var end = Function(kind, _shape.End(kind));
+        return new(end.Name, Bind<Func<IEnumerable<TPair>>>(end));
+    }
+
+    private static MethodInfo Function(TaskKind kind, FunctionShape? function) =>
+        function?.Method ?? throw new InvalidOperationException($"the script defines no such function for {kind}; freeze the script again");
+
+    private TDelegate Bind<TDelegate>(MethodInfo method)
+        where TDelegate : Delegate =>
+        method.IsStatic ? method.CreateDelegate<TDelegate>() : method.CreateDelegate<TDelegate>(_instance);
+
+    // ScriptJob's set-up and constructor, reached without reflection so that both paths run the very same code.
+    [UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "Instantiate")]
+    private static extern object Instantiate(ScriptJob? job, Type scriptType, ScriptGlobals globals);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Constructor)]
+    private static extern ScriptJob NewJob(JobShape shape, ITaskReporter reporter, BoundFunction?[] tasks, BoundFunction?[] ends);
+}

@@ -13,7 +13,9 @@ namespace Hdnr.Engine;
 internal sealed class MapOutputBuffer : IPairSink
 {
     private const int EntryBytes = 24;
-    private const int ValueBytes = 12;
+    private const int BlockHeader = 12;
+    private const int FirstBlock = 16;
+    private const int LargestBlock = 1 << 16;
 
     private readonly int _partitions;
     private readonly long _limit;
@@ -22,23 +24,21 @@ internal sealed class MapOutputBuffer : IPairSink
 
     private byte[] _keys = new byte[1 << 16];
     private int _keysUsed;
-    private byte[] _values = new byte[1 << 16];
-    private int _valuesUsed;
+
+    // Values live in blocks per key, [int next block][int bytes used][int capacity][vint length, bytes]..., so a
+    // key's values are read back nearly sequentially; each block is twice its predecessor, up to 64 KiB.
+    private byte[] _blocks = new byte[1 << 18];
+    private int _blocksUsed;
 
     // Entries: one per distinct key.
     private int[] _keyStart = new int[1 << 12];
     private int[] _keyLength = new int[1 << 12];
     private int[] _hash = new int[1 << 12];
     private int[] _partition = new int[1 << 12];
-    private int[] _head = new int[1 << 12];
-    private int[] _tail = new int[1 << 12];
+    private int[] _firstBlock = new int[1 << 12];
+    private int[] _lastBlock = new int[1 << 12];
     private int _entries;
-
-    // Value records, chained per key.
-    private int[] _valueStart = new int[1 << 14];
-    private int[] _valueLength = new int[1 << 14];
-    private int[] _next = new int[1 << 14];
-    private int _valueCount;
+    private long _pending;
 
     private int[] _buckets = new int[1 << 13];
 
@@ -70,8 +70,7 @@ internal sealed class MapOutputBuffer : IPairSink
     /// <summary>Pairs the combiner wrote (Hadoop's "Combine output records").</summary>
     public long CombineOutputRecords { get; private set; }
 
-    private long Held =>
-        (long)_keys.Length + _values.Length + ((long)_keyStart.Length * EntryBytes) + ((long)_valueStart.Length * ValueBytes) + (_buckets.Length * 4L);
+    private long Held => (long)_keys.Length + _blocks.Length + ((long)_keyStart.Length * EntryBytes) + (_buckets.Length * 4L);
 
     public void Add(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
@@ -79,48 +78,72 @@ internal sealed class MapOutputBuffer : IPairSink
         Bytes += key.Length + value.Length;
         var javaHash = HashPartitioner.HashBytes(key);
         var partition = (javaHash & int.MaxValue) % _partitions;
-        if (!Fits(key.Length, value.Length))
+        // Room for the key, a first block, and a new block the value alone fills: then no step below runs out.
+        var keyRoom = key.Length;
+        var blockRoom = (long)BlockHeader + FirstBlock + BlockHeader + LargestBlock + 5 + value.Length;
+        if (!Fits(keyRoom, blockRoom))
         {
             Spill();
-            Grow(key.Length, value.Length);
+            Grow(keyRoom, blockRoom);
         }
         var entry = FindOrAdd(key, javaHash, partition);
-        var v = _valueCount++;
-        _valueStart[v] = _valuesUsed;
-        _valueLength[v] = value.Length;
-        _next[v] = -1;
-        value.CopyTo(_values.AsSpan(_valuesUsed));
-        _valuesUsed += value.Length;
-        if (_head[entry] < 0) _head[entry] = v;
-        else _next[_tail[entry]] = v;
-        _tail[entry] = v;
+        var block = _lastBlock[entry];
+        var used = Read(block + 4);
+        var capacity = Read(block + 8);
+        var needed = VarIntLength(value.Length) + value.Length;
+        if (capacity - used < needed)
+        {
+            var next = NewBlock(Math.Max(Math.Min(capacity * 2, LargestBlock), needed));
+            Write(block, next);
+            _lastBlock[entry] = block = next;
+            used = 0;
+        }
+        var at = block + BlockHeader + used;
+        var n = VarInt.Write(_blocks.AsSpan(at), value.Length);
+        value.CopyTo(_blocks.AsSpan(at + n));
+        Write(block + 4, used + n + value.Length);
+        _pending++;
     }
 
     /// <summary>Spills what is left; the task's output is then <see cref="Runs"/>.</summary>
     public void Flush()
     {
-        if (_valueCount > 0 || _runs.Count == 0) Spill();
+        if (_pending > 0 || _runs.Count == 0) Spill();
     }
 
-    // Whether one more pair fits in the arrays as they are, growing them within the limit if not.
-    private bool Fits(int keyLength, int valueLength)
+    private int Read(int at) => System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(_blocks.AsSpan(at));
+
+    private void Write(int at, int value) => System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_blocks.AsSpan(at), value);
+
+    private static int VarIntLength(int value) => value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5;
+
+    private int NewBlock(int capacity)
     {
-        if (HasRoom(keyLength, valueLength)) return true;
-        var before = Held;
-        var keys = NewSize(_keys.Length, _keysUsed + keyLength);
-        var values = NewSize(_values.Length, _valuesUsed + valueLength);
+        var block = _blocksUsed;
+        _blocksUsed += BlockHeader + capacity;
+        Write(block, -1);
+        Write(block + 4, 0);
+        Write(block + 8, capacity);
+        return block;
+    }
+
+    // Whether one more pair surely fits in the arrays, growing them within the limit if not.
+    private bool Fits(int keyRoom, long blockRoom)
+    {
+        if (HasRoom(keyRoom, blockRoom)) return true;
+        var keys = NewSize(_keys.Length, _keysUsed + keyRoom);
+        var blocks = NewSize(_blocks.Length, _blocksUsed + blockRoom);
         var entries = _entries + 1 > _keyStart.Length ? _keyStart.Length * 2 : _keyStart.Length;
-        var valueSlots = _valueCount + 1 > _valueStart.Length ? _valueStart.Length * 2 : _valueStart.Length;
         var buckets = (_entries + 1) * 2 > _buckets.Length ? _buckets.Length * 2 : _buckets.Length;
-        var after = (long)keys + values + ((long)entries * EntryBytes) + ((long)valueSlots * ValueBytes) + (buckets * 4L);
-        if (after > _limit && _valueCount > 0 && after > before) return false;
-        Grow(keyLength, valueLength);
+        var after = (long)keys + blocks + ((long)entries * EntryBytes) + (buckets * 4L);
+        if (after > _limit && _pending > 0) return false;
+        Grow(keyRoom, blockRoom);
         return true;
     }
 
-    private bool HasRoom(int keyLength, int valueLength) =>
-        _keys.Length - _keysUsed >= keyLength && _values.Length - _valuesUsed >= valueLength
-        && _entries < _keyStart.Length && _valueCount < _valueStart.Length && (_entries + 1) * 2 <= _buckets.Length;
+    private bool HasRoom(int keyRoom, long blockRoom) =>
+        _keys.Length - _keysUsed >= keyRoom && _blocks.Length - _blocksUsed >= blockRoom
+        && _entries < _keyStart.Length && (_entries + 1) * 2 <= _buckets.Length;
 
     private static int NewSize(int length, long needed)
     {
@@ -130,10 +153,10 @@ internal sealed class MapOutputBuffer : IPairSink
         return (int)Math.Min(size, Array.MaxLength);
     }
 
-    private void Grow(int keyLength, int valueLength)
+    private void Grow(int keyRoom, long blockRoom)
     {
-        if (_keys.Length - _keysUsed < keyLength) Array.Resize(ref _keys, NewSize(_keys.Length, (long)_keysUsed + keyLength));
-        if (_values.Length - _valuesUsed < valueLength) Array.Resize(ref _values, NewSize(_values.Length, (long)_valuesUsed + valueLength));
+        if (_keys.Length - _keysUsed < keyRoom) Array.Resize(ref _keys, NewSize(_keys.Length, (long)_keysUsed + keyRoom));
+        if (_blocks.Length - _blocksUsed < blockRoom) Array.Resize(ref _blocks, NewSize(_blocks.Length, _blocksUsed + blockRoom));
         if (_entries >= _keyStart.Length)
         {
             var size = _keyStart.Length * 2;
@@ -141,15 +164,8 @@ internal sealed class MapOutputBuffer : IPairSink
             Array.Resize(ref _keyLength, size);
             Array.Resize(ref _hash, size);
             Array.Resize(ref _partition, size);
-            Array.Resize(ref _head, size);
-            Array.Resize(ref _tail, size);
-        }
-        if (_valueCount >= _valueStart.Length)
-        {
-            var size = _valueStart.Length * 2;
-            Array.Resize(ref _valueStart, size);
-            Array.Resize(ref _valueLength, size);
-            Array.Resize(ref _next, size);
+            Array.Resize(ref _firstBlock, size);
+            Array.Resize(ref _lastBlock, size);
         }
         if ((_entries + 1) * 2 > _buckets.Length) Rehash(_buckets.Length * 2);
     }
@@ -174,7 +190,7 @@ internal sealed class MapOutputBuffer : IPairSink
         _keysUsed += key.Length;
         _hash[entry] = javaHash;
         _partition[entry] = partition;
-        _head[entry] = -1;
+        _firstBlock[entry] = _lastBlock[entry] = NewBlock(FirstBlock);
         _buckets[slot] = entry + 1;
         return entry;
     }
@@ -220,7 +236,8 @@ internal sealed class MapOutputBuffer : IPairSink
         }
         _runs.Add(writer.Complete());
         SpilledRecords += writer.Records;
-        _keysUsed = _valuesUsed = _entries = _valueCount = 0;
+        _keysUsed = _blocksUsed = _entries = 0;
+        _pending = 0;
         Array.Clear(_buckets);
     }
 
@@ -239,25 +256,32 @@ internal sealed class MapOutputBuffer : IPairSink
     private sealed class Grouped(MapOutputBuffer buffer, int[] order, int start, int end) : IPairSource
     {
         private int _at = start - 1;
-        private int _value = -1;
+        private int _block = -1;
+        private int _read;
+        private int _used;
 
         public long Handed { get; private set; }
 
         public bool Next(out ReadOnlySpan<byte> key, out ReadOnlySpan<byte> value)
         {
-            if (_value >= 0) _value = buffer._next[_value];
-            while (_value < 0)
+            while (_block < 0 || _read >= _used)
             {
-                if (++_at >= end)
+                if (_block >= 0 && buffer.Read(_block) >= 0) _block = buffer.Read(_block);
+                else if (++_at >= end)
                 {
                     key = value = default;
                     return false;
                 }
-                _value = buffer._head[order[_at]];
+                else _block = buffer._firstBlock[order[_at]];
+                _read = 0;
+                _used = buffer.Read(_block + 4);
             }
+            var data = buffer._blocks.AsSpan(_block + BlockHeader + _read, _used - _read);
+            var n = VarInt.Read(data, out var length);
+            value = data.Slice(n, length);
+            _read += n + length;
             var entry = order[_at];
             key = buffer._keys.AsSpan(buffer._keyStart[entry], buffer._keyLength[entry]);
-            value = buffer._values.AsSpan(buffer._valueStart[_value], buffer._valueLength[_value]);
             Handed++;
             return true;
         }

@@ -1,0 +1,202 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Hdnr.Cli.Tests;
+
+/// <summary><c>hdnr SCRIPT launch-local INPUT... OUTPUT</c> as a user runs it: exit codes, messages, and the output directory.</summary>
+public sealed class LaunchLocalTests
+{
+    private static string NewOutput() => Path.Combine(Directory.CreateTempSubdirectory("hdnr-launch-").FullName, "out");
+
+    private static string Part(string output, int index = 0) => File.ReadAllText(Path.Combine(output, $"part-{index:D5}"));
+
+    [Fact]
+    public void The_main_job_gives_what_map_sort_reduce_gives()
+    {
+        var output = NewOutput();
+
+        var run = Hdnr.Run(["wc.csx", "launch-local", "wc.txt", output]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var map = Hdnr.Run(["wc.csx", "map"], File.ReadAllBytes(Hdnr.Example("wc.txt")));
+        var sorted = map.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).OrderBy(l => Encoding.UTF8.GetBytes(l), ByteComparer.Instance);
+        var reduce = Hdnr.Run(["wc.csx", "reduce"], string.Concat(sorted.Select(l => l + "\n")));
+        Assert.Equal(reduce.Stdout, Part(output));
+        Assert.Equal(["_SUCCESS", "part-00000"], Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Empty(run.Stdout);
+        Assert.Matches(@"hdnr: Job job_local\d+_0001 completed successfully", run.Stderr);
+        Assert.Contains("\t\tMap input records=3\n", run.Stderr);
+    }
+
+    [Fact]
+    public void The_hadoopy_spelling_launch_local_works_too()
+    {
+        var output = NewOutput();
+
+        var run = Hdnr.Run(["wc.csx", "launch_local", "wc.txt", output, "--reducers", "2"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["_SUCCESS", "part-00000", "part-00001"], Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void An_existing_output_exits_4_as_hadoop_streaming_does()
+    {
+        var output = NewOutput();
+        Directory.CreateDirectory(output);
+
+        var run = Hdnr.Run(["wc.csx", "launch-local", "wc.txt", output]);
+
+        Assert.Equal(4, run.ExitCode);
+        Assert.Equal($"hdnr: Error launching job, output path already exists: Output directory file:{output} already exists (--overwrite replaces it)\n", run.Stderr);
+        Assert.Empty(Directory.GetFileSystemEntries(output));
+    }
+
+    [Fact]
+    public void A_failing_task_names_the_task_and_record_and_commits_nothing()
+    {
+        var script = TempScript.Write("""
+            /// Fails on the word fox.
+            IEnumerable<(string, int)> Map(long offset, string line)
+            {
+                foreach (var word in line.Split(' '))
+                {
+                    if (word == "fox") throw new InvalidOperationException("no foxes");
+                    yield return (word, 1);
+                }
+            }
+
+            IEnumerable<(string, int)> Reduce(string word, IEnumerable<int> counts)
+            {
+                yield return (word, counts.Sum());
+            }
+            """, "fails.csx");
+        var output = NewOutput();
+
+        var run = Hdnr.Run([script.Path, "launch-local", Hdnr.Example("wc.txt"), output, "--max-attempts", "2"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches(@"hdnr: Task task_local\d+_0001_m_00000\d failed 2 times; last failure: .*fails.csx:6: Map failed at record 1 \(byte offset 0\): InvalidOperationException: no foxes", run.Stderr);
+        Assert.EndsWith("hdnr: Job not successful: no output was committed.\n", run.Stderr);
+        Assert.Empty(Directory.GetFileSystemEntries(output));
+    }
+
+    [Fact]
+    public void A_failing_task_process_shows_the_tail_of_its_stderr()
+    {
+        var script = TempScript.Write("""
+            /// Prints, then fails.
+            IEnumerable<(string, int)> Map(long offset, string line)
+            {
+                Console.WriteLine("debug: saw " + line);
+                throw new InvalidOperationException("broken");
+            }
+            """, "noisy.csx");
+        var output = NewOutput();
+
+        var run = Hdnr.Run([script.Path, "launch-local", Hdnr.Example("wc.txt"), output, "--isolation", "process", "--max-attempts", "1"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("hdnr:   | debug: saw the quick brown fox", run.Stderr);
+        Assert.Contains("noisy.csx:5: Map failed at record 1", run.Stderr);
+        Assert.Empty(Directory.GetFileSystemEntries(output));
+    }
+
+    [Fact]
+    public void Tasks_see_hadoops_variables_and_the_settings_given()
+    {
+        var script = TempScript.Write("""
+            /// Emits what each task sees.
+            IEnumerable<(string, string)> Map(long offset, string line)
+            {
+                foreach (var name in new[] { "mapreduce_task_id", "mapreduce_task_attempt_id", "mapreduce_task_ismap", "mapreduce_map_input_file", "mapreduce_map_input_start", "my_setting", "stream_map_input" })
+                    yield return (name, Environment.GetEnvironmentVariable(name) ?? "(unset)");
+            }
+
+            IEnumerable<(string, string)> Reduce(string name, IEnumerable<string> values)
+            {
+                yield return (name, string.Join(",", values.Distinct().OrderBy(v => v, StringComparer.Ordinal)));
+                yield return ("reduce " + name, Environment.GetEnvironmentVariable("mapreduce_task_id") + " " + Environment.GetEnvironmentVariable("mapreduce_task_ismap"));
+            }
+            """, "env.csx");
+        var output = NewOutput();
+        var input = Hdnr.Example("wc.txt");
+
+        var run = Hdnr.Run([script.Path, "launch-local", input, output, "-D", "my.setting=42"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = Part(output).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).ToDictionary(p => p[0], p => p[1]);
+        Assert.Matches(@"^task_local\d+_0001_m_000000,task_local\d+_0001_m_000001$", lines["mapreduce_task_id"]);
+        Assert.Matches(@"^attempt_local\d+_0001_m_000000_0,attempt_local\d+_0001_m_000001_0$", lines["mapreduce_task_attempt_id"]);
+        Assert.Equal("true", lines["mapreduce_task_ismap"]);
+        Assert.Equal("file:" + input, lines["mapreduce_map_input_file"]);
+        Assert.Equal("42", lines["my_setting"]);
+        Assert.Equal("text", lines["stream_map_input"]);
+        Assert.Matches(@"^task_local\d+_0001_r_000000 false$", lines["reduce mapreduce_task_id"]);
+    }
+
+    [Fact]
+    public void Process_isolation_gives_byte_identical_output()
+    {
+        var inProcess = NewOutput();
+        var processes = NewOutput();
+        string[] inputs = [Hdnr.Example("wc.txt"), Hdnr.Example("vowels.txt"), Hdnr.Example("spellnumbers.txt")];
+
+        var a = Hdnr.Run(["wc.csx", "launch-local", .. inputs, inProcess, "--reducers", "3"]);
+        var b = Hdnr.Run(["wc.csx", "launch-local", .. inputs, processes, "--reducers", "3", "--isolation", "process"]);
+
+        Assert.True(a.ExitCode == 0, a.ToString());
+        Assert.True(b.ExitCode == 0, b.ToString());
+        for (var r = 0; r < 3; r++)
+            Assert.Equal(File.ReadAllBytes(Path.Combine(inProcess, $"part-{r:D5}")), File.ReadAllBytes(Path.Combine(processes, $"part-{r:D5}")));
+        Assert.Equal(Counters(a.Stderr), Counters(b.Stderr));
+    }
+
+    [Fact]
+    public void A_file_is_linked_into_each_tasks_working_directory()
+    {
+        var dir = Directory.CreateTempSubdirectory("hdnr-files-").FullName;
+        File.WriteAllText(Path.Combine(dir, "stop.txt"), "the\nover\n");
+        var script = TempScript.Write("""
+            /// Word count without the words listed in stop.txt.
+            var stop = File.ReadAllLines("stop.txt").ToHashSet();
+            IEnumerable<(string, int)> Map(long offset, string line)
+            {
+                foreach (var word in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    if (!stop.Contains(word)) yield return (word, 1);
+            }
+
+            IEnumerable<(string, int)> Reduce(string word, IEnumerable<int> counts)
+            {
+                yield return (word, counts.Sum());
+            }
+            """, "stopwords.csx");
+        var output = NewOutput();
+
+        var run = Hdnr.Run([script.Path, "launch-local", Hdnr.Example("wc.txt"), output, "--file", Path.Combine(dir, "stop.txt")]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain("the\t", Part(output));
+        Assert.Contains("fox\t3\n", Part(output));
+    }
+
+    [Fact]
+    public void A_missing_input_exits_5_with_hadoops_message()
+    {
+        var output = NewOutput();
+
+        var run = Hdnr.Run(["wc.csx", "launch-local", "/nonexistent/x.txt", output]);
+
+        Assert.Equal(5, run.ExitCode);
+        Assert.Equal("hdnr: Error launching job: Input path does not exist: file:/nonexistent/x.txt\n", run.Stderr);
+    }
+
+    private static string Counters(string stderr) => Regex.Match(stderr, "Counters:.*", RegexOptions.Singleline).Value;
+
+    private sealed class ByteComparer : IComparer<byte[]>
+    {
+        public static readonly ByteComparer Instance = new();
+
+        public int Compare(byte[]? x, byte[]? y) => x.AsSpan().SequenceCompareTo(y);
+    }
+}

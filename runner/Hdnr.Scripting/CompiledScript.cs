@@ -16,6 +16,10 @@ public sealed class CompiledScript(
     public IReadOnlyList<string> DependencyPaths { get; } = dependencyPaths;
 
     /// <summary>The script's leading documentation comment, without its comment markers; empty when it has none.</summary>
+    /// <remarks>
+    /// The doc is the first <c>///</c> run or <c>/** */</c> block before the first code token; a <c>#!</c> line, <c>#r</c>,
+    /// <c>#load</c> and other directives, blank lines and plain comments may come before (or after) it.
+    /// </remarks>
     public string Doc { get; } = doc;
 
     /// <summary>The tasks the script defines, in <see cref="TaskKind"/> order.</summary>

@@ -21,7 +21,9 @@ public static class LocalJobRunner
         if (!job.Overwrite && (Directory.Exists(output) || File.Exists(output)))
             throw new OutputExistsException($"Output directory file:{output} already exists");
         var files = InputPaths.Expand(job.Inputs);
-        var requestedMaps = ParseInt(job.Setting("mapreduce.job.maps"), 2);
+        // Hadoop's local mode asks for one map (mapreduce.job.maps is "ignored when mapreduce.framework.name is local"), so
+        // splits are block-sized: 32 MB pieces of big files, small files whole. A -D setting asks as a cluster would.
+        var requestedMaps = ParseInt(job.Setting("mapreduce.job.maps"), 1);
         var minSize = ParseLong(job.Setting("mapreduce.input.fileinputformat.split.minsize"), 1);
         var splits = SplitPlanner.Plan(files, requestedMaps, job.SplitBytes, minSize);
         var io = job.Io ?? (splits.Count > 0 && splits.All(s => s.Format == InputFormat.SequenceFile) ? WireFormat.TypedBytes : WireFormat.Text);

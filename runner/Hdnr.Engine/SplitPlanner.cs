@@ -12,7 +12,7 @@ public static class SplitPlanner
     private const double SplitSlop = 1.1;
 
     /// <summary>The splits of <paramref name="files"/>, in map task order.</summary>
-    /// <param name="requestedMaps">Hadoop's <c>mapreduce.job.maps</c> hint (2 by default).</param>
+    /// <param name="requestedMaps">Hadoop's <c>mapreduce.job.maps</c> hint (1 in local mode).</param>
     /// <param name="blockSize">The file system's block size (32 MB for Hadoop's local file system).</param>
     /// <param name="minSize">Hadoop's <c>mapreduce.input.fileinputformat.split.minsize</c>.</param>
     public static IReadOnlyList<InputSplit> Plan(IReadOnlyList<string> files, int requestedMaps, long blockSize, long minSize = 1)

@@ -126,8 +126,8 @@ public sealed class LaunchLocalTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var lines = Part(output).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).ToDictionary(p => p[0], p => p[1]);
-        Assert.Matches(@"^task_local\d+_0001_m_000000,task_local\d+_0001_m_000001$", lines["mapreduce_task_id"]);
-        Assert.Matches(@"^attempt_local\d+_0001_m_000000_0,attempt_local\d+_0001_m_000001_0$", lines["mapreduce_task_attempt_id"]);
+        Assert.Matches(@"^task_local\d+_0001_m_000000$", lines["mapreduce_task_id"]);
+        Assert.Matches(@"^attempt_local\d+_0001_m_000000_0$", lines["mapreduce_task_attempt_id"]);
         Assert.Equal("true", lines["mapreduce_task_ismap"]);
         Assert.Equal("file:" + input, lines["mapreduce_map_input_file"]);
         Assert.Equal("42", lines["my_setting"]);
@@ -189,6 +189,82 @@ public sealed class LaunchLocalTests
 
         Assert.Equal(5, run.ExitCode);
         Assert.Equal("hdnr: Error launching job: Input path does not exist: file:/nonexistent/x.txt\n", run.Stderr);
+    }
+
+    [HadoopStreamingFact]
+    public void Real_hadoop_streaming_writes_the_same_part_files()
+    {
+        var dir = Directory.CreateTempSubdirectory("hdnr-vs-hadoop-").FullName;
+        var mixed = Path.Combine(dir, "mixed.txt");
+        // CRLF, a lone CR, a byte order mark not at the start, a tab, a last line without an end.
+        File.WriteAllBytes(mixed, "a\r\nb\rc\n\uFEFFd\te\nlast"u8.ToArray());
+        var identity = TempScript.Write("""
+            /// Map-only: offset and line.
+            IEnumerable<(long, string)> Map(long offset, string line)
+            {
+                yield return (offset, line);
+            }
+            """, "identity.csx");
+        string[] wcInputs = [Hdnr.Example("wc.txt"), Hdnr.Example("vowels.txt"), Hdnr.Example("spellnumbers.txt"), mixed];
+        var wc = Hdnr.Example("wc.csx");
+
+        var hadoopWc = HadoopStreaming(dir, "wc", ["-D", "mapreduce.job.reduces=3"], wcInputs,
+            ["-mapper", Task(wc, "map"), "-combiner", Task(wc, "combine"), "-reducer", Task(wc, "reduce")]);
+        var hadoopMapOnly = HadoopStreaming(dir, "maponly", ["-D", "mapreduce.job.reduces=0"], [mixed, Hdnr.Example("wc.txt")],
+            ["-mapper", Task(identity.Path, "map")]);
+        var localWc = Hdnr.Run(["wc.csx", "launch-local", .. wcInputs, Path.Combine(dir, "local-wc"), "--reducers", "3"]);
+        var localMapOnly = Hdnr.Run([identity.Path, "launch-local", mixed, Hdnr.Example("wc.txt"), Path.Combine(dir, "local-maponly")]);
+
+        Assert.True(localWc.ExitCode == 0, localWc.ToString());
+        Assert.True(localMapOnly.ExitCode == 0, localMapOnly.ToString());
+        AssertSameParts(hadoopWc, Path.Combine(dir, "local-wc"));
+        AssertSameParts(hadoopMapOnly, Path.Combine(dir, "local-maponly"));
+    }
+
+    private static void AssertSameParts(string expected, string actual)
+    {
+        var names = Directory.GetFiles(expected, "part-*").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(names);
+        Assert.Equal(names, Directory.GetFiles(actual, "part-*").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        foreach (var name in names)
+            Assert.Equal(File.ReadAllText(Path.Combine(expected, name!)), File.ReadAllText(Path.Combine(actual, name!)));
+    }
+
+    // A streaming -mapper/-reducer string: Hadoop splits it into arguments itself, no shell.
+    private static string Task(string script, string verb) =>
+        $"dotnet {Path.Combine(AppContext.BaseDirectory, "hdnr.dll")} {script} {verb}";
+
+    private static string HadoopStreaming(string dir, string name, string[] settings, string[] inputs, string[] tasks)
+    {
+        var output = Path.Combine(dir, "hadoop-" + name);
+        var start = new System.Diagnostics.ProcessStartInfo("hadoop")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = dir,
+        };
+        foreach (var arg in new[] { "jar", Environment.GetEnvironmentVariable("HADOOP_STREAMING_JAR")! }.Concat(settings)
+            .Concat(inputs.SelectMany(i => new[] { "-input", i })).Concat(["-output", output]).Concat(tasks))
+            start.ArgumentList.Add(arg);
+        start.Environment["HDNR_CACHE_DIR"] = Path.Combine(dir, "cache");
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, stderr);
+        return output;
+    }
+
+    /// <summary>Needs a real Hadoop Streaming (see ../shared/hadoop/README.md): <c>hadoop</c> on PATH and HADOOP_STREAMING_JAR.</summary>
+    private sealed class HadoopStreamingFactAttribute : FactAttribute
+    {
+        public HadoopStreamingFactAttribute()
+        {
+            var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => d.Length > 0 && File.Exists(Path.Combine(d, "hadoop")));
+            if (!onPath) Skip = "No hadoop executable on PATH, so real Hadoop Streaming cannot be compared with launch-local.";
+            else if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("HADOOP_STREAMING_JAR")))
+                Skip = "HADOOP_STREAMING_JAR is not set, so real Hadoop Streaming cannot be compared with launch-local.";
+        }
     }
 
     private static string Counters(string stderr) => Regex.Match(stderr, "Counters:.*", RegexOptions.Singleline).Value;

@@ -76,7 +76,7 @@ public sealed class WordCountTests
         var piecesResult = Support.Run(pieces);
         Support.Run(noCombine);
 
-        Assert.Equal(2, wholeResult.MapTasks);
+        Assert.Equal(1, wholeResult.MapTasks);
         Assert.True(piecesResult.MapTasks > 100);
         Assert.Equal(Support.Parts(whole.Output), Support.Parts(pieces.Output));
         Assert.Equal(Support.Parts(whole.Output), Support.Parts(noCombine.Output));

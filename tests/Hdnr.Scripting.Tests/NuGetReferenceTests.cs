@@ -65,6 +65,29 @@ public sealed class NuGetReferenceTests : IDisposable
     }
 
     [Fact]
+    public void A_NuGet_config_above_the_script_decides_the_feeds()
+    {
+        // A config that knows only an empty local feed: a version not yet in the global packages folder cannot be found.
+        Directory.CreateDirectory(Path.Combine(folder.Path, "empty-feed"));
+        folder.Write("NuGet.Config", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="hdnr-test-local" value="empty-feed" />
+              </packageSources>
+            </configuration>
+            """);
+        // An exact version: a plain one is a minimum, which the cached 2.14.1 would satisfy.
+        folder.Write("jobs/job.csx", "#r \"nuget: Humanizer.Core, [2.13.14]\"\n");
+
+        var error = Assert.Single(folder.Errors("jobs/job.csx"));
+
+        Assert.StartsWith("jobs/job.csx(1,1): error HDNR0002: cannot restore NuGet package 'Humanizer.Core, [2.13.14]': ", error);
+        Assert.Contains("hdnr-test-local", error);
+    }
+
+    [Fact]
     public void Two_versions_of_one_package_are_an_error_at_the_second()
     {
         folder.Write("job.csx", "#r \"nuget: Humanizer.Core, 2.14.1\"\n#load \"other.csx\"\n");

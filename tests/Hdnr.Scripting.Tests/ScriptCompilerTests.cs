@@ -55,6 +55,20 @@ public sealed class ScriptCompilerTests : IDisposable
         Assert.Equal(tasks, folder.Load("job.csx").Tasks);
     }
 
+    [Theory]
+    [InlineData("/// Only a doc.\n")]
+    [InlineData("#r \"System.Data\"\n/// Only a doc.\n// and a comment")]
+    public void A_script_without_code_compiles_to_a_job_with_no_tasks(string text)
+    {
+        folder.Write("job.csx", text);
+
+        var compiled = folder.Load("job.csx");
+
+        Assert.Equal("Only a doc.", compiled.Doc);
+        Assert.Empty(compiled.Tasks);
+        Assert.True(File.Exists(compiled.AssemblyPath));
+    }
+
     [Fact]
     public void Load_follows_nested_loads_relative_to_each_including_file()
     {

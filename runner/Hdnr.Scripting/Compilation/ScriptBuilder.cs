@@ -68,13 +68,18 @@ internal static class ScriptBuilder
         var compilation = CSharpCompilation.CreateScriptCompilation(
             "hdnr-script-" + key[..16], tree, references, options, returnType: typeof(object), globalsType: typeof(ScriptGlobals));
 
-        using var pe = new MemoryStream();
-        var result = compilation.Emit(pe, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded));
-        var errors = DiagnosticLines.Errors(result.Diagnostics, closure);
-        if (!result.Success || errors.Count > 0)
+        var (dll, errors) = Emit(compilation, closure);
+        if (dll is null && errors.Count == 0)
+        {
+            // Roslyn emits nothing, and says nothing, for a script with no code at all (only directives, a doc,
+            // comments). Such a script is valid, so it gets one empty statement after its last line, which moves no line.
+            var withCode = tree.WithChangedText(tree.GetText().WithChanges(new TextChange(new TextSpan(tree.Length, 0), "\n;")));
+            compilation = compilation.ReplaceSyntaxTree(tree, withCode);
+            (dll, errors) = Emit(compilation, closure);
+        }
+        if (dll is null)
             throw new ScriptCompilationException(errors.Count > 0 ? errors : [$"{closure.UserPath}: error HDNR0000: the compiler gave no reason for failing."]);
 
-        var dll = pe.ToArray();
         var dependencies = assets.RuntimePaths.Concat(metadataResolver.ResolvedDlls).Distinct(StringComparer.Ordinal).ToList();
         // The shape is checked on a temp copy only this process knows, so a script that fails never reaches the entry's
         // path, where a concurrent hdnr could be loading it.
@@ -99,6 +104,15 @@ internal static class ScriptBuilder
         var doc = main.Header.Doc;
         cache.WriteManifest(key, new CacheManifest(ScriptCache.Checksum(dll), tasks, dependencies, doc));
         return new CompiledScript(closure.UserPath, assemblyPath, dependencies, doc, tasks);
+    }
+
+    /// <summary>The dll with its PDB embedded, or null and the error lines.</summary>
+    private static (byte[]? Dll, List<string> Errors) Emit(CSharpCompilation compilation, ScriptClosure closure)
+    {
+        using var pe = new MemoryStream();
+        var result = compilation.Emit(pe, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded));
+        var errors = DiagnosticLines.Errors(result.Diagnostics, closure);
+        return (result.Success && errors.Count == 0 ? pe.ToArray() : null, errors);
     }
 
     private static IReadOnlyList<TaskKind> TasksOf(Assembly assembly) =>

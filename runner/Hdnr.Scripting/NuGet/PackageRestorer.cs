@@ -13,7 +13,8 @@ namespace Hdnr.Scripting.NuGet;
 /// Restores a generated project under <c>CACHE/nuget/SET.PID.RANDOM/</c> (one folder per process, so concurrent restores do
 /// not share <c>obj/</c>), then writes <c>CACHE/nuget/SET.assets</c> atomically: <c>compile PATH</c> and <c>runtime PATH</c>
 /// lines and a final <c>end</c>. SET hashes the target framework and the sorted package ids and versions, so a floating
-/// version is resolved once and then kept until that file is deleted.
+/// version is resolved once and then kept until that file is deleted. The nearest NuGet.Config at or above the main
+/// script's folder, if any, is the restore's config (see <see cref="NuGetConfigFile"/>).
 /// </remarks>
 internal static partial class PackageRestorer
 {
@@ -25,7 +26,8 @@ internal static partial class PackageRestorer
     {
         var packages = Distinct(specs, closure);
         var folder = CacheDirectory.EnsurePrivate(Path.Combine(cacheRoot, "nuget"));
-        var setKey = SetKey(packages);
+        var config = NuGetConfigFile.Near(Path.GetDirectoryName(closure.Main.FullPath)!);
+        var setKey = SetKey(packages, config);
         var resolutionPath = Path.Combine(folder, setKey + ".assets");
         if (TryReadResolution(resolutionPath) is { } known)
             return known;
@@ -36,7 +38,7 @@ internal static partial class PackageRestorer
         {
             var project = Path.Combine(work, "scripts.csproj");
             File.WriteAllText(project, ProjectText(packages));
-            var (exitCode, output) = RunRestore(project);
+            var (exitCode, output) = RunRestore(project, config);
             if (exitCode != 0)
                 throw new ScriptCompilationException(Blame(packages, output, closure));
             var assets = AssetsFile.Read(Path.Combine(work, "obj", "project.assets.json"), Framework);
@@ -74,9 +76,12 @@ internal static partial class PackageRestorer
         return [.. byId.Values.OrderBy(s => s.Id, StringComparer.OrdinalIgnoreCase)];
     }
 
-    private static string SetKey(List<PackageSpec> packages)
+    private static string SetKey(List<PackageSpec> packages, string? config)
     {
         var text = new StringBuilder("hdnr-nuget-set 1\n").Append(Framework).Append('\n');
+        // Another config (or an edited one) may mean other feeds, so other versions.
+        if (config is not null)
+            text.Append(config).Append('\n').Append(File.GetLastWriteTimeUtc(config).Ticks).Append('\n');
         foreach (var package in packages)
             text.Append(package.Id.ToLowerInvariant()).Append('\n').Append(package.Version).Append('\n');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32];
@@ -97,7 +102,7 @@ internal static partial class PackageRestorer
         return text.ToString();
     }
 
-    private static (int ExitCode, string Output) RunRestore(string project)
+    private static (int ExitCode, string Output) RunRestore(string project, string? config)
     {
         var start = new ProcessStartInfo(DotnetHost.Path)
         {
@@ -115,6 +120,11 @@ internal static partial class PackageRestorer
                      "-p:ImportDirectoryPackagesProps=false",
                  })
             start.ArgumentList.Add(argument);
+        if (config is not null)
+        {
+            start.ArgumentList.Add("--configfile");
+            start.ArgumentList.Add(config);
+        }
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";

@@ -25,7 +25,7 @@ grep -h "\[SKIP\]" "$log" | sed 's/^ */skipped: /' || true
 # The README's first command, from a fresh tool folder: install hdnr and run the main job.
 prefix=$(mktemp -d)
 bin=$(scripts/install.sh --prefix "$prefix") || exit 1
-cd examples
-"$bin" wc.csx map < wc.txt | LC_ALL=C sort | "$bin" wc.csx reduce > "$prefix/wc.out" || exit 1
-grep -qx "the	4" "$prefix/wc.out" || { echo "install check: wc did not count 'the' 4 times" >&2; cat "$prefix/wc.out" >&2; exit 1; }
-echo "install check: $bin ran examples/wc.csx"
+"$bin" examples/wc.csx launch-local examples/wc.txt "$prefix/wc-out" || exit 1
+[ -f "$prefix/wc-out/_SUCCESS" ] || { echo "install check: launch-local wrote no _SUCCESS" >&2; exit 1; }
+grep -qx "the	4" "$prefix/wc-out/part-00000" || { echo "install check: wc did not count 'the' 4 times" >&2; cat "$prefix/wc-out/part-00000" >&2; exit 1; }
+echo "install check: $bin ran examples/wc.csx with launch-local"

@@ -58,6 +58,7 @@ internal sealed record BundleProject(
                 <SatelliteResourceLanguages>en</SatelliteResourceLanguages>
                 <GenerateDocumentationFile>false</GenerateDocumentationFile>
                 <DebugType>none</DebugType>
+                <AllowedReferenceRelatedFileExtensions>.none</AllowedReferenceRelatedFileExtensions>
                 <ServerGarbageCollector>false</ServerGarbageCollector>
                 <ConcurrentGarbageCollection>false</ConcurrentGarbageCollection>
 
@@ -69,6 +70,7 @@ internal sealed record BundleProject(
                 xml.Append("""
                         <PublishAot>true</PublishAot>
                         <InvariantGlobalization>true</InvariantGlobalization>
+                        <PredefinedCulturesOnly>false</PredefinedCulturesOnly>
                         <StripSymbols>true</StripSymbols>
 
                     """);
@@ -78,6 +80,7 @@ internal sealed record BundleProject(
                         <SelfContained>true</SelfContained>
                         <PublishReadyToRun>true</PublishReadyToRun>
                         <InvariantGlobalization>true</InvariantGlobalization>
+                        <PredefinedCulturesOnly>false</PredefinedCulturesOnly>
                         <TieredPGO>true</TieredPGO>
 
                     """);

@@ -7,9 +7,9 @@ internal static class ClusterUpload
     public const string Folder = "/tmp/hdnr";
 
     /// <summary>The URI of the uploaded archive, uploading it only when it is not there yet.</summary>
-    public static string Ensure(HadoopInstallation hadoop, string archive, string key, TextWriter log)
+    public static string Ensure(HadoopInstallation hadoop, IReadOnlyList<string> defines, string archive, string key, TextWriter log)
     {
-        var target = Target(hadoop, key, archive);
+        var target = Target(hadoop, defines, key, archive);
         var folder = target[..target.LastIndexOf('/')];
         if (HadoopProcess.Run([hadoop.Hadoop, "fs", "-test", "-e", target], stream: false).ExitCode == 0)
         {
@@ -31,11 +31,10 @@ internal static class ClusterUpload
         return target;
     }
 
-    /// <summary>Where the archive goes: <c>FS/tmp/hdnr/KEY/NAME.tar.gz</c> on the cluster's default filesystem (asked of <c>hadoop getconf</c>).</summary>
-    public static string Target(HadoopInstallation hadoop, string key, string archive)
+    /// <summary>Where the archive goes: <c>FS/tmp/hdnr/KEY/NAME.tar.gz</c> on the cluster's default filesystem.</summary>
+    public static string Target(HadoopInstallation hadoop, IReadOnlyList<string> defines, string key, string archive)
     {
-        var fs = Run(hadoop, ["getconf", "-confKey", "fs.defaultFS"]).Output.Trim().Split('\n').Last().Trim();
-        if (fs.Length == 0) fs = "file:///";
+        var fs = DefaultFileSystem.Of(hadoop, defines, Environment.GetEnvironmentVariable);
         return $"{fs.TrimEnd('/')}{Folder}/{key}/{Path.GetFileName(archive)}";
     }
 

@@ -23,7 +23,7 @@ public static class Launcher
             // The archive's path is its content hash, which needs no freeze to compute.
             var entry = Freezer.EntryOf(compiled, mode);
             var local = Path.Combine(entry, $"{name}.tar.gz");
-            var where = upload ? ClusterUpload.Target(hadoop, Path.GetFileName(entry), local) : new Uri(local).AbsoluteUri;
+            var where = upload ? ClusterUpload.Target(hadoop, options.Defines, Path.GetFileName(entry), local) : new Uri(local).AbsoluteUri;
             stdout.WriteLine(StreamingCommand.ForShell(StreamingCommand.Build(hadoop, options, name, compiled.Tasks, where)));
             return 0;
         }
@@ -31,7 +31,7 @@ public static class Launcher
         StreamingCommand.Build(hadoop, options, name, compiled.Tasks, "check");
         var bundle = Freezer.Bundle(compiled, mode, log);
         var archive = LocalArchive(bundle);
-        var uri = upload ? ClusterUpload.Ensure(hadoop, archive, bundle.Key, log) : new Uri(archive).AbsoluteUri;
+        var uri = upload ? ClusterUpload.Ensure(hadoop, options.Defines, archive, bundle.Key, log) : new Uri(archive).AbsoluteUri;
         var argv = StreamingCommand.Build(hadoop, options, name, compiled.Tasks, uri);
         log.WriteLine("hdnr: " + StreamingCommand.ForShell(argv));
         var result = HadoopProcess.Run(argv, stream: true);

@@ -1,0 +1,120 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Hdnr.Hadoop.Tests;
+
+/// <summary>The three freeze modes, a script with a NuGet package, a failing script and one NativeAOT cannot take.</summary>
+public sealed class FreezeModeTests
+{
+    private static readonly byte[] Numbers = File.ReadAllBytes(Hdnr.Example("spellnumbers.txt"));
+
+    /// <summary>Freezes <paramref name="script"/> and unpacks it into a fresh folder; returns the folder.</summary>
+    private static string FreezeAndUnpack(string script, params string[] options)
+    {
+        var work = Directory.CreateTempSubdirectory("hdnr-freeze-mode-").FullName;
+        var archive = Path.Combine(work, "bundle.tgz");
+        var freeze = Hdnr.Run([script, "freeze", archive, .. options], timeout: TimeSpan.FromMinutes(10));
+        Assert.True(freeze.ExitCode == 0, freeze.ToString());
+        var node = Directory.CreateDirectory(Path.Combine(work, "node")).FullName;
+        Assert.Equal(0, Hdnr.Exec("tar", ["xzf", archive, "-C", node]).ExitCode);
+        return node;
+    }
+
+    [Fact]
+    public void Native_a_scripts_nuget_package_is_compiled_into_the_one_executable()
+    {
+        var node = FreezeAndUnpack(Hdnr.Example("spellnumbers.csx"));
+
+        var ours = Hdnr.Exec(Path.Combine(node, "spellnumbers"), ["map"], Numbers, node, NoDotnet.Environment());
+
+        Assert.Equal(["spellnumbers"], Directory.GetFiles(node).Select(Path.GetFileName));
+        Assert.True(ours.ExitCode == 0, ours.ToString());
+        Assert.Equal(Hdnr.Run([Hdnr.Example("spellnumbers.csx"), "map"], Numbers).StdoutBytes, ours.StdoutBytes);
+        Assert.Contains("twenty\t1\n", ours.Stdout);
+    }
+
+    [Fact]
+    public void Self_contained_the_runtime_runner_and_the_compiled_script_with_its_package_run_without_dotnet()
+    {
+        var node = FreezeAndUnpack(Hdnr.Example("spellnumbers.csx"), "--mode", "self-contained");
+
+        var info = Hdnr.Exec(Path.Combine(node, "spellnumbers"), ["info"], [], node, NoDotnet.Environment());
+        var ours = Hdnr.Exec(Path.Combine(node, "spellnumbers"), ["pipe", "map"], Numbers, node, NoDotnet.Environment());
+
+        Assert.True(File.Exists(Path.Combine(node, "lib", "Humanizer.dll")));
+        Assert.True(File.Exists(Path.Combine(node, "libcoreclr.so")));
+        Assert.Equal(Hdnr.Run([Hdnr.Example("spellnumbers.csx"), "info"]).Stdout, info.Stdout);
+        Assert.True(ours.ExitCode == 0, ours.ToString());
+        Assert.Equal(Hdnr.Run([Hdnr.Example("spellnumbers.csx"), "pipe", "map"], Numbers).StdoutBytes, ours.StdoutBytes);
+    }
+
+    [Fact]
+    public void Framework_the_runner_uses_the_installed_dotnet_runtime_and_keeps_the_scripts_error_lines()
+    {
+        var script = TempScript("""
+            /// Fails on a line without digits.
+            IEnumerable<(string, long)> Map(long offset, string line)
+            {
+                yield return (line, long.Parse(line));
+            }
+            """, "digits.csx");
+        var node = FreezeAndUnpack(script, "--mode", "framework");
+        var input = Encoding.UTF8.GetBytes("12\nx\n");
+
+        var ours = Hdnr.Exec(Path.Combine(node, "digits"), ["map"], input, node);
+        var hdnrs = Hdnr.Run([script, "map"], input);
+
+        Assert.False(File.Exists(Path.Combine(node, "libcoreclr.so")));
+        Assert.Equal((1, hdnrs.Stdout, hdnrs.Stderr), (ours.ExitCode, ours.Stdout, ours.Stderr));
+        Assert.Contains("digits.csx:4: Map failed at record 2 (byte offset 3): FormatException:", ours.Stderr);
+    }
+
+    [Fact]
+    public void Native_a_failing_script_writes_the_pairs_before_the_failure_and_the_same_error_without_its_line()
+    {
+        var script = TempScript("""
+            /// Fails on a line without digits.
+            IEnumerable<(string, long)> Map(long offset, string line)
+            {
+                yield return (line, long.Parse(line));
+            }
+            """, "digits.csx");
+        var node = FreezeAndUnpack(script);
+        var input = Encoding.UTF8.GetBytes("12\nx\n");
+
+        var ours = Hdnr.Exec(Path.Combine(node, "digits"), ["map"], input, node, NoDotnet.Environment());
+        var hdnrs = Hdnr.Run([script, "map"], input);
+
+        Assert.Equal((1, hdnrs.Stdout), (ours.ExitCode, ours.Stdout));
+        Assert.Equal("12\t12\n", ours.Stdout);
+        // A native executable has no PDB: the same message, without hdnr's "digits.csx:4: " prefix.
+        Assert.Equal(Regex.Replace(hdnrs.Stderr, @"^\S+\.csx:\d+: ", ""), ours.Stderr);
+        Assert.StartsWith("Map failed at record 2 (byte offset 3): FormatException:", ours.Stderr);
+    }
+
+    [Fact]
+    public void A_script_nativeaot_cannot_take_is_refused_with_the_reason_and_the_mode_to_use()
+    {
+        var script = TempScript("""
+            /// Sums lists of numbers.
+            IEnumerable<(string, int)> Reduce(string key, IEnumerable<List<int>> lists)
+            {
+                yield return (key, lists.Sum(l => l.Sum()));
+            }
+            """, "lists.csx");
+
+        var result = Hdnr.Run([script, "freeze", Path.Combine(Path.GetDirectoryName(script)!, "lists.tgz")]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("NativeAOT cannot take this script: Reduce takes a values' element of type List<int>", result.Stderr);
+        Assert.Contains("--mode self-contained", result.Stderr);
+        Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));
+    }
+
+    private static string TempScript(string source, string name)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("hdnr-script-").FullName, name);
+        File.WriteAllText(path, source);
+        return path;
+    }
+}

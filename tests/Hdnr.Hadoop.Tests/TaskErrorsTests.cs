@@ -35,6 +35,13 @@ public sealed class TaskErrorsTests
             Map failed at record 1 (byte offset 0): FormatException: bad
             End of LogType:stderr
 
+            Container: container_1_0001_01_000001 on localhost_40000
+            LogType:stderr
+            Log Contents:
+            Nov 23, 2026 6:36:47 PM com.sun.jersey.guice.spi.container.GuiceComponentProviderFactory register
+            INFO: Registering org.apache.hadoop.mapreduce.v2.app.webapp.JAXBContextResolver as a provider class
+            End of LogType:stderr
+
             LogType:syslog
             Log Contents:
             2026-11-23 18:40:00,000 INFO [main] org.apache.hadoop.mapred.MapTask: numReduceTasks: 1

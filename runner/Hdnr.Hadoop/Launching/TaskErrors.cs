@@ -71,7 +71,11 @@ internal static partial class TaskErrors
         || line.StartsWith("Streaming Command Failed", StringComparison.Ordinal) || line.StartsWith("packageJobJar", StringComparison.Ordinal)
         || line.StartsWith("SLF4J:", StringComparison.Ordinal) || line.StartsWith("Java HotSpot", StringComparison.Ordinal)
         || line.StartsWith("WARNING:", StringComparison.Ordinal) || line.TrimStart().StartsWith("... ", StringComparison.Ordinal)
-        || CounterPattern().IsMatch(line);
+        || CounterPattern().IsMatch(line) || JavaUtilLoggingPattern().IsMatch(line);
+
+    // java.util.logging's two-line records, as the ApplicationMaster's web layer writes them on its stderr.
+    [GeneratedRegex(@"^([A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d\d:\d\d [AP]M |(SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST): )")]
+    private static partial Regex JavaUtilLoggingPattern();
 
     [GeneratedRegex(@"application_\d+_\d+")]
     private static partial Regex ApplicationPattern();

@@ -1,0 +1,191 @@
+using System.Text;
+using Xunit.Abstractions;
+
+namespace Hdnr.Hadoop.Tests;
+
+/// <summary>
+/// launch and launch-frozen against the real Hadoop found in the environment (local mode, or YARN when its configuration
+/// says so); every job's output must equal what <c>hdnr SCRIPT launch-local</c> writes for the same job. launch-frozen
+/// runs hdnr, the Hadoop client and so its tasks with a PATH that has no dotnet and no hdnr, and no DOTNET_ROOT.
+/// </summary>
+public sealed class HadoopJobTests(ITestOutputHelper output)
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("hdnr-hadoop-job-").FullName;
+
+    private const string MapOnly = """
+        /// Upper-cases every line: a map-only job.
+        IEnumerable<(string, int)> Map(long offset, string line)
+        {
+            yield return (line.ToUpperInvariant(), line.Length);
+        }
+        """;
+
+    private const string Failing = """
+        /// Fails on a line without digits.
+        IEnumerable<(string, long)> Map(long offset, string line)
+        {
+            yield return (line, long.Parse(line));
+        }
+
+        IEnumerable<(string, long)> Reduce(string key, IEnumerable<long> values)
+        {
+            yield return (key, values.Sum());
+        }
+        """;
+
+    [HadoopFact]
+    public void Launch_frozen_word_count_with_a_combiner_typedbytes_to_a_sequencefile_equals_launch_local()
+    {
+        var (hadoop, local) = RunBoth(Hdnr.Example("wc.csx"), "launch-frozen", [Hdnr.Example("wc.txt")], []);
+
+        Assert.Equal(ReadTb(local), ReadTb(hadoop));
+        Assert.Contains("\"fox\"\t3", ReadTb(hadoop));
+        Assert.Equal(SequenceFileMagic, File.ReadAllBytes(Path.Combine(hadoop, "part-00000"))[..3]);
+    }
+
+    [HadoopFact]
+    public void Launch_frozen_text_io_with_3_reducers_writes_the_same_part_files_as_launch_local()
+    {
+        var (hadoop, local) = RunBoth(Hdnr.Example("wc.csx"), "launch-frozen", [Hdnr.Example("wc.txt")], ["--io", "text", "--reducers", "3"]);
+
+        Assert.Equal(["part-00000", "part-00001", "part-00002"], Parts(hadoop));
+        foreach (var part in Parts(hadoop))
+            Assert.Equal(File.ReadAllText(Path.Combine(local, part)), File.ReadAllText(Path.Combine(hadoop, part)));
+        Assert.Contains("fox\t3\n", string.Concat(Parts(hadoop).Select(p => File.ReadAllText(Path.Combine(hadoop, p)))));
+    }
+
+    [HadoopFact]
+    public void Launch_frozen_a_map_only_job_writes_the_maps_output_as_launch_local_does()
+    {
+        var script = Script(MapOnly, "upper.csx");
+
+        var (hadoop, local) = RunBoth(script, "launch-frozen", [Hdnr.Example("wc.txt")], ["--io", "text"]);
+
+        Assert.Equal(Parts(local), Parts(hadoop));
+        Assert.Equal(Concat(local), Concat(hadoop));
+        Assert.Contains("THE QUICK BROWN FOX", Concat(hadoop));
+    }
+
+    [HadoopFact]
+    public void Launch_frozen_a_script_with_a_nuget_package_runs_it_on_nodes_without_it()
+    {
+        var (hadoop, local) = RunBoth(Hdnr.Example("spellnumbers.csx"), "launch-frozen", [Hdnr.Example("spellnumbers.txt")], []);
+
+        Assert.Equal(ReadTb(local), ReadTb(hadoop));
+        Assert.Contains("\"twenty\"", ReadTb(hadoop));
+    }
+
+    [HadoopFact]
+    public void Launch_frozen_a_failing_script_shows_the_scripts_own_error_and_exits_with_hadoops_code()
+    {
+        var script = Script(Failing, "digits.csx");
+        var input = Input("digits.txt", "12\nx\n");
+
+        var run = Launch(script, "launch-frozen", [input], Path.Combine(_work, "out"), [], noDotnet: true);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("hdnr: the job failed (hadoop exit 1); its tasks wrote on stderr:\n", run.Stderr);
+        Assert.Contains("  Map failed at record ", run.Stderr);
+        Assert.Contains("FormatException: The input string 'x' was not in a correct format.", run.Stderr[run.Stderr.IndexOf("hdnr: the job failed", StringComparison.Ordinal)..]);
+    }
+
+    [HadoopFact]
+    public void Launch_runs_the_compiled_script_on_the_framework_runner_and_equals_launch_local()
+    {
+        var (hadoop, local) = RunBoth(Hdnr.Example("wc.csx"), "launch", [Hdnr.Example("wc.txt")], ["--reducers", "2"]);
+
+        Assert.Equal(ReadTb(local), ReadTb(hadoop));
+        Assert.Equal(["part-00000", "part-00001"], Parts(hadoop));
+    }
+
+    [HadoopFact]
+    public void Launch_a_failing_script_shows_its_error_with_the_csx_line()
+    {
+        var script = Script(Failing, "digits.csx");
+        var input = Input("digits.txt", "12\nx\n");
+
+        var run = Launch(script, "launch", [input], Path.Combine(_work, "out"), [], noDotnet: false);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"  {script}:4: Map failed at record ", run.Stderr);
+    }
+
+    [HadoopFact]
+    public void Print_command_prints_the_hadoop_command_and_runs_nothing()
+    {
+        var output = Path.Combine(_work, "never");
+
+        var run = Hdnr.Run([Hdnr.Example("wc.csx"), "launch-frozen", Hdnr.Example("wc.txt"), output, "--print-command", "-D", "x.y=1"], workingDirectory: _work);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var line = run.Stdout.TrimEnd('\n');
+        Assert.DoesNotContain('\n', line);
+        Assert.StartsWith($"{HadoopFactAttribute.Installation!.Hadoop} jar {HadoopFactAttribute.Installation.StreamingJar} -D x.y=1 -D 'mapreduce.job.name=hdnr wc' -archives ", line);
+        Assert.Contains("/tmp/hdnr/", line);
+        Assert.EndsWith($"-output {output} -mapper '_frozen/wc pipe map' -combiner '_frozen/wc pipe combine' -reducer '_frozen/wc pipe reduce'", line);
+        Assert.False(Directory.Exists(output));
+        Assert.Equal("", run.Stderr);
+    }
+
+    private static readonly byte[] SequenceFileMagic = "SEQ"u8.ToArray();
+
+    /// <summary>Runs the job with <paramref name="verb"/> on Hadoop, then with launch-local, and returns both output folders.</summary>
+    private (string Hadoop, string Local) RunBoth(string script, string verb, string[] inputs, string[] options)
+    {
+        var hadoop = Path.Combine(_work, "hadoop-out");
+        var local = Path.Combine(_work, "local-out");
+        var run = Launch(script, verb, inputs, hadoop, options, noDotnet: verb == "launch-frozen");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var io = options.Contains("text") ? "text" : "typedbytes";
+        var localOptions = options.Where(o => o != "--io" && o != "text").Concat(["--io", io]).ToArray();
+        var reference = Hdnr.Run([script, "launch-local", .. inputs, local, .. localOptions], workingDirectory: _work);
+        Assert.True(reference.ExitCode == 0, reference.ToString());
+        return (hadoop, local);
+    }
+
+    private ProcessResult Launch(string script, string verb, string[] inputs, string outputDirectory, string[] options, bool noDotnet)
+    {
+        var hadoop = HadoopFactAttribute.Installation!;
+        // Nodes need nothing: for launch-frozen the client and its tasks get a PATH without dotnet or hdnr, and no DOTNET_ROOT.
+        var environment = noDotnet ? NoDotnet.Environment(Path.GetDirectoryName(hadoop.Hadoop)) : new Dictionary<string, string?>();
+        environment["HDNR_CACHE_DIR"] = Hdnr.SharedCache;
+        var started = DateTime.UtcNow;
+        var run = Hdnr.Run([script, verb, .. inputs, outputDirectory, .. options], workingDirectory: _work, environment: environment, timeout: TimeSpan.FromMinutes(10));
+        output.WriteLine($"{verb} on {(HadoopFactAttribute.OnYarn ? "YARN" : "local mode")}: exit {run.ExitCode} in {(DateTime.UtcNow - started).TotalSeconds:0.0} s");
+        output.WriteLine(run.Stderr.Length > 4000 ? run.Stderr[^4000..] : run.Stderr);
+        return run;
+    }
+
+    private string Script(string source, string name)
+    {
+        var path = Path.Combine(_work, name);
+        File.WriteAllText(path, source);
+        return path;
+    }
+
+    private string Input(string name, string text)
+    {
+        var path = Path.Combine(_work, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static string[] Parts(string folder) =>
+        Directory.GetFiles(folder, "part-*").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
+
+    private static string Concat(string folder) =>
+        string.Concat(Parts(folder).Select(p => File.ReadAllText(Path.Combine(folder, p), Encoding.UTF8)));
+
+    /// <summary>The pairs of every part file, part by part, as hdnr readtb prints them.</summary>
+    private static string ReadTb(string folder)
+    {
+        var text = new StringBuilder();
+        foreach (var part in Parts(folder))
+        {
+            var read = Hdnr.Run(["readtb", Path.Combine(folder, part)]);
+            Assert.True(read.ExitCode == 0, read.ToString());
+            text.Append("# ").Append(part).Append('\n').Append(read.Stdout);
+        }
+        return text.ToString();
+    }
+}

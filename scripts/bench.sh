@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Speed goals of hdnr, measured against peers run in the same run; prints medians and ratios.
-#   scripts/bench.sh [--runs N] [--mb MB]
+#   scripts/bench.sh [--runs N] [--mb MB] [--scale-runs N] [--no-scale]
 # Installs hdnr from this checkout into a temp folder first, so it measures the tool users get.
 set -euo pipefail
 runs=7
 mb=100
+scale_runs=3
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
     --mb) mb=$2; shift 2 ;;
+    --scale-runs) scale_runs=$2; shift 2 ;;
+    --no-scale) scale_runs=0; shift ;;
     *) echo "bench.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -19,8 +22,9 @@ trap 'rm -rf "$work"' EXIT
 export HDNR_CACHE_DIR="$work/cache"
 hdnr=$("$root/scripts/install.sh" --prefix "$work/bin")
 
-# Milliseconds taken by one run of the command given as arguments (stdin/stdout as set by the caller).
-ms() { local s e; s=$(date +%s%N); "$@"; e=$(date +%s%N); echo $(((e - s) / 1000000)); }
+# Milliseconds taken by one run of the command given as arguments (stdin as set by the caller; its stdout is
+# discarded here, since a redirect after `ms ...` would swallow the figure too).
+ms() { local s e; s=$(date +%s%N); "$@" > /dev/null; e=$(date +%s%N); echo $(((e - s) / 1000000)); }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 report() { printf '%-44s %10s\n' "$1" "$2"; }
@@ -30,8 +34,8 @@ echo "hdnr benchmarks: $runs runs each, medians; $(nproc) cores"
 # --- Start-up with a warm cache: hdnr wc.csx map < /dev/null
 cp "$root/examples/wc.csx" "$work/wc.csx"
 "$hdnr" "$work/wc.csx" map < /dev/null > /dev/null
-startup=$(for _ in $(seq "$runs"); do ms "$hdnr" "$work/wc.csx" map < /dev/null > /dev/null; done | median)
-py_startup=$(for _ in $(seq "$runs"); do ms python3 "$root/scripts/bench/wc_mapper.py" < /dev/null > /dev/null; done | median)
+startup=$(for _ in $(seq "$runs"); do ms "$hdnr" "$work/wc.csx" map < /dev/null; done | median)
+py_startup=$(for _ in $(seq "$runs"); do ms python3 "$root/scripts/bench/wc_mapper.py" < /dev/null; done | median)
 report "start-up, warm cache (goal < 60 ms)" "$startup ms"
 report "  python3 mapper start-up" "$py_startup ms"
 report "  ratio hdnr / python3" "$(ratio "$startup" "$py_startup")"
@@ -39,7 +43,7 @@ report "  ratio hdnr / python3" "$(ratio "$startup" "$py_startup")"
 # --- Cold compile: a script hdnr has never seen (a unique comment changes its hash).
 cold=$(for i in $(seq "$runs"); do
   { cat "$root/examples/wc.csx"; echo "// cold $i $RANDOM"; } > "$work/cold$i.csx"
-  ms "$hdnr" "$work/cold$i.csx" info > /dev/null
+  ms "$hdnr" "$work/cold$i.csx" info
 done | median)
 report "first run of a new script (goal < 900 ms)" "$cold ms"
 
@@ -49,9 +53,57 @@ alice="$root/../shared/vectors/hadoop-written/wc-input-alice.txt"
 text="$work/text.txt"
 while [ "$(stat -c %s "$text" 2>/dev/null || echo 0)" -lt $((mb * 1000000)) ]; do cat "$alice" >> "$text"; done
 size_mib=$(awk -v b="$(stat -c %s "$text")" 'BEGIN {printf "%.1f", b / 1048576}')
-map=$(for _ in $(seq "$runs"); do ms "$hdnr" "$work/wc.csx" map < "$text" > /dev/null; done | median)
-py_map=$(for _ in $(seq 3); do ms python3 "$root/scripts/bench/wc_mapper.py" < "$text" > /dev/null; done | median)
+map=$(for _ in $(seq "$runs"); do ms "$hdnr" "$work/wc.csx" map < "$text"; done | median)
+py_map=$(for _ in $(seq 3); do ms python3 "$root/scripts/bench/wc_mapper.py" < "$text"; done | median)
 report "wc.csx map over $size_mib MiB" "$map ms"
 report "  throughput hdnr" "$(awk -v s="$size_mib" -v t="$map" 'BEGIN {printf "%.0f MiB/s", s / (t / 1000)}')"
 report "  throughput python3 mapper" "$(awk -v s="$size_mib" -v t="$py_map" 'BEGIN {printf "%.0f MiB/s", s / (t / 1000)}')"
 report "  ratio hdnr / python3 throughput (goal >= 2)" "$(ratio "$py_map" "$map")"
+
+# --- launch-local: the whole word count job (wc.csx with its Combine) over the same $mb MB, against peers run here.
+ll_out="$work/ll-out"
+launch_local() { "$hdnr" "$work/wc.csx" launch-local "$1" "$ll_out" --overwrite "${@:2}" 2> /dev/null; }
+launch_local "$text"
+words=$(wc -w < "$text")
+counted=$(cat "$ll_out"/part-* | awk -F '\t' '{s += $2} END {print s}')
+[ "$words" = "$counted" ] || { echo "bench.sh: launch-local counted $counted words, wc -w says $words" >&2; exit 1; }
+ll=$(for _ in $(seq "$runs"); do ms launch_local "$text"; done | median)
+trsort=$(for _ in $(seq "$runs"); do ms bash -c 'tr -s "[:space:]" "\n" < "$1" | LC_ALL=C sort | uniq -c > /dev/null' _ "$text"; done | median)
+report "wc.csx launch-local over $size_mib MiB" "$ll ms"
+report "  tr | LC_ALL=C sort | uniq -c" "$trsort ms"
+report "  ratio launch-local / tr-sort-uniq (goal <= 0.5)" "$(ratio "$ll" "$trsort")"
+if command -v mawk > /dev/null; then
+  mawk_ms=$(for _ in $(seq "$runs"); do ms mawk '{for(i=1;i<=NF;i++) c[$i]++} END{for(w in c) print w"\t"c[w]}' "$text"; done | median)
+  report "  mawk word count" "$mawk_ms ms"
+  report "  ratio launch-local / mawk (goal <= 1)" "$(ratio "$ll" "$mawk_ms")"
+else
+  report "  mawk word count" "(no mawk)"
+fi
+# The Python streaming pipeline is slow: it runs over a tenth of the text, and the ratio compares time per byte.
+tenth="$work/text-tenth.txt"
+head -c $((mb * 100000)) "$text" > "$tenth"
+py_pipe=$(for _ in $(seq 3); do ms bash -c 'python3 "$1/scripts/bench/wc_mapper.py" < "$2" | LC_ALL=C sort | python3 "$1/scripts/bench/wc_reducer.py" > /dev/null' _ "$root" "$tenth"; done | median)
+ll_tenth=$(for _ in $(seq "$runs"); do ms launch_local "$tenth"; done | median)
+report "  python3 map | sort | python3 reduce, $((mb / 10)) MB" "$py_pipe ms"
+report "  launch-local, the same $((mb / 10)) MB" "$ll_tenth ms"
+report "  ratio python3 / launch-local per byte (goal >= 20)" "$(awk -v p="$py_pipe" -v l="$ll" 'BEGIN {printf "%.1f", (p * 10) / l}')"
+report "  ratio python3 / launch-local, same $((mb / 10)) MB" "$(ratio "$py_pipe" "$ll_tenth")"
+
+# --- Scale: 2 x and 20 x the text with a 64 MB sort buffer: peak memory, and time growing linearly.
+if [ "$scale_runs" -gt 0 ]; then
+  small="$work/text-2x.txt"; big="$work/text-20x.txt"
+  for _ in 1 2; do cat "$text"; done > "$small"
+  for _ in $(seq 10); do cat "$small"; done > "$big"
+  rm -f "$tenth"
+  # "seconds peak-KiB" of one run, from GNU time.
+  timed() { /usr/bin/time -f "%e %M" -o "$work/time.txt" "$hdnr" "$work/wc.csx" launch-local "$1" "$ll_out" --overwrite --sort-buffer-mb 64 2> /dev/null; cat "$work/time.txt"; }
+  small_runs=$(for _ in $(seq "$scale_runs"); do timed "$small"; done)
+  big_runs=$(for _ in $(seq "$scale_runs"); do timed "$big"; done)
+  small_s=$(echo "$small_runs" | awk '{print $1}' | median)
+  big_s=$(echo "$big_runs" | awk '{print $1}' | median)
+  big_kib=$(echo "$big_runs" | awk '{print $2}' | sort -n | tail -1)
+  report "launch-local, $((2 * mb)) MB, --sort-buffer-mb 64" "$small_s s"
+  report "launch-local, $((20 * mb)) MB, --sort-buffer-mb 64" "$big_s s"
+  report "  ratio $((20 * mb)) MB / $((2 * mb)) MB time (goal < 12)" "$(awk -v a="$big_s" -v b="$small_s" 'BEGIN {printf "%.2f", a / b}')"
+  report "  peak memory, largest of $scale_runs runs (goal < 512 MB)" "$((big_kib / 1024)) MiB"
+fi

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Hdnr.Engine;
 
 /// <summary>Reads lines the way Hadoop's LineReader does: ends at <c>\n</c>, <c>\r\n</c> or a lone <c>\r</c>, none of them part of the line; a UTF-8 byte order mark at file offset 0 is dropped (LineRecordReader.skipUtfByteOrderMark).</summary>
@@ -25,6 +26,7 @@ internal sealed class LineSource
     public long Lines { get; private set; }
 
     /// <summary>The next line without its end; false at the end of the input.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Next(out ReadOnlySpan<byte> line)
     {
         while (true)

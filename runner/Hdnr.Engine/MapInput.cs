@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using Hdnr.Runtime.SequenceFiles;
 using Hdnr.Runtime.Tasks;
@@ -70,6 +71,7 @@ internal sealed class MapInput : ReadOnlyStream
     }
 
     // Encodes whole records into the staging buffer until it holds at least `want` bytes or the input ends.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Stage(int want)
     {
         _stagedStart = _stagedEnd = 0;

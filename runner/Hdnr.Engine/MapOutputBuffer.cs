@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hdnr.Runtime.Shuffle;
 
 namespace Hdnr.Engine;
@@ -72,6 +73,7 @@ internal sealed class MapOutputBuffer : IPairSink
 
     private long Held => (long)_keys.Length + _blocks.Length + ((long)_keyStart.Length * EntryBytes) + (_buckets.Length * 4L);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
         Records++;
@@ -172,6 +174,7 @@ internal sealed class MapOutputBuffer : IPairSink
 
     private static int Mix(int hash) => (int)((uint)hash * 0x9E3779B1u >> 7) ^ hash;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FindOrAdd(ReadOnlySpan<byte> key, int javaHash, int partition)
     {
         var mask = _buckets.Length - 1;
@@ -262,6 +265,7 @@ internal sealed class MapOutputBuffer : IPairSink
 
         public long Handed { get; private set; }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool Next(out ReadOnlySpan<byte> key, out ReadOnlySpan<byte> value)
         {
             while (_block < 0 || _read >= _used)

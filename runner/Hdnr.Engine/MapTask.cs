@@ -76,7 +76,7 @@ internal static class MapTask
     private static void Combine(JobContext context, TaskAttempt map, int number, IPairSource source, IPairSink sink, CountingReporter reporter)
     {
         var attempt = map with { Kind = TaskKind.Combine, WorkDirectory = Path.Combine(Path.GetDirectoryName(map.WorkDirectory)!, $"combine{number}") };
-        using var input = new TaskInputStream(source, context.Io);
+        using var input = new TaskInputStream(source, context.Io, countGroups: false);
         var parser = new TaskOutputParser(sink, context.Io);
         context.Launcher.Run(attempt, input, parser, reporter, context.Cancel);
         parser.Complete();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hdnr.Runtime.SequenceFiles;
 using Hdnr.Runtime.Tasks;
 
@@ -23,6 +24,7 @@ internal sealed class PartWriter : IPairSink, IDisposable
     /// <summary>Pairs written.</summary>
     public long Records { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
         Records++;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Hdnr.Engine;
 
 /// <summary>Merges sorted segments into one sorted stream with a heap, as Hadoop's Merger does for a reducer's inputs.</summary>
@@ -15,6 +16,7 @@ internal sealed class RunMerger : IPairSource, IDisposable
         _heap = new int[_readers.Length];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Next(out ReadOnlySpan<byte> key, out ReadOnlySpan<byte> value)
     {
         if (!_started)

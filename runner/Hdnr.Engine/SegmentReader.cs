@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Hdnr.Engine;
 
 /// <summary>Reads one partition's segment of a spill file pair by pair, with a buffer of its own.</summary>
@@ -37,6 +38,7 @@ internal sealed class SegmentReader : IPairSource, IDisposable
     }
 
     /// <summary>Moves to the next pair; false at the segment's end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MoveNext()
     {
         while (true)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Hdnr.Engine;
 
 /// <summary>Writes a spill file: for each partition in turn its pairs as <c>vint keyLength, vint valueLength, key, value</c> (Hadoop's IFile record layout), noting where each partition starts.</summary>
@@ -28,6 +29,7 @@ internal sealed class SpillWriter : IPairSink, IDisposable
         while (_partition < partition) _offsets[++_partition] = _flushed + _used;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
         var size = key.Length + value.Length + 10;

@@ -1,9 +1,10 @@
+using System.Runtime.CompilerServices;
 using Hdnr.Runtime.Tasks;
 
 namespace Hdnr.Engine;
 
 /// <summary>What a reduce or combine task reads on stdin: sorted pairs as Hadoop's TextInputWriter (<c>key TAB value \n</c>) or TypedBytesInputWriter (key, value) write them.</summary>
-internal sealed class TaskInputStream(IPairSource source, WireFormat format) : ReadOnlyStream
+internal sealed class TaskInputStream(IPairSource source, WireFormat format, bool countGroups = true) : ReadOnlyStream
 {
     private byte[] _staged = new byte[1 << 16];
     private int _start;
@@ -15,7 +16,7 @@ internal sealed class TaskInputStream(IPairSource source, WireFormat format) : R
     /// <summary>Pairs handed to the task.</summary>
     public long Records { get; private set; }
 
-    /// <summary>Distinct consecutive keys handed to the task (Hadoop's "Reduce input groups").</summary>
+    /// <summary>Distinct consecutive keys handed to the task (Hadoop's "Reduce input groups"), when counted.</summary>
     public long Groups { get; private set; }
 
     public override int Read(Span<byte> buffer)
@@ -32,6 +33,7 @@ internal sealed class TaskInputStream(IPairSource source, WireFormat format) : R
         return count;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Stage(int want)
     {
         _start = _end = 0;
@@ -43,7 +45,7 @@ internal sealed class TaskInputStream(IPairSource source, WireFormat format) : R
                 return;
             }
             Records++;
-            if (_lastKeyLength < 0 || !key.SequenceEqual(_lastKey.AsSpan(0, _lastKeyLength)))
+            if (countGroups && (_lastKeyLength < 0 || !key.SequenceEqual(_lastKey.AsSpan(0, _lastKeyLength))))
             {
                 Groups++;
                 if (_lastKey.Length < key.Length) _lastKey = new byte[key.Length * 2];

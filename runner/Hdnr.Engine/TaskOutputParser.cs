@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hdnr.Runtime.Tasks;
 
 namespace Hdnr.Engine;
@@ -55,6 +56,7 @@ internal sealed class TaskOutputParser(IPairSink sink, WireFormat format) : Stre
     private int Parse(ReadOnlySpan<byte> data, bool final) =>
         format == WireFormat.TypedBytes ? ParseTypedBytes(data) : ParseText(data, final);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ParseText(ReadOnlySpan<byte> data, bool final)
     {
         var used = 0;
@@ -87,6 +89,7 @@ internal sealed class TaskOutputParser(IPairSink sink, WireFormat format) : Stre
         return used;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ParseTypedBytes(ReadOnlySpan<byte> data)
     {
         var used = 0;

@@ -191,6 +191,53 @@ public sealed class LaunchLocalTests
         Assert.Equal("hdnr: Error launching job: Input path does not exist: file:/nonexistent/x.txt\n", run.Stderr);
     }
 
+    [Theory]
+    [InlineData("SIGTERM", "inprocess", 143)]
+    [InlineData("SIGINT", "process", 130)]
+    public async System.Threading.Tasks.Task A_killed_job_leaves_no_part_files_and_no_success_marker(string signal, string isolation, int exitCode)
+    {
+        var script = TempScript.Write("""
+            /// Slow: a second per line.
+            IEnumerable<(string, int)> Map(long offset, string line)
+            {
+                System.Threading.Thread.Sleep(1000);
+                yield return (line, 1);
+            }
+
+            IEnumerable<(string, int)> Reduce(string line, IEnumerable<int> counts)
+            {
+                yield return (line, counts.Sum());
+            }
+            """, "slow.csx");
+        var input = Path.Combine(script.Directory, "lines.txt");
+        File.WriteAllLines(input, Enumerable.Range(0, 60).Select(i => $"line {i}"));
+        var output = NewOutput();
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "hdnr.dll"), script.Path, "launch-local", input, output, "--isolation", isolation })
+            start.ArgumentList.Add(arg);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        // Wait until the tasks are running, then signal as Ctrl-C or kill would.
+        var temporary = Path.Combine(output, "_temporary");
+        for (var i = 0; i < 300 && !Directory.Exists(temporary); i++) await System.Threading.Tasks.Task.Delay(100);
+        await System.Threading.Tasks.Task.Delay(1500);
+        Assert.Equal(0, Kill(process.Id, signal));
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "the job did not stop");
+
+        Assert.Equal(exitCode, process.ExitCode);
+        Assert.Contains("hdnr: Job killed: no output was committed.", await stderr);
+        Assert.Empty(Directory.GetFileSystemEntries(output));
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
+    private static extern int KillNative(int pid, int signal);
+
+    private static int Kill(int pid, string signal) => KillNative(pid, signal == "SIGTERM" ? 15 : 2);
+
     [HadoopStreamingFact]
     public void Real_hadoop_streaming_writes_the_same_part_files()
     {

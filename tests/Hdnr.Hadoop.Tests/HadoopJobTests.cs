@@ -61,7 +61,8 @@ public sealed class HadoopJobTests(ITestOutputHelper output)
 
         var (hadoop, local) = RunBoth(script, "launch-frozen", [Hdnr.Example("wc.txt")], ["--io", "text"]);
 
-        Assert.Equal(Parts(local), Parts(hadoop));
+        // How many maps read the file is the cluster's choice (YARN splits it in two, local mode does not): one part per map.
+        Assert.NotEmpty(Parts(hadoop));
         Assert.Equal(Concat(local), Concat(hadoop));
         Assert.Contains("THE QUICK BROWN FOX", Concat(hadoop));
     }

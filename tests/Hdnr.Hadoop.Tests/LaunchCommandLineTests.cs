@@ -1,0 +1,82 @@
+namespace Hdnr.Hadoop.Tests;
+
+/// <summary><c>hdnr SCRIPT launch|launch-frozen ... --print-command</c> as a process, against a Hadoop laid out on disk but never run: no Hadoop needed.</summary>
+public sealed class LaunchCommandLineTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("hdnr-fake-hadoop-home-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    /// <summary>A Hadoop home whose <c>hadoop</c> would fail the test if anything ran it.</summary>
+    private Dictionary<string, string?> FakeHadoop(string defaultFs)
+    {
+        var home = Path.Combine(_root, "hadoop home");
+        Directory.CreateDirectory(Path.Combine(home, "bin"));
+        Directory.CreateDirectory(Path.Combine(home, "share/hadoop/tools/lib"));
+        Directory.CreateDirectory(Path.Combine(home, "etc/hadoop"));
+        var ran = Path.Combine(_root, "ran");
+        File.WriteAllText(Path.Combine(home, "bin/hadoop"), $"#!/bin/sh\necho \"$@\" >> '{ran}'\nexit 3\n");
+        Assert.Equal(0, Hdnr.Exec("chmod", ["755", Path.Combine(home, "bin/hadoop")]).ExitCode);
+        File.WriteAllText(Path.Combine(home, "share/hadoop/tools/lib/hadoop-streaming-2.7.7.jar"), "");
+        File.WriteAllText(Path.Combine(home, "etc/hadoop/core-site.xml"),
+            $"<configuration><property><name>fs.defaultFS</name><value>{defaultFs}</value></property></configuration>");
+        return new Dictionary<string, string?>
+        {
+            ["HADOOP_HOME"] = home, ["HADOOP_STREAMING_JAR"] = null, ["HADOOP_CONF_DIR"] = null, ["HADOOP_MAPRED_HOME"] = null,
+            ["PATH"] = NoDotnet.Path,
+        };
+    }
+
+    [Fact]
+    public void Launch_frozen_prints_the_exact_command_with_the_content_addressed_upload_and_runs_nothing()
+    {
+        var environment = FakeHadoop("hdfs://namenode:8020");
+        var home = environment["HADOOP_HOME"]!;
+
+        var run = Hdnr.Run([Hdnr.Example("wc.csx"), "launch_frozen", "in/a b.txt", "in/c.txt", "out", "--print-command",
+            "-D", "mapreduce.task.timeout=600000", "--reducers", "3", "--archive", "/data/deps.tar.gz", "--cmdenv", "LANG=C"], environment: environment);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches(
+            $"^'{home}/bin/hadoop' jar '{home}/share/hadoop/tools/lib/hadoop-streaming-2.7.7.jar' " +
+            "-D mapreduce.task.timeout=600000 -D 'mapreduce.job.name=hdnr wc' " +
+            "-archives hdfs://namenode:8020/tmp/hdnr/[0-9a-f]{32}/wc.tar.gz#_frozen,/data/deps.tar.gz#deps " +
+            "-io typedbytes -inputformat org.apache.hadoop.streaming.AutoInputFormat -outputformat org.apache.hadoop.mapred.SequenceFileOutputFormat " +
+            "-input 'in/a b.txt' -input in/c.txt -output out " +
+            "-mapper '_frozen/wc pipe map' -combiner '_frozen/wc pipe combine' -reducer '_frozen/wc pipe reduce' -numReduceTasks 3 -cmdenv LANG=C\n$",
+            run.Stdout);
+        Assert.False(File.Exists(Path.Combine(_root, "ran")), "hadoop was run");
+    }
+
+    [Fact]
+    public void Launch_prints_a_local_framework_bundle_and_the_same_task_commands()
+    {
+        var environment = FakeHadoop("file:///");
+
+        var run = Hdnr.Run([Hdnr.Example("wc.csx"), "launch", "in", "out", "--print-command", "--io", "text"], environment: environment);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches(" -archives file:///\\S+/frozen/[0-9a-f]{32}/wc\\.tar\\.gz#_frozen -input in -output out -mapper '_frozen/wc pipe map' ", run.Stdout);
+        Assert.DoesNotContain("-io", run.Stdout);
+        Assert.False(File.Exists(Path.Combine(_root, "ran")), "hadoop was run");
+    }
+
+    [Fact]
+    public void Without_hadoop_launch_says_in_one_line_what_it_looked_for()
+    {
+        var run = Hdnr.Run([Hdnr.Example("wc.csx"), "launch-frozen", "in", "out"],
+            environment: new Dictionary<string, string?> { ["HADOOP_HOME"] = null, ["PATH"] = NoDotnet.Path, ["HADOOP_STREAMING_JAR"] = null });
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("hdnr: no hadoop command: looked for $HADOOP_HOME/bin/hadoop (not set) and hadoop on PATH; set HADOOP_HOME to your Hadoop's folder or put its bin on PATH\n", run.Stderr);
+    }
+
+    [Fact]
+    public void Launch_needs_an_input_and_an_output()
+    {
+        var run = Hdnr.Run([Hdnr.Example("wc.csx"), "launch", "only-one"], environment: FakeHadoop("file:///"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("hdnr: give INPUT... OUTPUT: at least one input path, then the output folder\n", run.Stderr);
+    }
+}

@@ -245,6 +245,10 @@ public sealed class LaunchLocalTests
         var mixed = Path.Combine(dir, "mixed.txt");
         // CRLF, a lone CR, a byte order mark not at the start, a tab, a last line without an end.
         File.WriteAllBytes(mixed, "a\r\nb\rc\n\uFEFFd\te\nlast"u8.ToArray());
+        var bom = Path.Combine(dir, "bom.txt");
+        File.WriteAllBytes(bom, "\uFEFFhello world\nsecond\n"u8.ToArray());
+        var empty = Path.Combine(dir, "empty.txt");
+        File.WriteAllBytes(empty, []);
         var identity = TempScript.Write("""
             /// Map-only: offset and line.
             IEnumerable<(long, string)> Map(long offset, string line)
@@ -257,10 +261,10 @@ public sealed class LaunchLocalTests
 
         var hadoopWc = HadoopStreaming(dir, "wc", ["-D", "mapreduce.job.reduces=3"], wcInputs,
             ["-mapper", Task(wc, "map"), "-combiner", Task(wc, "combine"), "-reducer", Task(wc, "reduce")]);
-        var hadoopMapOnly = HadoopStreaming(dir, "maponly", ["-D", "mapreduce.job.reduces=0"], [mixed, Hdnr.Example("wc.txt")],
+        var hadoopMapOnly = HadoopStreaming(dir, "maponly", ["-D", "mapreduce.job.reduces=0"], [mixed, Hdnr.Example("wc.txt"), bom, empty],
             ["-mapper", Task(identity.Path, "map")]);
         var localWc = Hdnr.Run(["wc.csx", "launch-local", .. wcInputs, Path.Combine(dir, "local-wc"), "--reducers", "3"]);
-        var localMapOnly = Hdnr.Run([identity.Path, "launch-local", mixed, Hdnr.Example("wc.txt"), Path.Combine(dir, "local-maponly")]);
+        var localMapOnly = Hdnr.Run([identity.Path, "launch-local", mixed, Hdnr.Example("wc.txt"), bom, empty, Path.Combine(dir, "local-maponly")]);
 
         Assert.True(localWc.ExitCode == 0, localWc.ToString());
         Assert.True(localMapOnly.ExitCode == 0, localMapOnly.ToString());

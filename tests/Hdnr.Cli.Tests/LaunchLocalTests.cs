@@ -192,6 +192,70 @@ public sealed class LaunchLocalTests
     }
 
     [Theory]
+    [InlineData("inprocess")]
+    [InlineData("process")]
+    public void Script_counters_are_summed_over_all_tasks(string isolation)
+    {
+        var script = TempScript.Write("""
+            /// Word count that counts its words and lines.
+            IEnumerable<(string, int)> Map(long offset, string line)
+            {
+                Counter("wc", "lines", 1);
+                foreach (var word in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    Counter("wc", "words", 1);
+                    yield return (word, 1);
+                }
+            }
+
+            IEnumerable<(string, int)> Reduce(string word, IEnumerable<int> counts)
+            {
+                Counter("wc", "distinct", 1);
+                yield return (word, counts.Sum());
+            }
+            """, "counted.csx");
+        var output = NewOutput();
+
+        var run = Hdnr.Run([script.Path, "launch-local", Hdnr.Example("wc.txt"), Hdnr.Example("wc.txt"), output,
+            "-D", "mapreduce.job.reduces=2", "--isolation", isolation]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("\twc\n\t\tdistinct=13\n\t\tlines=6\n\t\twords=44\n", run.Stderr);
+        Assert.Equal(["_SUCCESS", "part-00000", "part-00001"], Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void An_archive_is_unpacked_and_linked_under_its_name()
+    {
+        var dir = Directory.CreateTempSubdirectory("hdnr-archive-").FullName;
+        var archive = Path.Combine(dir, "lists.zip");
+        using (var zip = System.IO.Compression.ZipFile.Open(archive, System.IO.Compression.ZipArchiveMode.Create))
+        using (var entry = new StreamWriter(zip.CreateEntry("stop/words.txt").Open()))
+            entry.Write("the\nover\n");
+        var script = TempScript.Write("""
+            /// Word count without the words in the shipped archive.
+            var stop = File.ReadAllLines("lists/stop/words.txt").ToHashSet();
+            IEnumerable<(string, int)> Map(long offset, string line)
+            {
+                foreach (var word in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    if (!stop.Contains(word)) yield return (word, 1);
+            }
+
+            IEnumerable<(string, int)> Reduce(string word, IEnumerable<int> counts)
+            {
+                yield return (word, counts.Sum());
+            }
+            """, "archived.csx");
+        var output = NewOutput();
+
+        var run = Hdnr.Run([script.Path, "launch-local", Hdnr.Example("wc.txt"), output, "--archive", archive + "#lists"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain("the\t", Part(output));
+        Assert.Contains("dog\t3\n", Part(output));
+    }
+
+    [Theory]
     [InlineData("SIGTERM", "inprocess", 143)]
     [InlineData("SIGINT", "process", 130)]
     public async System.Threading.Tasks.Task A_killed_job_leaves_no_part_files_and_no_success_marker(string signal, string isolation, int exitCode)

@@ -107,3 +107,28 @@ if [ "$scale_runs" -gt 0 ]; then
   report "  ratio $((20 * mb)) MB / $((2 * mb)) MB time (goal < 12)" "$(awk -v a="$big_s" -v b="$small_s" 'BEGIN {printf "%.2f", a / b}')"
   report "  peak memory, largest of $scale_runs runs (goal < 512 MB)" "$((big_kib / 1024)) MiB"
 fi
+
+# --- freeze: wc.csx frozen into one NativeAOT executable, cold (a script never frozen) and reused; the bundle's size;
+# the frozen task's start-up (./wc map < /dev/null, 20 runs per sample); the self-contained mode for comparison.
+frozen="$work/frozen"
+mkdir -p "$frozen"
+freeze_cold=$(for i in $(seq 3); do
+  { cat "$root/examples/wc.csx"; echo "// freeze $i $RANDOM"; } > "$frozen/fz$i.csx"
+  "$hdnr" "$frozen/fz$i.csx" info > /dev/null
+  ms "$hdnr" "$frozen/fz$i.csx" freeze "$frozen/fz$i.tar.gz" 2> /dev/null
+done | median)
+freeze_reused=$(for _ in $(seq "$runs"); do ms "$hdnr" "$frozen/fz1.csx" freeze "$frozen/again.tar.gz" 2> /dev/null; done | median)
+report "freeze, NativeAOT, cold (goal < 10000 ms)" "$freeze_cold ms"
+report "freeze, reused (goal < 1000 ms)" "$freeze_reused ms"
+report "  bundle .tar.gz (goal < 5 MiB)" "$(awk -v b="$(stat -c %s "$frozen/fz1.tar.gz")" 'BEGIN {printf "%.2f MiB", b / 1048576}')"
+mkdir -p "$frozen/node" && tar xzf "$frozen/fz1.tar.gz" -C "$frozen/node"
+# Mean milliseconds of 20 runs of the command, as one sample.
+ms20() { local s e; s=$(date +%s%N); for _ in $(seq 20); do "$@" < /dev/null > /dev/null; done; e=$(date +%s%N); awk -v d=$((e - s)) 'BEGIN {printf "%.2f\n", d / 20 / 1000000}'; }
+frozen_startup=$(for _ in $(seq "$runs"); do ms20 "$frozen/node/fz1" map; done | median)
+report "  frozen task start-up (goal < 5 ms)" "$frozen_startup ms"
+report "  ratio hdnr / frozen start-up" "$(ratio "$startup" "$frozen_startup")"
+sc_ms=$(ms "$hdnr" "$frozen/fz1.csx" freeze "$frozen/sc.tar.gz" --mode self-contained 2> /dev/null)
+mkdir -p "$frozen/sc" && tar xzf "$frozen/sc.tar.gz" -C "$frozen/sc"
+report "freeze --mode self-contained" "$sc_ms ms"
+report "  bundle .tar.gz" "$(awk -v b="$(stat -c %s "$frozen/sc.tar.gz")" 'BEGIN {printf "%.1f MiB", b / 1048576}')"
+report "  task start-up" "$(for _ in $(seq "$runs"); do ms20 "$frozen/sc/fz1" map; done | median) ms"

@@ -23,8 +23,11 @@ internal static class ReduceTask
         var reporter = new CountingReporter();
         var directory = context.Committer.SetupTask(attemptId);
         var segments = mapOutputs.SelectMany(runs => runs).Where(run => run.Length(partition) > 0).ToList();
-        var readers = new List<SegmentReader>(segments.Count);
-        foreach (var run in segments) readers.Add(new SegmentReader(run, partition));
+        var shuffleBytes = segments.Sum(run => run.Length(partition));
+        var work = Path.Combine(context.LocalDirectory, attemptId);
+        var inputs = MergePasses(segments.Select(run => (run, partition)).ToList(), work, context.Cancel);
+        var readers = new List<SegmentReader>(inputs.Count);
+        foreach (var (run, segment) in inputs) readers.Add(new SegmentReader(run, segment));
         using var merger = new RunMerger(readers);
         using var input = new TaskInputStream(merger, context.Io);
         using var part = new PartWriter(Path.Combine(directory, TaskIds.PartName(partition)), context.Io);
@@ -34,7 +37,7 @@ internal static class ReduceTask
         part.Complete();
         part.Dispose();
         var counters = reporter.Counters;
-        counters.Add(JobCounters.Framework, "Reduce shuffle bytes", segments.Sum(run => run.Length(partition)));
+        counters.Add(JobCounters.Framework, "Reduce shuffle bytes", shuffleBytes);
         counters.Add(JobCounters.Framework, "Reduce input records", input.Records);
         counters.Add(JobCounters.Framework, "Reduce input groups", input.Groups);
         counters.Add(JobCounters.Framework, "Reduce output records", parser.Records);
@@ -42,6 +45,33 @@ internal static class ReduceTask
         context.Committer.CommitTask(attemptId, taskId);
         context.Counters.Add(counters);
         return true;
+    }
+
+    /// <summary>How many segments one merge reads at once (Hadoop's <c>mapreduce.task.io.sort.factor</c> is 10; a larger factor costs only a 64 KiB buffer per segment).</summary>
+    private const int MergeFactor = 64;
+
+    // Hadoop's Merger: while there are more segments than the factor, merge the first ones (in order, so equal keys
+    // keep their values' order) into one file, so a reducer never holds more than MergeFactor files open.
+    private static List<(SpillRun Run, int Partition)> MergePasses(List<(SpillRun Run, int Partition)> segments, string work, CancellationToken cancel)
+    {
+        var pass = 0;
+        while (segments.Count > MergeFactor)
+        {
+            cancel.ThrowIfCancellationRequested();
+            Directory.CreateDirectory(work);
+            var batch = segments.Take(MergeFactor).ToList();
+            var readers = batch.Select(s => new SegmentReader(s.Run, s.Partition)).ToList();
+            SpillRun merged;
+            using (var merger = new RunMerger(readers))
+            using (var writer = new SpillWriter(Path.Combine(work, $"merge{pass++}.out"), 1))
+            {
+                writer.StartPartition(0);
+                while (merger.Next(out var key, out var value)) writer.Add(key, value);
+                merged = writer.Complete();
+            }
+            segments = [(merged, 0), .. segments.Skip(MergeFactor)];
+        }
+        return segments;
     }
 
     private static void Abort(JobContext context, string attemptId)

@@ -13,8 +13,8 @@ namespace Hdnr.Engine;
 /// </remarks>
 internal sealed class MapOutputBuffer : IPairSink
 {
-    private const int EntryBytes = 24;
-    private const int BlockHeader = 12;
+    private const int EntryBytes = 32;
+    private const int BlockHeader = 8;
     private const int FirstBlock = 16;
     private const int LargestBlock = 1 << 16;
 
@@ -26,7 +26,7 @@ internal sealed class MapOutputBuffer : IPairSink
     private byte[] _keys = new byte[1 << 16];
     private int _keysUsed;
 
-    // Values live in blocks per key, [int next block][int bytes used][int capacity][vint length, bytes]..., so a
+    // Values live in blocks per key, [int next block][int bytes used][vint length, bytes]..., so a
     // key's values are read back nearly sequentially; each block is twice its predecessor, up to 64 KiB.
     private byte[] _blocks = new byte[1 << 18];
     private int _blocksUsed;
@@ -38,6 +38,9 @@ internal sealed class MapOutputBuffer : IPairSink
     private int[] _partition = new int[1 << 12];
     private int[] _firstBlock = new int[1 << 12];
     private int[] _lastBlock = new int[1 << 12];
+    // The last block's fill and size live with the entry (hot) and reach the block's header when it is sealed.
+    private int[] _lastUsed = new int[1 << 12];
+    private int[] _lastCapacity = new int[1 << 12];
     private int _entries;
     private long _pending;
 
@@ -90,20 +93,24 @@ internal sealed class MapOutputBuffer : IPairSink
         }
         var entry = FindOrAdd(key, javaHash, partition);
         var block = _lastBlock[entry];
-        var used = Read(block + 4);
-        var capacity = Read(block + 8);
+        var used = _lastUsed[entry];
+        var capacity = _lastCapacity[entry];
         var needed = VarIntLength(value.Length) + value.Length;
         if (capacity - used < needed)
         {
-            var next = NewBlock(Math.Max(Math.Min(capacity * 2, LargestBlock), needed));
+            capacity = Math.Max(Math.Min(capacity * 2, LargestBlock), needed);
+            var next = NewBlock(capacity);
             Write(block, next);
+            Write(block + 4, used);
             _lastBlock[entry] = block = next;
+            _lastCapacity[entry] = capacity;
             used = 0;
         }
         var at = block + BlockHeader + used;
-        var n = VarInt.Write(_blocks.AsSpan(at), value.Length);
-        value.CopyTo(_blocks.AsSpan(at + n));
-        Write(block + 4, used + n + value.Length);
+        var span = _blocks.AsSpan(at, needed);
+        var n = value.Length < 0x80 ? WriteSmall(span, (byte)value.Length) : VarInt.Write(span, value.Length);
+        value.CopyTo(span[n..]);
+        _lastUsed[entry] = used + n + value.Length;
         _pending++;
     }
 
@@ -119,13 +126,17 @@ internal sealed class MapOutputBuffer : IPairSink
 
     private static int VarIntLength(int value) => value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5;
 
+    private static int WriteSmall(Span<byte> span, byte length)
+    {
+        span[0] = length;
+        return 1;
+    }
+
     private int NewBlock(int capacity)
     {
         var block = _blocksUsed;
         _blocksUsed += BlockHeader + capacity;
         Write(block, -1);
-        Write(block + 4, 0);
-        Write(block + 8, capacity);
         return block;
     }
 
@@ -168,6 +179,8 @@ internal sealed class MapOutputBuffer : IPairSink
             Array.Resize(ref _partition, size);
             Array.Resize(ref _firstBlock, size);
             Array.Resize(ref _lastBlock, size);
+            Array.Resize(ref _lastUsed, size);
+            Array.Resize(ref _lastCapacity, size);
         }
         if ((_entries + 1) * 2 > _buckets.Length) Rehash(_buckets.Length * 2);
     }
@@ -194,6 +207,8 @@ internal sealed class MapOutputBuffer : IPairSink
         _hash[entry] = javaHash;
         _partition[entry] = partition;
         _firstBlock[entry] = _lastBlock[entry] = NewBlock(FirstBlock);
+        _lastUsed[entry] = 0;
+        _lastCapacity[entry] = FirstBlock;
         _buckets[slot] = entry + 1;
         return entry;
     }
@@ -212,6 +227,7 @@ internal sealed class MapOutputBuffer : IPairSink
 
     private void Spill()
     {
+        for (var entry = 0; entry < _entries; entry++) Write(_lastBlock[entry] + 4, _lastUsed[entry]);
         var order = new int[_entries];
         for (var i = 0; i < order.Length; i++) order[i] = i;
         order.AsSpan().Sort(new EntryOrder(this));

@@ -34,6 +34,72 @@ public sealed class FreezeModeTests
     }
 
     [Fact]
+    public void Native_state_counters_end_functions_key_value_pairs_and_a_side_file_behave_as_in_hdnr()
+    {
+        var script = TempScript("""
+            /// In-mapper combining with counters, reading its stop words from a side file.
+            var stop = File.Exists("stop.txt") ? File.ReadAllLines("stop.txt").ToHashSet() : new HashSet<string>();
+            var counts = new Dictionary<string, long>();
+
+            IEnumerable<KeyValuePair<string, long>> Map(long offset, string line)
+            {
+                foreach (var word in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (stop.Contains(word)) { Counter("Words", "stopped"); continue; }
+                    counts[word] = counts.GetValueOrDefault(word) + 1;
+                }
+                Status("mapped " + offset);
+                yield break;
+            }
+
+            IEnumerable<KeyValuePair<string, long>> MapEnd() => counts.OrderBy(c => c.Key, StringComparer.Ordinal);
+
+            static IEnumerable<(string, double?)> Reduce(string word, IEnumerable<long?> counts)
+            {
+                yield return (word, counts.Sum() / 2.0);
+            }
+
+            IEnumerable<(string, double?)> ReduceEnd() { yield return ("total", null); }
+            """, "state.csx");
+        var folder = Path.GetDirectoryName(script)!;
+        var stop = Path.Combine(folder, "stop.txt");
+        File.WriteAllText(stop, "the\na\n");
+        var node = FreezeAndUnpack(script, "-Z", stop);
+        var text = Encoding.UTF8.GetBytes("the cat saw a dog\nthe dog saw a cat\n");
+        var pairs = Encoding.UTF8.GetBytes("cat\t2\ndog\t3\n");
+
+        foreach (var (task, input) in new[] { ("map", text), ("reduce", pairs) })
+        {
+            foreach (var io in new[] { "text", "typedbytes" })
+            {
+                var taskInput = io == "text" ? input : TypedBytesOf(task, input, folder);
+                var ours = Hdnr.Exec(Path.Combine(node, "state"), [task, "--io", io], taskInput, node, NoDotnet.Environment());
+                var hdnrs = Hdnr.Run([script, task, "--io", io], taskInput, workingDirectory: folder);
+
+                Assert.True(ours.ExitCode == 0, $"{task} {io}: {ours}");
+                Assert.Equal(hdnrs.StdoutBytes, ours.StdoutBytes);
+                Assert.Equal(hdnrs.Stderr, ours.Stderr);
+            }
+        }
+        var mapped = Hdnr.Exec(Path.Combine(node, "state"), ["map"], text, node, NoDotnet.Environment());
+        Assert.Equal("cat\t2\ndog\t2\nsaw\t2\n", mapped.Stdout);
+        Assert.Contains("reporter:counter:Words,stopped,", mapped.Stderr);
+        Assert.Contains("reporter:status:mapped 18", mapped.Stderr);
+    }
+
+    /// <summary>The task's input as a typedbytes stream: the map's (long offset, string line) pairs, or the reduce's (string, long) pairs, made by hdnr's own identity-like job.</summary>
+    private static byte[] TypedBytesOf(string task, byte[] text, string folder)
+    {
+        var converter = Path.Combine(folder, task == "map" ? "lines.csx" : "pairs.csx");
+        File.WriteAllText(converter, task == "map"
+            ? "/// Lines.\nIEnumerable<(long, string)> Map(long offset, string line) { yield return (offset, line); }\n"
+            : "/// Pairs.\nIEnumerable<(string, long)> Reduce(string key, IEnumerable<long> values) { foreach (var v in values) yield return (key, v); }\n");
+        var converted = Hdnr.Run([converter, task == "map" ? "map" : "reduce"], text, environment: new Dictionary<string, string?> { ["stream_map_output"] = "typedbytes", ["stream_reduce_output"] = "typedbytes" });
+        Assert.True(converted.ExitCode == 0, converted.ToString());
+        return converted.StdoutBytes;
+    }
+
+    [Fact]
     public void Self_contained_the_runtime_runner_and_the_compiled_script_with_its_package_run_without_dotnet()
     {
         var node = FreezeAndUnpack(Hdnr.Example("spellnumbers.csx"), "--mode", "self-contained");

@@ -21,9 +21,9 @@ public static class LocalJobRunner
         if (!job.Overwrite && (Directory.Exists(output) || File.Exists(output)))
             throw new OutputExistsException($"Output directory file:{output} already exists");
         var files = InputPaths.Expand(job.Inputs);
-        // Hadoop's local mode asks for one map (mapreduce.job.maps is "ignored when mapreduce.framework.name is local"), so
-        // splits are block-sized: 32 MB pieces of big files, small files whole. A -D setting asks as a cluster would.
-        var requestedMaps = ParseInt(job.Setting("mapreduce.job.maps"), 1);
+        // Hadoop's local mode asks for one map whatever mapreduce.job.maps says ("ignored when mapreduce.framework.name
+        // is local"), so splits are block-sized: 32 MB pieces of big files (--split-mb), small files whole.
+        const int requestedMaps = 1;
         var minSize = ParseLong(job.Setting("mapreduce.input.fileinputformat.split.minsize"), 1);
         var reducers = job.HasReduce ? job.Reducers : 0;
         if (reducers < 0) throw new ArgumentException($"the number of reducers is {reducers}; it must be 0 or more");
@@ -92,9 +92,6 @@ public static class LocalJobRunner
         var even = total / Math.Max(1, job.Parallelism * 4);
         return Math.Clamp(even, Math.Min(4L << 20, job.SplitBytes), job.SplitBytes);
     }
-
-    private static int ParseInt(string? text, int fallback) =>
-        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
 
     private static long ParseLong(string? text, long fallback) =>
         long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;

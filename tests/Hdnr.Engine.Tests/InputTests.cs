@@ -82,6 +82,22 @@ public sealed class InputTests
     }
 
     [Fact]
+    public void Small_files_are_one_split_each_whatever_mapreduce_job_maps_says_as_in_hadoops_local_mode()
+    {
+        var job = Support.Job(Support.Script(Identity), Support.Example("wc.txt"), Support.Example("triangular.txt")) with
+        {
+            Configuration = [new("mapreduce.job.maps", "4")],
+        };
+
+        var result = Support.Run(job);
+
+        Assert.Equal(2, result.MapTasks);
+        // Largest split first: triangular.txt (292 bytes) is map 0, wc.txt (94 bytes) map 1.
+        Assert.StartsWith("1\t\n", Support.Parts(job.Output)["part-00000"]);
+        Assert.StartsWith("the quick", Support.Parts(job.Output)["part-00001"]);
+    }
+
+    [Fact]
     public void Splits_follow_hadoops_size_rule_largest_first()
     {
         var dir = Support.TempDir();

@@ -1,0 +1,65 @@
+using System.Text;
+using Hdnr.Runtime.Frozen;
+using Hdnr.Runtime.Jobs;
+using Hdnr.Runtime.Tasks;
+using Hdnr.Scripting;
+
+namespace Hdnr.Hadoop.Tests;
+
+/// <summary>The binding a native executable generates, checked in-process (no AOT publish): the statements written for a script's signatures, and a job bound through them running exactly as the reflection-bound one.</summary>
+public sealed class StaticBindingTests
+{
+    private static (CompiledScript Compiled, JobShape Shape, Type ScriptType) Compile(string example)
+    {
+        var compiled = ScriptCompiler.Load(Hdnr.Example(example));
+        var type = ScriptAssemblyLoader.Load(compiled.AssemblyPath, compiled.DependencyPaths).GetType("Script", throwOnError: true)!;
+        return (compiled, JobShape.Of(type), type);
+    }
+
+    [Fact]
+    public void Word_count_binds_map_reduce_and_combine_over_their_declared_types()
+    {
+        var (_, shape, _) = Compile("wc.csx");
+
+        Assert.Equal(
+            "b.MapTuples<global::System.Int64, global::System.String, global::System.String, global::System.Int32>();\n" +
+            "b.GroupTuples<global::System.String, global::System.Int32, global::System.String, global::System.Int32>(global::Hdnr.Runtime.Jobs.TaskKind.Reduce);\n" +
+            "b.GroupTuples<global::System.String, global::System.Int32, global::System.String, global::System.Int32>(global::Hdnr.Runtime.Jobs.TaskKind.Combine);\n",
+            StaticBindingSource.For(shape, "b"));
+    }
+
+    [Theory]
+    [InlineData(TaskKind.Map, "the quick brown fox\nthe lazy dog\n")]
+    [InlineData(TaskKind.Reduce, "a\t1\na\t2\nb\t5\n")]
+    [InlineData(TaskKind.Combine, "a\t1\na\t2\nb\t5\n")]
+    public void A_statically_bound_job_writes_what_the_reflection_bound_job_writes(TaskKind kind, string input)
+    {
+        var (compiled, _, type) = Compile("wc.csx");
+        var reporter = new StderrReporter(TextWriter.Null);
+        var binder = new StaticJobBinder(type, reporter);
+        binder.MapTuples<long, string, string, int>();
+        binder.GroupTuples<string, int, string, int>(TaskKind.Reduce);
+        binder.GroupTuples<string, int, string, int>(TaskKind.Combine);
+        var reflected = ScriptJob.Create(ScriptAssemblyLoader.Load(compiled.AssemblyPath, compiled.DependencyPaths), reporter);
+
+        Assert.Equal(Run(reflected, kind, input), Run(binder.Job(), kind, input));
+        Assert.NotEmpty(Run(binder.Job(), kind, input));
+    }
+
+    [Fact]
+    public void A_job_missing_a_binding_is_refused_rather_than_run_without_it()
+    {
+        var (_, _, type) = Compile("wc.csx");
+        var binder = new StaticJobBinder(type, new StderrReporter(TextWriter.Null));
+        binder.MapTuples<long, string, string, int>();
+
+        Assert.Contains("did not bind the script's Reduce", Assert.Throws<InvalidOperationException>(binder.Job).Message);
+    }
+
+    private static byte[] Run(ScriptJob job, TaskKind kind, string input)
+    {
+        var output = new MemoryStream();
+        StreamingTask.Run(job, kind, TaskIo.Text, new MemoryStream(Encoding.UTF8.GetBytes(input)), output);
+        return output.ToArray();
+    }
+}

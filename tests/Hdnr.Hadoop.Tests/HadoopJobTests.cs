@@ -77,6 +77,28 @@ public sealed class HadoopJobTests(ITestOutputHelper output)
     }
 
     [HadoopFact]
+    public void Launch_frozen_self_contained_runs_a_script_nativeaot_cannot_take()
+    {
+        var script = Script("""
+            /// Sums the lengths of the lines that start with each word, through lists NativeAOT cannot read.
+            IEnumerable<(string, List<int>)> Map(long offset, string line)
+            {
+                yield return (line.Split(' ')[0], new List<int> { line.Length, 1 });
+            }
+
+            IEnumerable<(string, int)> Reduce(string word, IEnumerable<List<int>> lists)
+            {
+                yield return (word, lists.Sum(l => l.Sum()));
+            }
+            """, "lists.csx");
+
+        var (hadoop, local) = RunBoth(script, "launch-frozen", [Hdnr.Example("wc.txt")], ["--mode", "self-contained"]);
+
+        Assert.Equal(ReadTb(local), ReadTb(hadoop));
+        Assert.Contains("\"the\"\t76", ReadTb(hadoop));
+    }
+
+    [HadoopFact]
     public void Launch_frozen_a_failing_script_shows_the_scripts_own_error_and_exits_with_hadoops_code()
     {
         var script = Script(Failing, "digits.csx");
@@ -138,7 +160,7 @@ public sealed class HadoopJobTests(ITestOutputHelper output)
         var run = Launch(script, verb, inputs, hadoop, options, noDotnet: verb == "launch-frozen");
         Assert.True(run.ExitCode == 0, run.ToString());
         var io = options.Contains("text") ? "text" : "typedbytes";
-        var localOptions = options.Where(o => o != "--io" && o != "text").Concat(["--io", io]).ToArray();
+        var localOptions = options.Where(o => o is not ("--io" or "text" or "--mode" or "self-contained")).Concat(["--io", io]).ToArray();
         var reference = Hdnr.Run([script, "launch-local", .. inputs, local, .. localOptions], workingDirectory: _work);
         Assert.True(reference.ExitCode == 0, reference.ToString());
         return (hadoop, local);

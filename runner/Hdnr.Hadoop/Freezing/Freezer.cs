@@ -54,7 +54,7 @@ public static class Freezer
             var references = new List<string>(runtime);
             if (mode == FreezeMode.Native)
             {
-                binding = NativeBinding(compiled, name);
+                binding = NativeBinding(compiled);
                 // The AOT compiler finds an assembly by its file name, and the compile cache names the dll by its key.
                 var copy = Path.Combine(work, "references", scriptFileName);
                 Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
@@ -93,7 +93,7 @@ public static class Freezer
     }
 
     /// <summary>The binding statements for a native executable, or the reason NativeAOT cannot take the script.</summary>
-    private static string NativeBinding(CompiledScript compiled, string name)
+    private static string NativeBinding(CompiledScript compiled)
     {
         var assembly = ScriptAssemblyLoader.Load(compiled.AssemblyPath, compiled.DependencyPaths);
         var shape = JobShape.Of(assembly.GetType("Script", throwOnError: true)!);
@@ -104,8 +104,8 @@ public static class Freezer
         catch (NotSupportedException e)
         {
             throw new HadoopToolException(
-                $"{compiled.ScriptPath}: NativeAOT cannot take this script: {e.Message}. Freeze it with --mode self-contained " +
-                $"(nothing needed on the nodes either), e.g. hdnr {compiled.ScriptPath} freeze {name}.tar.gz --mode self-contained");
+                $"{compiled.ScriptPath}: NativeAOT cannot take this script: {e.Message}; use --mode self-contained, " +
+                "which takes every script and needs nothing on the nodes either");
         }
     }
 

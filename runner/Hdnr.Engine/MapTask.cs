@@ -19,7 +19,9 @@ internal static class MapTask
     private static IReadOnlyList<SpillRun> Attempt(JobContext context, InputSplit split, int index, string taskId, string attemptId)
     {
         context.Cancel.ThrowIfCancellationRequested();
-        var environment = TaskEnvironment.For(context.Job, context.Io, context.Ids.JobId, taskId, attemptId, isMap: true, index, split, context.Reducers);
+        // Every attempt gets its output directory, as Hadoop's committer gives it: side files a task writes there are committed with it.
+        var directory = context.Committer.SetupTask(attemptId);
+        var environment = TaskEnvironment.For(context.Job, context.Io, context.Ids.JobId, taskId, attemptId, isMap: true, index, split, context.Reducers, directory);
         var work = Path.Combine(context.LocalDirectory, attemptId);
         var attempt = new TaskAttempt(TaskKind.Map, taskId, attemptId, environment, Path.Combine(work, "work"));
         var reporter = new CountingReporter();
@@ -29,7 +31,6 @@ internal static class MapTask
         var counters = reporter.Counters;
         if (context.Reducers == 0)
         {
-            var directory = context.Committer.SetupTask(attemptId);
             using var part = new PartWriter(Path.Combine(directory, TaskIds.PartName(index)), context.Io);
             var parser = new TaskOutputParser(part, context.Io);
             context.Launcher.Run(attempt, input, parser, reporter, context.Cancel);
@@ -39,7 +40,6 @@ internal static class MapTask
             outputRecords = parser.Records;
             outputBytes = parser.Bytes;
             counters.Add("File Output Format Counters", "Bytes Written", new FileInfo(part.Path).Length);
-            context.Committer.CommitTask(attemptId, taskId);
             runs = [];
         }
         else
@@ -68,6 +68,7 @@ internal static class MapTask
         counters.Add(JobCounters.Framework, "Map output records", outputRecords);
         counters.Add(JobCounters.Framework, "Map output bytes", outputBytes);
         counters.Add("File Input Format Counters", "Bytes Read", input.Bytes);
+        context.Committer.CommitTask(attemptId, taskId);
         context.Counters.Add(counters);
         return runs;
     }

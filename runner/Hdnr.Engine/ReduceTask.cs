@@ -18,10 +18,10 @@ internal static class ReduceTask
     private static bool Attempt(JobContext context, IReadOnlyList<IReadOnlyList<SpillRun>> mapOutputs, int partition, string taskId, string attemptId)
     {
         context.Cancel.ThrowIfCancellationRequested();
-        var environment = TaskEnvironment.For(context.Job, context.Io, context.Ids.JobId, taskId, attemptId, isMap: false, partition, null, context.Reducers);
+        var directory = context.Committer.SetupTask(attemptId);
+        var environment = TaskEnvironment.For(context.Job, context.Io, context.Ids.JobId, taskId, attemptId, isMap: false, partition, null, context.Reducers, directory);
         var attempt = new TaskAttempt(TaskKind.Reduce, taskId, attemptId, environment, Path.Combine(context.LocalDirectory, attemptId, "work"));
         var reporter = new CountingReporter();
-        var directory = context.Committer.SetupTask(attemptId);
         var segments = mapOutputs.SelectMany(runs => runs).Where(run => run.Length(partition) > 0).ToList();
         var shuffleBytes = segments.Sum(run => run.Length(partition));
         var work = Path.Combine(context.LocalDirectory, attemptId);

@@ -8,8 +8,9 @@ namespace Hdnr.Engine;
 internal static class TaskEnvironment
 {
     /// <summary>The variables of one task attempt.</summary>
+    /// <param name="outputDirectory">The attempt's directory under <c>OUTPUT/_temporary</c>, whose files are committed with the task (<c>mapreduce.task.output.dir</c>).</param>
     public static Dictionary<string, string> For(JobDescription job, WireFormat io, string jobId, string taskId, string attemptId,
-        bool isMap, int partition, InputSplit? split, int reducers)
+        bool isMap, int partition, InputSplit? split, int reducers, string outputDirectory)
     {
         var settings = new List<KeyValuePair<string, string>>
         {
@@ -21,11 +22,15 @@ internal static class TaskEnvironment
             new("mapreduce.task.ismap", isMap ? "true" : "false"),
             new("mapreduce.output.fileoutputformat.outputdir", "file:" + Path.GetFullPath(job.Output)),
             new("mapreduce.input.fileinputformat.inputdir", string.Join(',', job.Inputs.Select(i => "file:" + Path.GetFullPath(i)))),
-            new("stream.map.input", Name(io)),
-            new("stream.map.output", Name(io)),
-            new("stream.reduce.input", Name(io)),
-            new("stream.reduce.output", Name(io)),
+            new("mapreduce.task.output.dir", "file:" + outputDirectory),
+            new("mapreduce.task.io.sort.mb", job.SortBufferMb.ToString(CultureInfo.InvariantCulture)),
         };
+        if (io == WireFormat.TypedBytes)
+        {
+            // -io typedbytes sets these; with text io Hadoop sets none of them.
+            foreach (var name in new[] { "stream.map.input", "stream.map.output", "stream.reduce.input", "stream.reduce.output" })
+                settings.Add(new(name, "typedbytes"));
+        }
         if (split is not null)
         {
             var file = "file:" + split.Path;
@@ -52,5 +57,4 @@ internal static class TaskEnvironment
         return name.ToString();
     }
 
-    private static string Name(WireFormat io) => io == WireFormat.TypedBytes ? "typedbytes" : "text";
 }

@@ -109,7 +109,7 @@ public sealed class LaunchLocalTests
             /// Emits what each task sees.
             IEnumerable<(string, string)> Map(long offset, string line)
             {
-                foreach (var name in new[] { "mapreduce_task_id", "mapreduce_task_attempt_id", "mapreduce_task_ismap", "mapreduce_map_input_file", "mapreduce_map_input_start", "my_setting", "stream_map_input" })
+                foreach (var name in new[] { "mapreduce_task_id", "mapreduce_task_attempt_id", "mapreduce_task_ismap", "mapreduce_map_input_file", "mapreduce_map_input_start", "my_setting", "stream_map_input", "mapreduce_task_output_dir" })
                     yield return (name, Environment.GetEnvironmentVariable(name) ?? "(unset)");
             }
 
@@ -131,7 +131,8 @@ public sealed class LaunchLocalTests
         Assert.Equal("true", lines["mapreduce_task_ismap"]);
         Assert.Equal("file:" + input, lines["mapreduce_map_input_file"]);
         Assert.Equal("42", lines["my_setting"]);
-        Assert.Equal("text", lines["stream_map_input"]);
+        Assert.Equal("(unset)", lines["stream_map_input"]);
+        Assert.Matches(@"^file:.*/out/_temporary/0/_temporary/attempt_local\d+_0001_m_000000_0$", lines["mapreduce_task_output_dir"]);
         Assert.Matches(@"^task_local\d+_0001_r_000000 false$", lines["reduce mapreduce_task_id"]);
     }
 

@@ -19,7 +19,7 @@ public sealed class EnvironmentTests
         var split = new InputSplit("/data/in.txt", 100, 50, InputFormat.Text, 1000);
 
         var environment = TaskEnvironment.For(job, WireFormat.Text, "job_local7_0001", "task_local7_0001_m_000003",
-            "attempt_local7_0001_m_000003_1", isMap: true, 3, split, reducers: 2);
+            "attempt_local7_0001_m_000003_1", isMap: true, 3, split, reducers: 2, "/data/out/_temporary/0/_temporary/attempt_local7_0001_m_000003_1");
 
         Assert.Equal("2", environment["my_setting_x"]);
         Assert.Equal("job_local7_0001", environment["mapreduce_job_id"]);
@@ -30,8 +30,24 @@ public sealed class EnvironmentTests
         Assert.Equal("file:/data/in.txt", environment["mapreduce_map_input_file"]);
         Assert.Equal("100", environment["mapreduce_map_input_start"]);
         Assert.Equal("50", environment["mapreduce_map_input_length"]);
-        Assert.Equal("text", environment["stream_map_input"]);
+        Assert.Equal("file:/data/out/_temporary/0/_temporary/attempt_local7_0001_m_000003_1", environment["mapreduce_task_output_dir"]);
+        // Text io sets no stream_* variables, as Hadoop without -io.
+        Assert.False(environment.ContainsKey("stream_map_input"));
         Assert.Equal("2", environment["mapreduce_job_reduces"]);
+    }
+
+    [Fact]
+    public void Typedbytes_io_is_announced_as_io_typedbytes_does()
+    {
+        var job = new JobDescription { ScriptPath = "job.csx", AssemblyPath = "job.dll", Inputs = ["in"], Output = "out" };
+
+        var environment = TaskEnvironment.For(job, WireFormat.TypedBytes, "job_local7_0001", "task_local7_0001_r_000000",
+            "attempt_local7_0001_r_000000_0", isMap: false, 0, null, reducers: 1, "/out/_temporary/0/_temporary/attempt_local7_0001_r_000000_0");
+
+        Assert.Equal("typedbytes", environment["stream_map_input"]);
+        Assert.Equal("typedbytes", environment["stream_reduce_output"]);
+        Assert.Equal("false", environment["mapreduce_task_ismap"]);
+        Assert.False(environment.ContainsKey("mapreduce_map_input_file"));
     }
 
     [Fact]

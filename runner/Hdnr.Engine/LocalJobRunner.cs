@@ -38,6 +38,8 @@ public static class LocalJobRunner
 
         var splits = SplitPlanner.Plan(files, requestedMaps, BlockSize(job, files, reducers, isolation), minSize);
         var io = job.Io ?? (splits.Count > 0 && splits.All(s => s.Format == InputFormat.SequenceFile) ? WireFormat.TypedBytes : WireFormat.Text);
+        if (io != WireFormat.TypedBytes && splits.FirstOrDefault(s => s.Format == InputFormat.SequenceFile) is { } sequence)
+            throw new InvalidDataException($"{sequence.Path} is a SequenceFile: run the job with --io typedbytes to read it");
 
         var ids = TaskIds.NewJob();
         var local = Path.Combine(Path.GetTempPath(), "hdnr-local", ids.JobId);

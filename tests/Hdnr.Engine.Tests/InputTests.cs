@@ -133,6 +133,24 @@ public sealed class InputTests
         Assert.Equal([("a", (object)2), ("b", 2), ("c", 1)], pairs);
     }
 
+    [Fact]
+    public void A_sequence_file_with_text_io_is_refused_before_anything_runs()
+    {
+        var dir = Support.TempDir();
+        var input = Path.Combine(dir, "in.seq");
+        using (var writer = SequenceFileWriter.Create(input))
+        {
+            writer.Append(1L, "a");
+            writer.Complete();
+        }
+        var job = Support.Job(Support.Example("wc.csx"), input, Support.Example("wc.txt"));
+
+        var error = Assert.Throws<InvalidDataException>(() => Support.Run(job));
+
+        Assert.Equal($"{input} is a SequenceFile: run the job with --io typedbytes to read it", error.Message);
+        Assert.False(Directory.Exists(job.Output));
+    }
+
     [SharedVectorsFact]
     public void Hadoopys_alice_sequence_file_counts_like_its_text()
     {

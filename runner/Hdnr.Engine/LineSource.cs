@@ -5,7 +5,7 @@ namespace Hdnr.Engine;
 internal sealed class LineSource
 {
     private readonly Stream _input;
-    private byte[] _buffer = new byte[1 << 20];
+    private byte[] _buffer = ScratchBuffers.Rent(1 << 20);
     private int _start;
     private int _end;
     private long _bufferOffset;
@@ -17,6 +17,13 @@ internal sealed class LineSource
         _input = input;
         _firstOffset = firstOffset;
         _bufferOffset = firstOffset;
+    }
+
+    /// <summary>Gives the buffer back for the thread's next task.</summary>
+    public void Release()
+    {
+        ScratchBuffers.Return(_buffer);
+        _buffer = [];
     }
 
     /// <summary>The current line's file offset (the key TextInputFormat gives it).</summary>

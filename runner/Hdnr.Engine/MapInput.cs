@@ -17,7 +17,7 @@ internal sealed class MapInput : ReadOnlyStream
     private readonly SequenceFileReader? _pairs;
     private readonly Stream? _source;
     private readonly bool _typedBytes;
-    private byte[] _staged = new byte[1 << 16];
+    private byte[] _staged = ScratchBuffers.Rent(1 << 20);
     private int _stagedStart;
     private int _stagedEnd;
     private bool _done;
@@ -129,6 +129,9 @@ internal sealed class MapInput : ReadOnlyStream
         {
             _source?.Dispose();
             _pairs?.Dispose();
+            _lines?.Release();
+            ScratchBuffers.Return(_staged);
+            _staged = [];
         }
         base.Dispose(disposing);
     }

@@ -54,6 +54,26 @@ internal sealed class MapOutputBuffer : IPairSink
         _limit = Math.Max(limitBytes, 1 << 20);
         _newSpill = newSpill;
         _combine = combine;
+        if (t_spare is { } spare && spare.Held <= _limit)
+        {
+            // The previous task's arrays on this thread: grown already, and no new large objects for the collector.
+            (_keys, _blocks, _keyStart, _keyLength, _hash, _partition, _firstBlock, _lastBlock, _lastUsed, _lastCapacity, _buckets) =
+                (spare.Keys, spare.Blocks, spare.KeyStart, spare.KeyLength, spare.Hash, spare.Partition, spare.FirstBlock, spare.LastBlock, spare.LastUsed, spare.LastCapacity, spare.Buckets);
+        }
+        t_spare = null;
+    }
+
+    [ThreadStatic]
+    private static Arrays? t_spare;
+
+    private sealed record Arrays(byte[] Keys, byte[] Blocks, int[] KeyStart, int[] KeyLength, int[] Hash, int[] Partition,
+        int[] FirstBlock, int[] LastBlock, int[] LastUsed, int[] LastCapacity, int[] Buckets, long Held);
+
+    /// <summary>Leaves the arrays to the next task on this thread; call it after <see cref="Flush"/>, when the buffer is empty.</summary>
+    public void Release()
+    {
+        if (_pending > 0 || _entries > 0) return;
+        t_spare = new Arrays(_keys, _blocks, _keyStart, _keyLength, _hash, _partition, _firstBlock, _lastBlock, _lastUsed, _lastCapacity, _buckets, Held);
     }
 
     /// <summary>The spills written so far.</summary>

@@ -56,6 +56,7 @@ internal static class MapTask
             context.Launcher.Run(attempt, input, parser, reporter, context.Cancel);
             parser.Complete();
             buffer.Flush();
+            buffer.Release();
             outputRecords = buffer.Records;
             outputBytes = buffer.Bytes;
             counters.Add(JobCounters.Framework, "Spilled Records", buffer.SpilledRecords);

@@ -6,7 +6,7 @@ namespace Hdnr.Engine;
 /// <summary>What a reduce or combine task reads on stdin: sorted pairs as Hadoop's TextInputWriter (<c>key TAB value \n</c>) or TypedBytesInputWriter (key, value) write them.</summary>
 internal sealed class TaskInputStream(IPairSource source, WireFormat format, bool countGroups = true) : ReadOnlyStream
 {
-    private byte[] _staged = new byte[1 << 16];
+    private byte[] _staged = ScratchBuffers.Rent(1 << 20);
     private int _start;
     private int _end;
     private bool _done;
@@ -69,5 +69,15 @@ internal sealed class TaskInputStream(IPairSource source, WireFormat format, boo
             }
             _end += length;
         }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _staged.Length > 0)
+        {
+            ScratchBuffers.Return(_staged);
+            _staged = [];
+        }
+        base.Dispose(disposing);
     }
 }

@@ -7,6 +7,9 @@ namespace Hdnr.Hadoop.Tests;
 /// launch and launch-frozen against the real Hadoop found in the environment (local mode, or YARN when its configuration
 /// says so); every job's output must equal what <c>hdnr SCRIPT launch-local</c> writes for the same job. launch-frozen
 /// runs hdnr, the Hadoop client and so its tasks with a PATH that has no dotnet and no hdnr, and no DOTNET_ROOT.
+/// On YARN the tasks get the NodeManager's environment instead: to prove the nodes need nothing, start it where .NET
+/// cannot be found and say so with HDNR_TEST_NODES_WITHOUT_DOTNET=1, e.g.
+/// <c>unshare -m bash -c 'mount --bind /tmp/empty /usr/share/dotnet; unset DOTNET_ROOT; start-yarn.sh'</c>.
 /// </summary>
 public sealed class HadoopJobTests(ITestOutputHelper output)
 {
@@ -112,7 +115,7 @@ public sealed class HadoopJobTests(ITestOutputHelper output)
         Assert.Contains("FormatException: The input string 'x' was not in a correct format.", run.Stderr[run.Stderr.IndexOf("hdnr: the job failed", StringComparison.Ordinal)..]);
     }
 
-    [HadoopFact]
+    [HadoopFact(NodesNeedDotnet = true)]
     public void Launch_runs_the_compiled_script_on_the_framework_runner_and_equals_launch_local()
     {
         var (hadoop, local) = RunBoth(Hdnr.Example("wc.csx"), "launch", [Hdnr.Example("wc.txt")], ["--reducers", "2"]);
@@ -121,7 +124,7 @@ public sealed class HadoopJobTests(ITestOutputHelper output)
         Assert.Equal(["part-00000", "part-00001"], Parts(hadoop));
     }
 
-    [HadoopFact]
+    [HadoopFact(NodesNeedDotnet = true)]
     public void Launch_a_failing_script_shows_its_error_with_the_csx_line()
     {
         var script = Script(Failing, "digits.csx");
@@ -131,6 +134,15 @@ public sealed class HadoopJobTests(ITestOutputHelper output)
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains($"  {script}:4: Map failed at record ", run.Stderr);
+    }
+
+    [HadoopFact(OnNodesWithoutDotnet = true)]
+    public void Launch_on_nodes_without_dotnet_fails_and_shows_the_runtimes_own_message()
+    {
+        var run = Launch(Hdnr.Example("wc.csx"), "launch", [Hdnr.Example("wc.txt")], Path.Combine(_work, "out"), [], noDotnet: false);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("its tasks wrote on stderr:\n  You must install .NET to run this application.\n", run.Stderr);
     }
 
     [HadoopFact]

@@ -29,6 +29,9 @@ internal sealed class LineSource
     /// <summary>The current line's file offset (the key TextInputFormat gives it).</summary>
     public long Offset { get; private set; }
 
+    /// <summary>The file offset of the input's first byte.</summary>
+    public long FirstOffset => _firstOffset;
+
     /// <summary>Lines read so far.</summary>
     public long Lines { get; private set; }
 

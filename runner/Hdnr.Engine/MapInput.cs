@@ -37,6 +37,11 @@ internal sealed class MapInput : ReadOnlyStream
     /// <summary>File bytes this split reads (Hadoop's "Bytes Read").</summary>
     public long Bytes { get; }
 
+    /// <summary>Called with the number of split bytes consumed since the last call, for the job's progress.</summary>
+    public Action<long>? Progress { get; set; }
+
+    private long _reported;
+
     /// <summary>Opens <paramref name="split"/> for a map task reading <paramref name="io"/>.</summary>
     public static MapInput Open(InputSplit split, WireFormat io)
     {
@@ -62,12 +67,23 @@ internal sealed class MapInput : ReadOnlyStream
         {
             if (_done) return 0;
             Stage(Math.Max(buffer.Length, 1 << 16));
+            Report();
             if (_stagedStart == _stagedEnd) return 0;
         }
         var count = Math.Min(buffer.Length, _stagedEnd - _stagedStart);
         _staged.AsSpan(_stagedStart, count).CopyTo(buffer);
         _stagedStart += count;
         return count;
+    }
+
+    // Text splits report how far their lines got; other inputs report once, when they end.
+    private void Report()
+    {
+        if (Progress is null) return;
+        var consumed = _done ? Bytes : _lines is not null && _source is FileRangeStream ? _lines.Offset - _lines.FirstOffset : 0;
+        if (consumed <= _reported) return;
+        Progress(consumed - _reported);
+        _reported = consumed;
     }
 
     // Encodes whole records into the staging buffer until it holds at least `want` bytes or the input ends.

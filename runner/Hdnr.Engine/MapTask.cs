@@ -12,7 +12,6 @@ internal static class MapTask
         var runs = TaskRetry.Run(taskId, context.Job.MaxAttempts,
             attempt => Attempt(context, split, index, taskId, context.Ids.Attempt(isMap: true, index, attempt)),
             attempt => Abort(context, context.Ids.Attempt(isMap: true, index, attempt)));
-        context.Progress.MapDone(split.Length);
         return runs;
     }
 
@@ -26,6 +25,12 @@ internal static class MapTask
         var attempt = new TaskAttempt(TaskKind.Map, taskId, attemptId, environment, Path.Combine(work, "work"));
         var reporter = new CountingReporter();
         using var input = MapInput.Open(split, context.Io);
+        var reported = 0L;
+        input.Progress = bytes =>
+        {
+            reported += bytes;
+            context.Progress.MapDone(bytes);
+        };
         IReadOnlyList<SpillRun> runs;
         long outputRecords, outputBytes;
         var counters = reporter.Counters;
@@ -71,6 +76,7 @@ internal static class MapTask
         counters.Add("File Input Format Counters", "Bytes Read", input.Bytes);
         context.Committer.CommitTask(attemptId, taskId);
         context.Counters.Add(counters);
+        context.Progress.MapDone(split.Length - reported);
         return runs;
     }
 

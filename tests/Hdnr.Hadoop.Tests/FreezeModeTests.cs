@@ -100,6 +100,32 @@ public sealed class FreezeModeTests
     }
 
     [Fact]
+    public void Native_a_loaded_file_is_compiled_in_and_not_needed_beside_the_executable()
+    {
+        var script = TempScript("""
+            #load "helpers/shout.csx"
+            /// Shouts every line.
+            IEnumerable<(string, int)> Map(long offset, string line)
+            {
+                yield return (Shout(line), line.Length);
+            }
+            """, "shouter.csx");
+        var helpers = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(script)!, "helpers")).FullName;
+        File.WriteAllText(Path.Combine(helpers, "shout.csx"), "string Shout(string text) => text.ToUpperInvariant() + \"!\";\n");
+        var input = Encoding.UTF8.GetBytes("hello\nworld\n");
+        var expected = Hdnr.Run([script, "map"], input);
+
+        var node = FreezeAndUnpack(script);
+        Directory.Delete(helpers, recursive: true);
+        var ours = Hdnr.Exec(Path.Combine(node, "shouter"), ["map"], input, node, NoDotnet.Environment());
+
+        Assert.Equal(["shouter"], Directory.GetFiles(node).Select(Path.GetFileName));
+        Assert.True(ours.ExitCode == 0, ours.ToString());
+        Assert.Equal("HELLO!\t5\nWORLD!\t5\n", ours.Stdout);
+        Assert.Equal(expected.StdoutBytes, ours.StdoutBytes);
+    }
+
+    [Fact]
     public void Self_contained_the_runtime_runner_and_the_compiled_script_with_its_package_run_without_dotnet()
     {
         var node = FreezeAndUnpack(Hdnr.Example("spellnumbers.csx"), "--mode", "self-contained");

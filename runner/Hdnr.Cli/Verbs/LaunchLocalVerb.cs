@@ -23,8 +23,9 @@ internal static class LaunchLocalVerb
             cmd.Description = "Run the job on this machine as Hadoop Streaming would: INPUT... (files, directories, globs) to the OUTPUT directory.";
             var paths = cmd.Argument("paths", "INPUT... OUTPUT", multipleValues: true).IsRequired();
             var reducers = cmd.Option<int>("--reducers <R>", "Number of reduce tasks (default 1, or -D mapreduce.job.reduces).", CommandOptionType.SingleValue);
-            var settings = cmd.Option("-D <SETTING>", "A job setting, as Hadoop's -D; tasks see it as KEY with dots as underscores.", CommandOptionType.MultipleValue);
-            var io = TaskVerb.IoOption(cmd);
+            var settings = cmd.Option("-D <SETTING>", "A job setting KEY=VALUE, as Hadoop's -D; tasks see it as the variable KEY with dots as underscores.", CommandOptionType.MultipleValue);
+            var io = cmd.Option("--io <FORMAT>", "text or typedbytes for every task (Hadoop's -io); default: typedbytes when every input is a SequenceFile, else text.",
+                CommandOptionType.SingleValue).Accepts(v => v.Values("text", "typedbytes"));
             var isolation = cmd.Option("--isolation <MODE>", "inprocess (default) or process: each task a separate hdnr process in its own directory.",
                 CommandOptionType.SingleValue).Accepts(v => v.Values("inprocess", "process"));
             var attempts = cmd.Option<int>("--max-attempts <N>", "Attempts per task before the job fails (default 4).", CommandOptionType.SingleValue);

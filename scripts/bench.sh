@@ -88,6 +88,17 @@ report "  python3 map | sort | python3 reduce, $((mb / 10)) MB" "$py_pipe ms"
 report "  launch-local, the same $((mb / 10)) MB" "$ll_tenth ms"
 report "  ratio python3 / launch-local per byte (goal >= 20)" "$(awk -v p="$py_pipe" -v l="$ll" 'BEGIN {printf "%.1f", (p * 10) / l}')"
 report "  ratio python3 / launch-local, same $((mb / 10)) MB" "$(ratio "$py_pipe" "$ll_tenth")"
+# Real Hadoop Streaming in local mode running the same job with hdnr's tasks, where a Hadoop is set up (../shared/hadoop).
+if command -v hadoop > /dev/null && [ -n "${HADOOP_STREAMING_JAR:-}" ]; then
+  hadoop_job() {
+    rm -rf "$work/hadoop-out"
+    hadoop jar "$HADOOP_STREAMING_JAR" -input "$tenth" -output "$work/hadoop-out" -mapper "$hdnr $work/wc.csx map" \
+      -combiner "$hdnr $work/wc.csx combine" -reducer "$hdnr $work/wc.csx reduce" 2> /dev/null
+  }
+  hadoop_ms=$(for _ in $(seq 3); do ms hadoop_job; done | median)
+  report "  Hadoop 2.8.5 local mode, the same job, $((mb / 10)) MB" "$hadoop_ms ms"
+  report "  ratio Hadoop / launch-local, same $((mb / 10)) MB" "$(ratio "$hadoop_ms" "$ll_tenth")"
+fi
 
 # --- Scale: 2 x and 20 x the text with a 64 MB sort buffer: peak memory, and time growing linearly.
 if [ "$scale_runs" -gt 0 ]; then

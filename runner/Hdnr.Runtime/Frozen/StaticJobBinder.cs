@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using Hdnr.Runtime.Jobs;
 using Hdnr.Runtime.Tasks;
 
@@ -30,7 +29,7 @@ public sealed class StaticJobBinder
         ArgumentNullException.ThrowIfNull(reporter);
         _shape = JobShape.Of(scriptType);
         _reporter = reporter;
-        _instance = Instantiate(null, scriptType, new ScriptGlobals(reporter));
+        _instance = ScriptJob.Instantiate(scriptType, new ScriptGlobals(reporter));
     }
 
     /// <summary>Binds <c>Map(TKey, TValue)</c> returning <c>(TOutKey, TOutValue)</c> tuples.</summary>
@@ -65,7 +64,7 @@ public sealed class StaticJobBinder
             if (_tasks[(int)kind] is null || (_shape.End(kind) is not null && _ends[(int)kind] is null))
                 throw new InvalidOperationException($"the frozen executable did not bind the script's {kind}; freeze the script again");
         }
-        return NewJob(_shape, _reporter, _tasks, _ends);
+        return new ScriptJob(_shape, _reporter, _tasks, _ends);
     }
 
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The instantiation is named in source; freeze generates it only for declared types whose readers close no generics.")]
@@ -96,11 +95,4 @@ public sealed class StaticJobBinder
     private TDelegate Bind<TDelegate>(MethodInfo method)
         where TDelegate : Delegate =>
         method.IsStatic ? method.CreateDelegate<TDelegate>() : method.CreateDelegate<TDelegate>(_instance);
-
-    // ScriptJob's set-up and constructor, reached without reflection so that both paths run the very same code.
-    [UnsafeAccessor(UnsafeAccessorKind.StaticMethod, Name = "Instantiate")]
-    private static extern object Instantiate(ScriptJob? job, Type scriptType, ScriptGlobals globals);
-
-    [UnsafeAccessor(UnsafeAccessorKind.Constructor)]
-    private static extern ScriptJob NewJob(JobShape shape, ITaskReporter reporter, BoundFunction?[] tasks, BoundFunction?[] ends);
 }

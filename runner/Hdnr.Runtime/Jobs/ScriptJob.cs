@@ -10,7 +10,7 @@ public sealed class ScriptJob
     private readonly BoundFunction?[] _tasks;
     private readonly BoundFunction?[] _ends;
 
-    private ScriptJob(JobShape shape, ITaskReporter reporter, BoundFunction?[] tasks, BoundFunction?[] ends)
+    internal ScriptJob(JobShape shape, ITaskReporter reporter, BoundFunction?[] tasks, BoundFunction?[] ends)
     {
         Shape = shape;
         Reporter = reporter;
@@ -53,7 +53,7 @@ public sealed class ScriptJob
 
     /// <summary>Runs the script's factory: it executes the top-level statements and leaves the script instance in slot 1.</summary>
     [RequiresUnreferencedCode("Finds the factory of a script compiled at run time.")]
-    private static object Instantiate(Type scriptType, ScriptGlobals globals)
+    internal static object Instantiate(Type scriptType, ScriptGlobals globals)
     {
         var factory = scriptType.GetMethod("<Factory>", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
             ?? throw new ArgumentException($"{scriptType.Assembly.GetName().Name} is not a compiled script: Script has no <Factory>");

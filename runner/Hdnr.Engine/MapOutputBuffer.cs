@@ -294,17 +294,20 @@ internal sealed class MapOutputBuffer : IPairSink
     /// <summary>One partition's pairs in sorted key order, each key's values in arrival order.</summary>
     private sealed class Grouped(MapOutputBuffer buffer, int[] order, int start, int end) : IPairSource
     {
+        private readonly byte[] _blocks = buffer._blocks;
         private int _at = start - 1;
         private int _block = -1;
         private int _read;
         private int _used;
+        private int _keyStart;
+        private int _keyLength;
 
         public long Handed { get; private set; }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool Next(out ReadOnlySpan<byte> key, out ReadOnlySpan<byte> value)
         {
-            while (_block < 0 || _read >= _used)
+            while (_read >= _used)
             {
                 if (_block >= 0 && buffer.Read(_block) >= 0) _block = buffer.Read(_block);
                 else if (++_at >= end)
@@ -312,16 +315,24 @@ internal sealed class MapOutputBuffer : IPairSink
                     key = value = default;
                     return false;
                 }
-                else _block = buffer._firstBlock[order[_at]];
+                else
+                {
+                    var entry = order[_at];
+                    _block = buffer._firstBlock[entry];
+                    _keyStart = buffer._keyStart[entry];
+                    _keyLength = buffer._keyLength[entry];
+                }
                 _read = 0;
                 _used = buffer.Read(_block + 4);
             }
-            var data = buffer._blocks.AsSpan(_block + BlockHeader + _read, _used - _read);
-            var n = VarInt.Read(data, out var length);
-            value = data.Slice(n, length);
+            var at = _block + BlockHeader + _read;
+            int length = _blocks[at];
+            int n;
+            if (length < 0x80) n = 1;
+            else n = VarInt.Read(_blocks.AsSpan(at, _used - _read), out length);
+            value = new ReadOnlySpan<byte>(_blocks, at + n, length);
             _read += n + length;
-            var entry = order[_at];
-            key = buffer._keys.AsSpan(buffer._keyStart[entry], buffer._keyLength[entry]);
+            key = new ReadOnlySpan<byte>(buffer._keys, _keyStart, _keyLength);
             Handed++;
             return true;
         }

@@ -102,7 +102,7 @@ internal sealed class MapOutputBuffer : IPairSink
         Records++;
         Bytes += key.Length + value.Length;
         var javaHash = HashPartitioner.HashBytes(key);
-        var partition = (javaHash & int.MaxValue) % _partitions;
+        var partition = _partitions == 1 ? 0 : (javaHash & int.MaxValue) % _partitions;
         // Room for the key, a first block, and a new block the value alone fills: then no step below runs out.
         var keyRoom = key.Length;
         var blockRoom = (long)BlockHeader + FirstBlock + BlockHeader + LargestBlock + 5 + value.Length;

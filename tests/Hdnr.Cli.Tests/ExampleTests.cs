@@ -21,6 +21,6 @@ public sealed class ExampleTests
         Assert.Equal(0, result(mapped));
         Assert.Equal("twenty\t1\none\t1\none\t1\nhundred\t1\n", mapped.Stdout);
 
-        static int result(HdnrResult r) => r.ExitCode == 0 ? 0 : throw new Xunit.Sdk.XunitException(r.ToString());
+        static int result(ProcessResult r) => r.ExitCode == 0 ? 0 : throw new Xunit.Sdk.XunitException(r.ToString());
     }
 }

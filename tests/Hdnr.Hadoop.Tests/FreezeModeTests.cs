@@ -16,7 +16,7 @@ public sealed class FreezeModeTests
         var freeze = Hdnr.Run([script, "freeze", archive, .. options], timeout: TimeSpan.FromMinutes(10));
         Assert.True(freeze.ExitCode == 0, freeze.ToString());
         var node = Directory.CreateDirectory(Path.Combine(work, "node")).FullName;
-        Assert.Equal(0, Hdnr.Exec("tar", ["xzf", archive, "-C", node]).ExitCode);
+        Assert.Equal(0, Processes.Exec("tar", ["xzf", archive, "-C", node]).ExitCode);
         return node;
     }
 
@@ -25,7 +25,7 @@ public sealed class FreezeModeTests
     {
         var node = FreezeAndUnpack(Hdnr.Example("spellnumbers.csx"));
 
-        var ours = Hdnr.Exec(Path.Combine(node, "spellnumbers"), ["map"], Numbers, node, NoDotnet.Environment());
+        var ours = Processes.Exec(Path.Combine(node, "spellnumbers"), ["map"], Numbers, node, NoDotnet.Environment());
 
         Assert.Equal(["spellnumbers"], Directory.GetFiles(node).Select(Path.GetFileName));
         Assert.True(ours.ExitCode == 0, ours.ToString());
@@ -73,7 +73,7 @@ public sealed class FreezeModeTests
             foreach (var io in new[] { "text", "typedbytes" })
             {
                 var taskInput = io == "text" ? input : TypedBytesOf(task, input, folder);
-                var ours = Hdnr.Exec(Path.Combine(node, "state"), [task, "--io", io], taskInput, node, NoDotnet.Environment());
+                var ours = Processes.Exec(Path.Combine(node, "state"), [task, "--io", io], taskInput, node, NoDotnet.Environment());
                 var hdnrs = Hdnr.Run([script, task, "--io", io], taskInput, workingDirectory: folder);
 
                 Assert.True(ours.ExitCode == 0, $"{task} {io}: {ours}");
@@ -81,7 +81,7 @@ public sealed class FreezeModeTests
                 Assert.Equal(hdnrs.Stderr, ours.Stderr);
             }
         }
-        var mapped = Hdnr.Exec(Path.Combine(node, "state"), ["map"], text, node, NoDotnet.Environment());
+        var mapped = Processes.Exec(Path.Combine(node, "state"), ["map"], text, node, NoDotnet.Environment());
         Assert.Equal("cat\t2\ndog\t2\nsaw\t2\n", mapped.Stdout);
         Assert.Contains("reporter:counter:Words,stopped,", mapped.Stderr);
         Assert.Contains("reporter:status:mapped 18", mapped.Stderr);
@@ -117,7 +117,7 @@ public sealed class FreezeModeTests
 
         var node = FreezeAndUnpack(script);
         Directory.Delete(helpers, recursive: true);
-        var ours = Hdnr.Exec(Path.Combine(node, "shouter"), ["map"], input, node, NoDotnet.Environment());
+        var ours = Processes.Exec(Path.Combine(node, "shouter"), ["map"], input, node, NoDotnet.Environment());
 
         Assert.Equal(["shouter"], Directory.GetFiles(node).Select(Path.GetFileName));
         Assert.True(ours.ExitCode == 0, ours.ToString());
@@ -130,8 +130,8 @@ public sealed class FreezeModeTests
     {
         var node = FreezeAndUnpack(Hdnr.Example("spellnumbers.csx"), "--mode", "self-contained");
 
-        var info = Hdnr.Exec(Path.Combine(node, "spellnumbers"), ["info"], [], node, NoDotnet.Environment());
-        var ours = Hdnr.Exec(Path.Combine(node, "spellnumbers"), ["pipe", "map"], Numbers, node, NoDotnet.Environment());
+        var info = Processes.Exec(Path.Combine(node, "spellnumbers"), ["info"], [], node, NoDotnet.Environment());
+        var ours = Processes.Exec(Path.Combine(node, "spellnumbers"), ["pipe", "map"], Numbers, node, NoDotnet.Environment());
 
         Assert.True(File.Exists(Path.Combine(node, "lib", "Humanizer.dll")));
         Assert.True(File.Exists(Path.Combine(node, "libcoreclr.so")));
@@ -153,7 +153,7 @@ public sealed class FreezeModeTests
         var node = FreezeAndUnpack(script, "--mode", "framework");
         var input = Encoding.UTF8.GetBytes("12\nx\n");
 
-        var ours = Hdnr.Exec(Path.Combine(node, "digits"), ["map"], input, node);
+        var ours = Processes.Exec(Path.Combine(node, "digits"), ["map"], input, node);
         var hdnrs = Hdnr.Run([script, "map"], input);
 
         Assert.False(File.Exists(Path.Combine(node, "libcoreclr.so")));
@@ -174,7 +174,7 @@ public sealed class FreezeModeTests
         var node = FreezeAndUnpack(script);
         var input = Encoding.UTF8.GetBytes("12\nx\n");
 
-        var ours = Hdnr.Exec(Path.Combine(node, "digits"), ["map"], input, node, NoDotnet.Environment());
+        var ours = Processes.Exec(Path.Combine(node, "digits"), ["map"], input, node, NoDotnet.Environment());
         var hdnrs = Hdnr.Run([script, "map"], input);
 
         Assert.Equal((1, hdnrs.Stdout), (ours.ExitCode, ours.Stdout));

@@ -14,7 +14,7 @@ public sealed class FrozenWordCount
         Freeze = Hdnr.Run([Hdnr.Example("wc.csx"), "freeze", Archive, "-Z", SideFile], timeout: TimeSpan.FromMinutes(10));
         Unpacked = Directory.CreateDirectory(System.IO.Path.Combine(Work, "node")).FullName;
         if (Freeze.ExitCode == 0)
-            Hdnr.Exec("tar", ["xzf", Archive, "-C", Unpacked]);
+            Processes.Exec("tar", ["xzf", Archive, "-C", Unpacked]);
         Executable = System.IO.Path.Combine(Unpacked, "wc");
     }
 
@@ -37,6 +37,6 @@ public sealed class FrozenWordCount
     {
         var environment = NoDotnet.Environment();
         foreach (var (name, value) in extra ?? new Dictionary<string, string?>()) environment[name] = value;
-        return Hdnr.Exec(Executable, args, stdin ?? [], Unpacked, environment);
+        return Processes.Exec(Executable, args, stdin ?? [], Unpacked, environment);
     }
 }

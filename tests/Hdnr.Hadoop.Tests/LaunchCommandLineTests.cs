@@ -16,7 +16,7 @@ public sealed class LaunchCommandLineTests : IDisposable
         Directory.CreateDirectory(Path.Combine(home, "etc/hadoop"));
         var ran = Path.Combine(_root, "ran");
         File.WriteAllText(Path.Combine(home, "bin/hadoop"), $"#!/bin/sh\necho \"$@\" >> '{ran}'\nexit 3\n");
-        Assert.Equal(0, Hdnr.Exec("chmod", ["755", Path.Combine(home, "bin/hadoop")]).ExitCode);
+        Assert.Equal(0, Processes.Exec("chmod", ["755", Path.Combine(home, "bin/hadoop")]).ExitCode);
         File.WriteAllText(Path.Combine(home, "share/hadoop/tools/lib/hadoop-streaming-2.7.7.jar"), "");
         File.WriteAllText(Path.Combine(home, "etc/hadoop/core-site.xml"),
             $"<configuration><property><name>fs.defaultFS</name><value>{defaultFs}</value></property></configuration>");

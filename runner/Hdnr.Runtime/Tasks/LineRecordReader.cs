@@ -8,32 +8,23 @@ namespace Hdnr.Runtime.Tasks;
 /// </remarks>
 internal sealed class LineRecordReader : RecordReader
 {
-    private readonly Stream _input;
     private readonly bool _splitAtTab;
-    private int _start;
-    private int _end;
-    private long _bufferOffset;
-    private bool _eof;
 
     public LineRecordReader(Stream input, bool splitAtTab, int size = 1 << 20)
-    {
-        _input = input;
-        _splitAtTab = splitAtTab;
-        Buffer = new byte[size];
-    }
+        : base(input, size) => _splitAtTab = splitAtTab;
 
     public override bool Next()
     {
         while (true)
         {
-            var pending = Buffer.AsSpan(_start, _end - _start);
+            var pending = Buffer.AsSpan(Start, End - Start);
             var newline = pending.IndexOf((byte)'\n');
             if (newline >= 0)
             {
                 Take(newline, newline + 1);
                 return true;
             }
-            if (_eof)
+            if (Eof)
             {
                 if (pending.IsEmpty) return false;
                 Take(pending.Length, pending.Length);
@@ -46,40 +37,24 @@ internal sealed class LineRecordReader : RecordReader
     private void Take(int lineLength, int consumed)
     {
         var length = lineLength;
-        if (length > 0 && Buffer[_start + length - 1] == (byte)'\r') length--;
+        if (length > 0 && Buffer[Start + length - 1] == (byte)'\r') length--;
         Record++;
-        Offset = _bufferOffset + _start;
+        Offset = BufferOffset + Start;
         if (_splitAtTab)
         {
-            var tab = Buffer.AsSpan(_start, length).IndexOf((byte)'\t');
-            KeyStart = _start;
+            var tab = Buffer.AsSpan(Start, length).IndexOf((byte)'\t');
+            KeyStart = Start;
             KeyLength = tab < 0 ? length : tab;
-            ValueStart = tab < 0 ? _start + length : _start + tab + 1;
+            ValueStart = tab < 0 ? Start + length : Start + tab + 1;
             ValueLength = tab < 0 ? 0 : length - tab - 1;
         }
         else
         {
-            KeyStart = _start;
+            KeyStart = Start;
             KeyLength = 0;
-            ValueStart = _start;
+            ValueStart = Start;
             ValueLength = length;
         }
-        _start += consumed;
-    }
-
-    private void Fill()
-    {
-        if (_start > 0)
-        {
-            // Keep the unfinished line at the front so the buffer only grows for lines longer than itself.
-            Buffer.AsSpan(_start, _end - _start).CopyTo(Buffer);
-            _bufferOffset += _start;
-            _end -= _start;
-            _start = 0;
-        }
-        if (_end == Buffer.Length) Array.Resize(ref Buffer, Buffer.Length * 2);
-        var read = _input.Read(Buffer, _end, Buffer.Length - _end);
-        if (read == 0) _eof = true;
-        _end += read;
+        Start += consumed;
     }
 }

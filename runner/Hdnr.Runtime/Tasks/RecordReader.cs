@@ -2,9 +2,16 @@ namespace Hdnr.Runtime.Tasks;
 
 /// <summary>Reads a task's input one key/value record at a time, as byte spans into a reused buffer.</summary>
 /// <remarks>Spans stay valid only until the next <see cref="Next"/>; grouping copies the key it compares.</remarks>
-internal abstract class RecordReader
+internal abstract class RecordReader(Stream input, int size)
 {
-    protected byte[] Buffer = [];
+    private readonly Stream _input = input;
+    protected byte[] Buffer = new byte[size];
+
+    // The unread window of Buffer is [Start, End); BufferOffset is the input offset of Buffer[0].
+    protected int Start;
+    protected int End;
+    protected long BufferOffset;
+    protected bool Eof;
     protected int KeyStart;
     protected int KeyLength;
     protected int ValueStart;
@@ -24,4 +31,21 @@ internal abstract class RecordReader
 
     /// <summary>Moves to the next record; false at the end of the input.</summary>
     public abstract bool Next();
+
+    /// <summary>Reads more input after the unread window, which first moves to the front of the buffer.</summary>
+    protected void Fill()
+    {
+        if (Start > 0)
+        {
+            // Keep the unfinished record at the front so the buffer only grows for records longer than itself.
+            Buffer.AsSpan(Start, End - Start).CopyTo(Buffer);
+            BufferOffset += Start;
+            End -= Start;
+            Start = 0;
+        }
+        if (End == Buffer.Length) Array.Resize(ref Buffer, Buffer.Length * 2);
+        var read = _input.Read(Buffer, End, Buffer.Length - End);
+        if (read == 0) Eof = true;
+        End += read;
+    }
 }

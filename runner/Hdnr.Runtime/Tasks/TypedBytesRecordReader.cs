@@ -5,24 +5,18 @@ namespace Hdnr.Runtime.Tasks;
 /// <summary>Reads typedbytes records: an encoded key followed by an encoded value, each kept whole with its type code.</summary>
 internal sealed class TypedBytesRecordReader : RecordReader
 {
-    private readonly Stream _input;
-    private int _start;
-    private int _end;
-    private long _bufferOffset;
-    private bool _eof;
 
     public TypedBytesRecordReader(Stream input, int size = 1 << 20)
+        : base(input, size)
     {
-        _input = input;
-        Buffer = new byte[size];
     }
 
     public override bool Next()
     {
         while (true)
         {
-            var pending = Buffer.AsSpan(_start, _end - _start);
-            if (pending.IsEmpty && _eof) return false;
+            var pending = Buffer.AsSpan(Start, End - Start);
+            if (pending.IsEmpty && Eof) return false;
             var key = Measure(pending, 0, "key");
             if (key > 0)
             {
@@ -30,12 +24,12 @@ internal sealed class TypedBytesRecordReader : RecordReader
                 if (value > 0)
                 {
                     Record++;
-                    Offset = _bufferOffset + _start;
-                    KeyStart = _start;
+                    Offset = BufferOffset + Start;
+                    KeyStart = Start;
                     KeyLength = key;
-                    ValueStart = _start + key;
+                    ValueStart = Start + key;
                     ValueLength = value;
-                    _start += key + value;
+                    Start += key + value;
                     return true;
                 }
             }
@@ -51,29 +45,14 @@ internal sealed class TypedBytesRecordReader : RecordReader
             case TypedBytesFraming.Result.Complete:
                 return (int)number;
             case TypedBytesFraming.Result.Invalid:
-                throw TypedBytesCodec.Invalid("typedbytes input", _bufferOffset + _start + at + number, error!);
+                throw TypedBytesCodec.Invalid("typedbytes input", BufferOffset + Start + at + number, error!);
             default:
-                if (_eof)
-                    throw TypedBytesCodec.Invalid("typedbytes input", _bufferOffset + _end,
+                if (Eof)
+                    throw TypedBytesCodec.Invalid("typedbytes input", BufferOffset + End,
                         at == pending.Length && role == "value"
-                            ? $"the input ends after a key (record {Record + 1} at byte offset {_bufferOffset + _start}) with no value"
-                            : $"the input ends inside the {role} of record {Record + 1}, which starts at byte offset {_bufferOffset + _start}");
+                            ? $"the input ends after a key (record {Record + 1} at byte offset {BufferOffset + Start}) with no value"
+                            : $"the input ends inside the {role} of record {Record + 1}, which starts at byte offset {BufferOffset + Start}");
                 return 0;
         }
-    }
-
-    private void Fill()
-    {
-        if (_start > 0)
-        {
-            Buffer.AsSpan(_start, _end - _start).CopyTo(Buffer);
-            _bufferOffset += _start;
-            _end -= _start;
-            _start = 0;
-        }
-        if (_end == Buffer.Length) Array.Resize(ref Buffer, Buffer.Length * 2);
-        var read = _input.Read(Buffer, _end, Buffer.Length - _end);
-        if (read == 0) _eof = true;
-        _end += read;
     }
 }

@@ -21,7 +21,12 @@ internal sealed class OutputBuffer(Stream output, int size = 1 << 20) : IBufferW
         if (position >= Flushed && position <= Position) _used = (int)(position - Flushed);
     }
 
-    public void Advance(int count) => _used += count;
+    public void Advance(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, _buffer.Length - _used);
+        _used += count;
+    }
 
     public Memory<byte> GetMemory(int sizeHint = 0)
     {

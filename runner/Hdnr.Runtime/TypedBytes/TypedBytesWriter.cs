@@ -1,4 +1,5 @@
 using System.Buffers;
+using Hdnr.Runtime.Tasks;
 
 namespace Hdnr.Runtime.TypedBytes;
 
@@ -9,9 +10,7 @@ public sealed class TypedBytesWriter : IDisposable, IBufferWriter<byte>
 
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
-    private byte[] _buffer;
-    private int _used;
-    private long _flushed;
+    private readonly OutputBuffer _buffer;
     private bool _disposed;
 
     /// <summary>Writes to <paramref name="stream"/>.</summary>
@@ -21,33 +20,17 @@ public sealed class TypedBytesWriter : IDisposable, IBufferWriter<byte>
         ArgumentOutOfRangeException.ThrowIfLessThan(bufferSize, 16);
         _stream = stream;
         _leaveOpen = leaveOpen;
-        _buffer = new byte[bufferSize];
+        _buffer = new OutputBuffer(stream, bufferSize);
     }
 
     /// <summary>The number of bytes written so far, flushed or not.</summary>
-    public long Position => _flushed + _used;
+    public long Position => _buffer.Position;
 
     /// <summary>Encodes and writes one value; the type code follows the .NET type.</summary>
     public void Write(object? value) => TypedBytesCodec.Encode(value, this);
 
     /// <summary>Writes one already encoded value (type code first) as it is.</summary>
-    public void WriteRaw(ReadOnlySpan<byte> encoded)
-    {
-        if (encoded.Length > _buffer.Length - _used)
-        {
-            FlushBuffer();
-            if (encoded.Length > _buffer.Length)
-            {
-                // Big values go straight through instead of growing the buffer.
-                _stream.Write(encoded);
-                _flushed += encoded.Length;
-                return;
-            }
-        }
-
-        encoded.CopyTo(_buffer.AsSpan(_used));
-        _used += encoded.Length;
-    }
+    public void WriteRaw(ReadOnlySpan<byte> encoded) => _buffer.Write(encoded);
 
     /// <summary>Writes a string (code 7) as UTF-8.</summary>
     public void WriteString(ReadOnlySpan<char> value) => TypedBytesCodec.WriteString(this, value);
@@ -72,11 +55,7 @@ public sealed class TypedBytesWriter : IDisposable, IBufferWriter<byte>
     public void WriteBytes(ReadOnlySpan<byte> value) => TypedBytesCodec.WritePayload(this, (byte)TypedBytesType.Bytes, value);
 
     /// <summary>Writes the buffered bytes and flushes the stream.</summary>
-    public void Flush()
-    {
-        FlushBuffer();
-        _stream.Flush();
-    }
+    public void Flush() => _buffer.Flush();
 
     /// <summary>Flushes, then closes the stream unless asked to leave it open.</summary>
     public void Dispose()
@@ -94,48 +73,9 @@ public sealed class TypedBytesWriter : IDisposable, IBufferWriter<byte>
         }
     }
 
-    void IBufferWriter<byte>.Advance(int count)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, _buffer.Length - _used);
-        _used += count;
-    }
+    void IBufferWriter<byte>.Advance(int count) => _buffer.Advance(count);
 
-    Memory<byte> IBufferWriter<byte>.GetMemory(int sizeHint)
-    {
-        var free = Reserve(sizeHint);
-        return _buffer.AsMemory(_used, free);
-    }
+    Memory<byte> IBufferWriter<byte>.GetMemory(int sizeHint) => _buffer.GetMemory(sizeHint);
 
-    Span<byte> IBufferWriter<byte>.GetSpan(int sizeHint)
-    {
-        var free = Reserve(sizeHint);
-        return _buffer.AsSpan(_used, free);
-    }
-
-    // Makes room for sizeHint bytes and returns how many are free.
-    private int Reserve(int sizeHint)
-    {
-        sizeHint = Math.Max(sizeHint, 1);
-        if (_buffer.Length - _used < sizeHint)
-        {
-            FlushBuffer();
-            if (_buffer.Length < sizeHint)
-            {
-                _buffer = new byte[Math.Max(sizeHint, _buffer.Length * 2)];
-            }
-        }
-
-        return _buffer.Length - _used;
-    }
-
-    private void FlushBuffer()
-    {
-        if (_used > 0)
-        {
-            _stream.Write(_buffer, 0, _used);
-            _flushed += _used;
-            _used = 0;
-        }
-    }
+    Span<byte> IBufferWriter<byte>.GetSpan(int sizeHint) => _buffer.GetSpan(sizeHint);
 }

@@ -81,7 +81,7 @@ internal sealed record BundleProject(
                         <PublishReadyToRun>true</PublishReadyToRun>
                         <InvariantGlobalization>true</InvariantGlobalization>
                         <PredefinedCulturesOnly>false</PredefinedCulturesOnly>
-                        <TieredPGO>true</TieredPGO>
+                        <TieredPGO>false</TieredPGO>
 
                     """);
                 break;
@@ -90,7 +90,7 @@ internal sealed record BundleProject(
                         <SelfContained>false</SelfContained>
                         <UseAppHost>true</UseAppHost>
                         <PublishReadyToRun>true</PublishReadyToRun>
-                        <TieredPGO>true</TieredPGO>
+                        <TieredPGO>false</TieredPGO>
 
                     """);
                 break;

@@ -51,7 +51,7 @@ public static class LocalJobRunner
         {
             Directory.CreateDirectory(local);
             var jobFiles = JobFiles.Prepare(job, local);
-            ITaskLauncher launcher = isolation == Isolation.Process ? new ProcessLauncher(job, jobFiles) : new InProcessLauncher(job, io);
+            ITaskLauncher launcher = isolation == Isolation.Process ? new ProcessLauncher(job, jobFiles, io) : new InProcessLauncher(job, io);
             var counters = new JobCounters();
             var context = new JobContext(job, io, ids, reducers, committer, launcher, local, counters, progress, linked.Token);
             progress.Start(splits.Sum(s => s.Length), reducers);

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Hdnr.Runtime.Shuffle;
+using Hdnr.Runtime.Tasks;
 
 namespace Hdnr.Engine;
 
@@ -269,7 +270,7 @@ internal sealed class MapOutputBuffer : IPairSink
                 var counting = new CountingSink(writer);
                 _combine(source, counting);
                 CombineInputRecords += source.Handed;
-                CombineOutputRecords += counting.Count;
+                CombineOutputRecords += counting.Records;
             }
             at = end;
         }
@@ -335,17 +336,6 @@ internal sealed class MapOutputBuffer : IPairSink
             key = new ReadOnlySpan<byte>(buffer._keys, _keyStart, _keyLength);
             Handed++;
             return true;
-        }
-    }
-
-    private sealed class CountingSink(IPairSink inner) : IPairSink
-    {
-        public long Count { get; private set; }
-
-        public void Add(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
-        {
-            Count++;
-            inner.Add(key, value);
         }
     }
 }

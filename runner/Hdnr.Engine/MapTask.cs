@@ -1,4 +1,5 @@
 using Hdnr.Runtime.Jobs;
+using Hdnr.Runtime.Tasks;
 
 namespace Hdnr.Engine;
 
@@ -32,18 +33,16 @@ internal static class MapTask
             context.Progress.MapDone(bytes);
         };
         IReadOnlyList<SpillRun> runs;
-        long outputRecords, outputBytes;
         var counters = reporter.Counters;
         if (context.Reducers == 0)
         {
             using var part = new PartWriter(Path.Combine(directory, TaskIds.PartName(index)), context.Io);
-            var parser = new TaskOutputParser(part, context.Io);
-            context.Launcher.Run(attempt, input, parser, reporter, context.Cancel);
-            parser.Complete();
+            var output = new CountingSink(part);
+            context.Launcher.Run(attempt, input, output, reporter, context.Cancel);
             part.Complete();
             part.Dispose();
-            outputRecords = parser.Records;
-            outputBytes = parser.Bytes;
+            // A map-only task writes straight to its part file, as Hadoop's DirectMapOutputCollector, which counts no output bytes.
+            counters.Add(JobCounters.Framework, "Map output records", output.Records);
             counters.Add("File Output Format Counters", "Bytes Written", new FileInfo(part.Path).Length);
             runs = [];
         }
@@ -57,13 +56,11 @@ internal static class MapTask
                 : null;
             var buffer = new MapOutputBuffer(context.Reducers, (long)context.Job.SortBufferMb << 20,
                 () => new SpillWriter(Path.Combine(work, $"spill{spills++}.out"), context.Reducers), combine);
-            var parser = new TaskOutputParser(buffer, context.Io);
-            context.Launcher.Run(attempt, input, parser, reporter, context.Cancel);
-            parser.Complete();
+            context.Launcher.Run(attempt, input, buffer, reporter, context.Cancel);
             buffer.Flush();
             buffer.Release();
-            outputRecords = buffer.Records;
-            outputBytes = buffer.Bytes;
+            counters.Add(JobCounters.Framework, "Map output records", buffer.Records);
+            counters.Add(JobCounters.Framework, "Map output bytes", buffer.Bytes);
             counters.Add(JobCounters.Framework, "Spilled Records", buffer.SpilledRecords);
             counters.Add(JobCounters.Framework, "Combine input records", buffer.CombineInputRecords);
             counters.Add(JobCounters.Framework, "Combine output records", buffer.CombineOutputRecords);
@@ -71,8 +68,6 @@ internal static class MapTask
             runs = buffer.Runs;
         }
         counters.Add(JobCounters.Framework, "Map input records", input.Records);
-        counters.Add(JobCounters.Framework, "Map output records", outputRecords);
-        counters.Add(JobCounters.Framework, "Map output bytes", outputBytes);
         counters.Add("File Input Format Counters", "Bytes Read", input.Bytes);
         context.Committer.CommitTask(attemptId, taskId);
         context.Counters.Add(counters);
@@ -84,10 +79,7 @@ internal static class MapTask
     private static void Combine(JobContext context, TaskAttempt map, int number, IPairSource source, IPairSink sink, CountingReporter reporter)
     {
         var attempt = map with { Kind = TaskKind.Combine, WorkDirectory = Path.Combine(Path.GetDirectoryName(map.WorkDirectory)!, $"combine{number}") };
-        using var input = new TaskInputStream(source, context.Io, countGroups: false);
-        var parser = new TaskOutputParser(sink, context.Io);
-        context.Launcher.Run(attempt, input, parser, reporter, context.Cancel);
-        parser.Complete();
+        context.Launcher.Run(attempt, source, sink, reporter, context.Cancel);
     }
 
     private static void Abort(JobContext context, string attemptId)

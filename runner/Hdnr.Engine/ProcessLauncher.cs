@@ -1,14 +1,41 @@
 using System.Diagnostics;
 using Hdnr.Runtime.Jobs;
+using Hdnr.Runtime.Tasks;
 
 namespace Hdnr.Engine;
 
 /// <summary>Runs each attempt as a <c>hdnr SCRIPT pipe TASK</c> process in its own working directory with the task's environment, as a cluster's TaskTracker runs a streaming command; counters come from its <c>reporter:</c> stderr lines.</summary>
-internal sealed class ProcessLauncher(JobDescription job, JobFiles files) : ITaskLauncher
+internal sealed class ProcessLauncher(JobDescription job, JobFiles files, WireFormat io) : ITaskLauncher
 {
     private const int TailLines = 20;
 
-    public void Run(TaskAttempt attempt, Stream input, Stream output, CountingReporter reporter, CancellationToken cancel)
+    public void Run(TaskAttempt attempt, Stream input, IPairSink output, CountingReporter reporter, CancellationToken cancel)
+    {
+        var parser = new TaskOutputParser(output, io);
+        Run(attempt, input, parser, reporter, cancel);
+        Complete(attempt, parser);
+    }
+
+    public void Run(TaskAttempt attempt, IPairSource input, IPairSink output, CountingReporter reporter, CancellationToken cancel)
+    {
+        var parser = new TaskOutputParser(output, io);
+        using (var stream = new TaskInputStream(input, io)) Run(attempt, stream, parser, reporter, cancel);
+        Complete(attempt, parser);
+    }
+
+    private static void Complete(TaskAttempt attempt, TaskOutputParser parser)
+    {
+        try
+        {
+            parser.Complete();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new TaskAttemptFailedException($"{TaskName(attempt.Kind)} output is not valid: {e.Message}", [], e);
+        }
+    }
+
+    private void Run(TaskAttempt attempt, Stream input, Stream output, CountingReporter reporter, CancellationToken cancel)
     {
         if (job.HdnrCommand.Count == 0) throw new InvalidOperationException("no hdnr command to start task processes with");
         Directory.CreateDirectory(attempt.WorkDirectory);

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using Hdnr.Runtime.Tasks;
+
 namespace Hdnr.Engine;
 
 /// <summary>Merges sorted segments into one sorted stream with a heap, as Hadoop's Merger does for a reducer's inputs.</summary>

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using Hdnr.Runtime.Tasks;
+
 namespace Hdnr.Engine;
 
 /// <summary>Reads one partition's segment of a spill file pair by pair, with a buffer of its own.</summary>

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using Hdnr.Runtime.Tasks;
+
 namespace Hdnr.Engine;
 
 /// <summary>Writes a spill file: for each partition in turn its pairs as <c>vint keyLength, vint valueLength, key, value</c> (Hadoop's IFile record layout), noting where each partition starts.</summary>

@@ -4,21 +4,12 @@ using Hdnr.Runtime.Tasks;
 namespace Hdnr.Engine;
 
 /// <summary>What a reduce or combine task reads on stdin: sorted pairs as Hadoop's TextInputWriter (<c>key TAB value \n</c>) or TypedBytesInputWriter (key, value) write them.</summary>
-internal sealed class TaskInputStream(IPairSource source, WireFormat format, bool countGroups = true) : ReadOnlyStream
+internal sealed class TaskInputStream(IPairSource source, WireFormat format) : ReadOnlyStream
 {
     private byte[] _staged = ScratchBuffers.Rent(1 << 20);
     private int _start;
     private int _end;
     private bool _done;
-    private byte[] _lastKey = new byte[64];
-    private int _lastKeyLength = -1;
-
-    /// <summary>Pairs handed to the task.</summary>
-    public long Records { get; private set; }
-
-    /// <summary>Distinct consecutive keys handed to the task (Hadoop's "Reduce input groups"), when counted.</summary>
-    public long Groups { get; private set; }
-
     public override int Read(Span<byte> buffer)
     {
         if (_start == _end)
@@ -43,14 +34,6 @@ internal sealed class TaskInputStream(IPairSource source, WireFormat format, boo
             {
                 _done = true;
                 return;
-            }
-            Records++;
-            if (countGroups && (_lastKeyLength < 0 || !key.SequenceEqual(_lastKey.AsSpan(0, _lastKeyLength))))
-            {
-                Groups++;
-                if (_lastKey.Length < key.Length) _lastKey = new byte[key.Length * 2];
-                key.CopyTo(_lastKey);
-                _lastKeyLength = key.Length;
             }
             var text = format == WireFormat.Text;
             var length = key.Length + value.Length + (text ? 2 : 0);

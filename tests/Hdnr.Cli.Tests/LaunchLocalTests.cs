@@ -153,6 +153,60 @@ public sealed class LaunchLocalTests
         Assert.Equal(Counters(a.Stderr), Counters(b.Stderr));
     }
 
+    private const string PairsWithTabsAndLineEnds = """
+        /// Emits pairs whose text holds tabs and line ends, which Hadoop's output reader splits again.
+        IEnumerable<(string, string)> Map(long offset, string line)
+        {
+            yield return ("a\tb", "v");
+            yield return ("k\nx", "v");
+            yield return ("k", "v1\rv2");
+            yield return ("c\r", "v");
+            yield return ("plain", "w");
+        }
+        """;
+
+    [Theory]
+    [InlineData("inprocess")]
+    [InlineData("process")]
+    public void Pairs_holding_tabs_and_line_ends_are_split_as_hadoop_reads_a_tasks_output(string isolation)
+    {
+        var script = TempScript.Write(PairsWithTabsAndLineEnds, "split.csx");
+        var input = Path.Combine(Directory.CreateTempSubdirectory("hdnr-split-").FullName, "one.txt");
+        File.WriteAllText(input, "x\n");
+        var output = NewOutput();
+
+        var run = Hdnr.Run([script.Path, "launch-local", input, output, "--isolation", isolation]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // The key ends at the first tab; a line ends at \n, \r\n or \r; a line without a tab is a key with an empty value.
+        Assert.Equal("a\tb\tv\nk\t\nx\tv\nk\tv1\nv2\t\nc\t\n\tv\nplain\tw\n", File.ReadAllText(Path.Combine(output, "part-00000")));
+    }
+
+    [Fact]
+    public void Reducers_get_the_same_split_pairs_in_either_isolation()
+    {
+        var script = TempScript.Write(PairsWithTabsAndLineEnds + """
+
+            IEnumerable<(string, string)> Reduce(string key, IEnumerable<string> values)
+            {
+                yield return ("[" + key + "]", string.Join("|", values));
+            }
+            """, "splitreduce.csx");
+        var input = Path.Combine(Directory.CreateTempSubdirectory("hdnr-split-").FullName, "one.txt");
+        File.WriteAllText(input, "x\n");
+        var inProcess = NewOutput();
+        var processes = NewOutput();
+
+        var a = Hdnr.Run([script.Path, "launch-local", input, inProcess]);
+        var b = Hdnr.Run([script.Path, "launch-local", input, processes, "--isolation", "process"]);
+
+        Assert.True(a.ExitCode == 0, a.ToString());
+        Assert.True(b.ExitCode == 0, b.ToString());
+        Assert.Equal("[]\tv\n[a]\tb\tv\n[c]\t\n[k]\t|v1\n[plain]\tw\n[v2]\t\n[x]\tv\n", File.ReadAllText(Path.Combine(inProcess, "part-00000")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(inProcess, "part-00000")), File.ReadAllBytes(Path.Combine(processes, "part-00000")));
+        Assert.Equal(Counters(a.Stderr), Counters(b.Stderr));
+    }
+
     [Fact]
     public void A_file_is_linked_into_each_tasks_working_directory()
     {

@@ -4,10 +4,14 @@ using System.Text;
 namespace Hdnr.Runtime.Tasks;
 
 /// <summary>A large byte buffer in front of a task's output stream, so each pair costs a few copies and no write call.</summary>
-internal sealed class OutputBuffer(Stream output, int size = 1 << 20) : IBufferWriter<byte>
+/// <remarks>Without a stream it only grows: what is written stays readable as <see cref="Written"/> until rewound.</remarks>
+internal sealed class OutputBuffer(Stream? output, int size = 1 << 20) : IBufferWriter<byte>
 {
     private byte[] _buffer = new byte[size];
     private int _used;
+
+    /// <summary>What is buffered and not yet handed to the stream.</summary>
+    public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _used);
 
     /// <summary>Bytes handed to the stream so far; with what is still buffered, the output's length.</summary>
     public long Flushed { get; private set; }
@@ -42,7 +46,7 @@ internal sealed class OutputBuffer(Stream output, int size = 1 << 20) : IBufferW
 
     public void WriteByte(byte value)
     {
-        if (_used == _buffer.Length) Drain();
+        if (_used == _buffer.Length) Reserve(1);
         _buffer[_used++] = value;
     }
 
@@ -50,13 +54,14 @@ internal sealed class OutputBuffer(Stream output, int size = 1 << 20) : IBufferW
     {
         if (bytes.Length > _buffer.Length - _used)
         {
-            Drain();
-            if (bytes.Length > _buffer.Length)
+            if (output is not null && bytes.Length > _buffer.Length)
             {
+                Drain();
                 output.Write(bytes);
                 Flushed += bytes.Length;
                 return;
             }
+            Reserve(bytes.Length);
         }
         bytes.CopyTo(_buffer.AsSpan(_used));
         _used += bytes.Length;
@@ -81,7 +86,7 @@ internal sealed class OutputBuffer(Stream output, int size = 1 << 20) : IBufferW
     public void Flush()
     {
         Drain();
-        output.Flush();
+        output?.Flush();
     }
 
     private void Reserve(int sizeHint)
@@ -89,12 +94,12 @@ internal sealed class OutputBuffer(Stream output, int size = 1 << 20) : IBufferW
         if (sizeHint < 1) sizeHint = 256;
         if (_buffer.Length - _used >= sizeHint) return;
         Drain();
-        if (_buffer.Length < sizeHint) _buffer = new byte[Math.Max(sizeHint, _buffer.Length * 2)];
+        if (_buffer.Length - _used < sizeHint) Array.Resize(ref _buffer, Math.Max(_used + sizeHint, _buffer.Length * 2));
     }
 
     private void Drain()
     {
-        if (_used == 0) return;
+        if (_used == 0 || output is null) return;
         output.Write(_buffer, 0, _used);
         Flushed += _used;
         _used = 0;

@@ -4,29 +4,53 @@ using Hdnr.Runtime.Jobs;
 namespace Hdnr.Runtime.Tasks;
 
 /// <summary>Runs one map, reduce or combine task of a bound script over a Hadoop streaming input and output.</summary>
+/// <remarks>
+/// A failure propagates as <see cref="ScriptException"/> (the script threw) or <see cref="RecordConversionException"/>
+/// (a record does not fit the declared types); the output then holds exactly the pairs written before it, never
+/// half of one (unless that one pair alone outgrew the 1 MiB output buffer), so nothing partial looks like a record.
+/// </remarks>
 public static class StreamingTask
 {
     /// <summary>Reads <paramref name="input"/> to its end, runs the script's function for <paramref name="kind"/> (then its *End function) and writes the pairs to <paramref name="output"/>.</summary>
-    /// <remarks>
-    /// A failure propagates as <see cref="ScriptException"/> (the script threw) or <see cref="RecordConversionException"/>
-    /// (a record does not fit the declared types); the output then holds exactly the pairs written before it, never
-    /// half of one (unless that one pair alone outgrew the 1 MiB output buffer), so nothing partial looks like a record.
-    /// </remarks>
     public static void Run(ScriptJob job, TaskKind kind, TaskIo io, Stream input, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        Run(job, kind, io, () => StreamReader(input, kind, io), () => new PairSink(new OutputBuffer(output), io.Output));
+    }
+
+    /// <summary>As <see cref="Run(ScriptJob, TaskKind, TaskIo, Stream, Stream)"/>, handing each pair to <paramref name="output"/> as Hadoop's output reader would parse it from the stream.</summary>
+    public static void Run(ScriptJob job, TaskKind kind, TaskIo io, Stream input, IPairSink output)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        Run(job, kind, io, () => StreamReader(input, kind, io), () => new PairSink(output, io.Output));
+    }
+
+    /// <summary>As <see cref="Run(ScriptJob, TaskKind, TaskIo, Stream, IPairSink)"/>, reading a reduce or combine task's pairs from <paramref name="input"/> as they would arrive on the stream.</summary>
+    public static void Run(ScriptJob job, TaskKind kind, TaskIo io, IPairSource input, IPairSink output)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        if (kind == TaskKind.Map) throw new ArgumentException("a map task reads a stream of records, not pairs", nameof(kind));
+        Run(job, kind, io, () => new PairSourceReader(input, io.Input), () => new PairSink(output, io.Output));
+    }
+
+    private static RecordReader StreamReader(Stream input, TaskKind kind, TaskIo io) => io.Input == WireFormat.Text
+        ? new LineRecordReader(input, splitAtTab: kind != TaskKind.Map)
+        : new TypedBytesRecordReader(input);
+
+    private static void Run(ScriptJob job, TaskKind kind, TaskIo io, Func<RecordReader> reader, Func<PairSink> sink)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(io);
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(output);
         var function = job.Task(kind)
             ?? throw new JobShapeException(kind.ToString(), $"the script defines no {kind}, so it cannot run a {kind.ToString().ToLowerInvariant()} task");
         if (io.Input == WireFormat.RawBytes || io.Output == WireFormat.RawBytes)
             throw new NotSupportedException("rawbytes io is not supported; use text or typedbytes");
-        var buffer = new OutputBuffer(output);
-        RecordReader reader = io.Input == WireFormat.Text
-            ? new LineRecordReader(input, splitAtTab: kind != TaskKind.Map)
-            : new TypedBytesRecordReader(input);
-        var run = new TaskRun(function.Name, reader, new PairSink(buffer, io.Output), io);
+        var pairs = sink();
+        var buffer = pairs.Buffer;
+        var run = new TaskRun(function.Name, reader(), pairs, io);
         try
         {
             function.Run(run);

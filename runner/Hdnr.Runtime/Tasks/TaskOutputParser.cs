@@ -1,27 +1,20 @@
 using System.Runtime.CompilerServices;
-using Hdnr.Runtime.Tasks;
 
-namespace Hdnr.Engine;
+namespace Hdnr.Runtime.Tasks;
 
 /// <summary>Turns the bytes a streaming task writes back into pairs, as Hadoop's TextOutputReader and TypedBytesOutputReader do.</summary>
 /// <remarks>
 /// Text: lines end at <c>\n</c>, <c>\r\n</c> or <c>\r</c> (LineReader); the key is the text before the first tab and the
 /// value the rest; a line without a tab is all key with an empty value. Typed bytes: a key value, then a value value.
 /// </remarks>
-internal sealed class TaskOutputParser(IPairSink sink, WireFormat format) : Stream
+public sealed class TaskOutputParser(IPairSink sink, WireFormat format) : Stream
 {
     private byte[] _carry = new byte[1 << 16];
     private int _carried;
 
-    /// <summary>Pairs parsed so far.</summary>
-    public long Records { get; private set; }
-
-    /// <summary>Bytes written by the task so far.</summary>
-    public long Bytes { get; private set; }
-
+    /// <summary>Parses the pairs in <paramref name="buffer"/>, keeping an unfinished last one for the next write.</summary>
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        Bytes += buffer.Length;
         if (_carried == 0)
         {
             var used = Parse(buffer, final: false);
@@ -83,7 +76,6 @@ internal sealed class TaskOutputParser(IPairSink sink, WireFormat format) : Stre
             var tab = line.IndexOf((byte)'\t');
             if (tab < 0) sink.Add(line, default);
             else sink.Add(line[..tab], line[(tab + 1)..]);
-            Records++;
             used += consumed;
         }
         return used;
@@ -101,7 +93,6 @@ internal sealed class TaskOutputParser(IPairSink sink, WireFormat format) : Stre
             var valueLength = TypedBytesRecordLength.Measure(rest[keyLength..]);
             if (valueLength == 0) break;
             sink.Add(rest[..keyLength], rest.Slice(keyLength, valueLength));
-            Records++;
             used += keyLength + valueLength;
         }
         return used;

@@ -1,8 +1,0 @@
-namespace Hdnr.Engine;
-
-/// <summary>Receives key/value pairs as serialized bytes (Text keys as UTF-8, typed bytes keys as their whole encoding).</summary>
-internal interface IPairSink
-{
-    /// <summary>Takes one pair; the spans are valid only during the call.</summary>
-    void Add(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value);
-}

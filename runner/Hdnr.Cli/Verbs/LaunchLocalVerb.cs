@@ -37,7 +37,6 @@ internal static class LaunchLocalVerb
             var archives = cmd.Option("--archive <PATH[#NAME]>", "An archive unpacked and linked into each task's working directory.", CommandOptionType.MultipleValue);
             cmd.OnExecute(() =>
             {
-                if (TunedRuntime.Restart() is { } exitCode) return exitCode;
                 if (paths.Values.Count < 2) throw new UserException("launch-local needs at least one INPUT and an OUTPUT.");
                 var configuration = settings.Values.Select(ParseSetting).ToList();
                 var job = new JobDescription
@@ -131,73 +130,6 @@ internal static class LaunchLocalVerb
             ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
                 : throw new UserException($"-D {key} expects a number, got '{text}'.")
             : null;
-
-    /// <summary>Runs launch-local once more in a process whose JIT suits a job of seconds on every core.</summary>
-    /// <remarks>
-    /// Tiered compilation's instrumented tier and its call-counting delay keep a job's hot loops in unoptimized code
-    /// for its first second while the background compiler competes with the tasks for the cores: a fifth of a
-    /// 100 MB word count. The runtime reads those settings only when it starts, so launch-local starts itself again
-    /// with them (unless the user set them), passes on SIGINT and SIGTERM, and exits with the child's exit code; the
-    /// child ends with its parent (PR_SET_PDEATHSIG), so killing the launch-local the user started stops the job.
-    /// </remarks>
-    private static class TunedRuntime
-    {
-        private const string Marker = "HDNR_LAUNCH_LOCAL_CHILD";
-
-        /// <summary>The child's exit code, or null when this process should run the job itself.</summary>
-        public static int? Restart()
-        {
-            if (Environment.GetEnvironmentVariable(Marker) == "1")
-            {
-                // The parent waits on us: if it dies, so do we (SIGTERM, which aborts the job and commits nothing).
-                if (prctl(PrSetPdeathsig, 15, 0, 0, 0) == 0 && getppid() == 1) return 128 + 15;
-                return null;
-            }
-            if (new[] { "DOTNET_TieredPGO", "DOTNET_TieredCompilation", "DOTNET_TC_CallCountingDelayMs" }.Any(v => Environment.GetEnvironmentVariable(v) is not null))
-                return null;
-            var command = SelfCommand();
-            var start = new System.Diagnostics.ProcessStartInfo(command[0]) { UseShellExecute = false };
-            foreach (var arg in command.Skip(1).Concat(Environment.GetCommandLineArgs().Skip(1))) start.ArgumentList.Add(arg);
-            start.Environment[Marker] = "1";
-            start.Environment["DOTNET_TieredPGO"] = "0";
-            start.Environment["DOTNET_TC_CallCountingDelayMs"] = "0";
-            System.Diagnostics.Process child;
-            try
-            {
-                child = System.Diagnostics.Process.Start(start)!;
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                return null;
-            }
-            using (child)
-            {
-                Console.CancelKeyPress += (_, e) =>
-                {
-                    e.Cancel = true;
-                    _ = kill(child.Id, 2);
-                };
-                using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-                {
-                    context.Cancel = true;
-                    _ = kill(child.Id, 15);
-                });
-                child.WaitForExit();
-                return child.ExitCode;
-            }
-        }
-
-        private const int PrSetPdeathsig = 1;
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern int kill(int pid, int signal);
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern int prctl(int option, ulong arg2, ulong arg3, ulong arg4, ulong arg5);
-
-        [DllImport("libc")]
-        private static extern int getppid();
-    }
 
     // How to start this same hdnr for a task process: its apphost, or `dotnet hdnr.dll` when run that way.
     private static List<string> SelfCommand()

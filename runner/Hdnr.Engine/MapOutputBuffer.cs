@@ -293,7 +293,7 @@ internal sealed class MapOutputBuffer : IPairSink
     }
 
     /// <summary>One partition's pairs in sorted key order, each key's values in arrival order.</summary>
-    private sealed class Grouped(MapOutputBuffer buffer, int[] order, int start, int end) : IPairSource
+    private sealed class Grouped(MapOutputBuffer buffer, int[] order, int start, int end) : IGroupedPairSource
     {
         private readonly byte[] _blocks = buffer._blocks;
         private int _at = start - 1;
@@ -305,9 +305,12 @@ internal sealed class MapOutputBuffer : IPairSink
 
         public long Handed { get; private set; }
 
+        public bool KeyRepeats { get; private set; }
+
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool Next(out ReadOnlySpan<byte> key, out ReadOnlySpan<byte> value)
         {
+            KeyRepeats = true;
             while (_read >= _used)
             {
                 if (_block >= 0 && buffer.Read(_block) >= 0) _block = buffer.Read(_block);
@@ -318,6 +321,7 @@ internal sealed class MapOutputBuffer : IPairSink
                 }
                 else
                 {
+                    KeyRepeats = false;
                     var entry = order[_at];
                     _block = buffer._firstBlock[entry];
                     _keyStart = buffer._keyStart[entry];

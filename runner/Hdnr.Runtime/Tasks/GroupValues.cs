@@ -93,7 +93,7 @@ internal sealed class GroupValues<T> : IEnumerable<T>, IEnumerator<T>
             _atEndOfInput = true;
             return false;
         }
-        if (!_run.Reader.Key.SequenceEqual(_key))
+        if (!_run.Reader.KeyRepeats && !_run.Reader.Key.SequenceEqual(_key))
         {
             _ended = true;
             return false;

@@ -70,11 +70,21 @@ internal sealed class OutputBuffer(Stream? output, int size = 1 << 20) : IBuffer
     /// <summary>Writes <paramref name="text"/> as UTF-8, without a length or terminator.</summary>
     public void WriteUtf8(string text)
     {
-        // Short strings dominate (words, keys): reserve their worst case and encode in place.
+        // Short strings dominate (words, keys): reserve their worst case and encode in place; an ASCII word is
+        // copied by a plain loop, which costs less than the encoder's set-up.
         if (text.Length <= 4096)
         {
             var span = GetSpan((text.Length * 3) + 3);
-            _used += Encoding.UTF8.GetBytes(text, span);
+            var ascii = 0;
+            if (text.Length <= 32)
+            {
+                while (ascii < text.Length && text[ascii] < 0x80)
+                {
+                    span[ascii] = (byte)text[ascii];
+                    ascii++;
+                }
+            }
+            _used += ascii < text.Length ? ascii + Encoding.UTF8.GetBytes(text.AsSpan(ascii), span[ascii..]) : ascii;
         }
         else
         {

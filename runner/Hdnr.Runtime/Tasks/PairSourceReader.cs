@@ -10,20 +10,26 @@ internal sealed class PairSourceReader(IPairSource source, WireFormat format) : 
     private readonly int _framing = format == WireFormat.Text ? 2 : 0;
     private long _next;
 
+    private readonly IGroupedPairSource? _grouped = source as IGroupedPairSource;
+
     public override bool Next()
     {
         if (!source.Next(out var key, out var value)) return false;
-        Record++;
         Offset = _next;
         _next += key.Length + value.Length + _framing;
-        // A record is read from the reader's own buffer; a word or two of copying.
-        var length = key.Length + value.Length;
-        if (Buffer.Length < length) Buffer = new byte[Math.Max(length, Buffer.Length * 2)];
-        key.CopyTo(Buffer);
-        value.CopyTo(Buffer.AsSpan(key.Length));
+        // A record is read from the reader's own buffer; a word or two of copying, and the key only when it changed.
+        KeyRepeats = Record > 0 && _grouped is { KeyRepeats: true };
+        Record++;
+        if (!KeyRepeats)
+        {
+            if (Buffer.Length < key.Length) Buffer = new byte[Math.Max(key.Length * 2, Buffer.Length)];
+            key.CopyTo(Buffer);
+            KeyLength = key.Length;
+        }
+        if (Buffer.Length < KeyLength + value.Length) Array.Resize(ref Buffer, Math.Max(KeyLength + value.Length, Buffer.Length * 2));
+        value.CopyTo(Buffer.AsSpan(KeyLength));
         KeyStart = 0;
-        KeyLength = key.Length;
-        ValueStart = key.Length;
+        ValueStart = KeyLength;
         ValueLength = value.Length;
         return true;
     }

@@ -29,6 +29,9 @@ internal abstract class RecordReader(Stream input, int size)
     /// <summary>The byte offset in the input where the current record starts.</summary>
     public long Offset { get; protected set; }
 
+    /// <summary>True when the reader knows the current record's key equals the previous record's, so grouping need not compare them.</summary>
+    public bool KeyRepeats { get; protected set; }
+
     /// <summary>Moves to the next record; false at the end of the input.</summary>
     public abstract bool Next();
 

@@ -31,17 +31,26 @@ internal sealed class PairSink
 
     public void Write<TKey, TValue>(TKey key, TValue value)
     {
+        if (_consumer is not null)
+        {
+            Hand(key, value);
+            return;
+        }
         var mark = _buffer.Position;
         try
         {
-            if (_consumer is null)
+            if (_text)
             {
-                WritePair(key, value);
-                return;
+                ValueWriter<TKey>.Text(_buffer, key);
+                _buffer.WriteByte((byte)'\t');
+                ValueWriter<TValue>.Text(_buffer, value);
+                _buffer.WriteByte((byte)'\n');
             }
-            var keyLength = WritePair(key, value);
-            Hand(_buffer.Written, keyLength);
-            _buffer.Rewind(mark);
+            else
+            {
+                ValueWriter<TKey>.TypedBytes(_buffer, key);
+                ValueWriter<TValue>.TypedBytes(_buffer, value);
+            }
         }
         catch
         {
@@ -51,40 +60,42 @@ internal sealed class PairSink
         }
     }
 
-    // Returns the key's length in bytes.
-    private int WritePair<TKey, TValue>(TKey key, TValue value)
+    // Encodes the pair in the buffer, which holds only this pair, and hands it on; a pair that fails halfway is
+    // never handed on, and the next one starts from an empty buffer.
+    private void Hand<TKey, TValue>(TKey key, TValue value)
     {
-        var start = _buffer.Position;
-        if (_text)
-        {
-            ValueWriter<TKey>.Text(_buffer, key);
-            var keyLength = (int)(_buffer.Position - start);
-            _buffer.WriteByte((byte)'\t');
-            ValueWriter<TValue>.Text(_buffer, value);
-            _buffer.WriteByte((byte)'\n');
-            return keyLength;
-        }
-        else
-        {
-            ValueWriter<TKey>.TypedBytes(_buffer, key);
-            var keyLength = (int)(_buffer.Position - start);
-            ValueWriter<TValue>.TypedBytes(_buffer, value);
-            return keyLength;
-        }
-    }
-
-    private void Hand(ReadOnlySpan<byte> pair, int keyLength)
-    {
+        _buffer.Rewind(0);
         if (!_text)
         {
-            _consumer!.Add(pair[..keyLength], pair[keyLength..]);
+            ValueWriter<TKey>.TypedBytes(_buffer, key);
+            var keyEnd = (int)_buffer.Position;
+            ValueWriter<TValue>.TypedBytes(_buffer, value);
+            var pair = _buffer.Written;
+            _consumer!.Add(pair[..keyEnd], pair[keyEnd..]);
             return;
         }
-        var key = pair[..keyLength];
-        var value = pair[(keyLength + 1)..^1];
-        if (key.IndexOfAny((byte)'\t', (byte)'\n', (byte)'\r') >= 0 || value.IndexOfAny((byte)'\n', (byte)'\r') >= 0)
-            _parser!.Write(pair);
-        else
-            _consumer!.Add(key, value);
+        ValueWriter<TKey>.Text(_buffer, key);
+        var keyLength = (int)_buffer.Position;
+        ValueWriter<TValue>.Text(_buffer, value);
+        var written = _buffer.Written;
+        var keyBytes = written[..keyLength];
+        var valueBytes = written[keyLength..];
+        if (HasBreak(keyBytes, tabs: true) || HasBreak(valueBytes, tabs: false))
+        {
+            _parser!.Write([.. keyBytes, (byte)'\t', .. valueBytes, (byte)'\n']);
+            return;
+        }
+        _consumer!.Add(keyBytes, valueBytes);
+    }
+
+    // Whether the text holds a line end (or, for a key, a tab), which Hadoop's output reader would split at.
+    private static bool HasBreak(ReadOnlySpan<byte> text, bool tabs)
+    {
+        if (text.Length > 32) return tabs ? text.IndexOfAny((byte)'\t', (byte)'\n', (byte)'\r') >= 0 : text.IndexOfAny((byte)'\n', (byte)'\r') >= 0;
+        foreach (var b in text)
+        {
+            if (b <= (byte)'\r' && (b == (byte)'\n' || b == (byte)'\r' || (tabs && b == (byte)'\t'))) return true;
+        }
+        return false;
     }
 }

@@ -32,22 +32,29 @@ internal sealed class MapOutputBuffer : IPairSink
     private byte[] _blocks = new byte[1 << 18];
     private int _blocksUsed;
 
-    // Entries: one per distinct key.
-    private int[] _keyStart = new int[1 << 12];
-    private int[] _keyLength = new int[1 << 12];
-    private int[] _hash = new int[1 << 12];
-    private int[] _partition = new int[1 << 12];
-    private int[] _firstBlock = new int[1 << 12];
-    private int[] _lastBlock = new int[1 << 12];
-    // The last block's fill and size live with the entry (hot) and reach the block's header when it is sealed.
-    private int[] _lastUsed = new int[1 << 12];
-    private int[] _lastCapacity = new int[1 << 12];
-    private int _entries;
+    // One entry per distinct key, all its fields in one place: a pair touches one cache line of them.
+    private Entry[] _entries = new Entry[1 << 12];
+    private int _count;
     private long _pending;
 
-    private int[] _buckets = new int[1 << 13];
+    // Open addressing; a bucket holds the key's hash (high half) and its entry + 1 (low half), so a probe compares
+    // hashes without touching the entries.
+    private ulong[] _buckets = new ulong[1 << 13];
 
     private readonly List<SpillRun> _runs = [];
+
+    private struct Entry
+    {
+        public int KeyStart;
+        public int KeyLength;
+        public int Hash;
+        public int Partition;
+        public int FirstBlock;
+        public int LastBlock;
+        // The last block's fill and size live with the entry (hot) and reach the block's header when it is sealed.
+        public int LastUsed;
+        public int LastCapacity;
+    }
 
     public MapOutputBuffer(int partitions, long limitBytes, Func<SpillWriter> newSpill, Action<IPairSource, IPairSink>? combine)
     {
@@ -58,8 +65,7 @@ internal sealed class MapOutputBuffer : IPairSink
         if (t_spare is { } spare && spare.Held <= _limit)
         {
             // The previous task's arrays on this thread: grown already, and no new large objects for the collector.
-            (_keys, _blocks, _keyStart, _keyLength, _hash, _partition, _firstBlock, _lastBlock, _lastUsed, _lastCapacity, _buckets) =
-                (spare.Keys, spare.Blocks, spare.KeyStart, spare.KeyLength, spare.Hash, spare.Partition, spare.FirstBlock, spare.LastBlock, spare.LastUsed, spare.LastCapacity, spare.Buckets);
+            (_keys, _blocks, _entries, _buckets) = (spare.Keys, spare.Blocks, spare.Entries, spare.Buckets);
         }
         t_spare = null;
     }
@@ -67,14 +73,13 @@ internal sealed class MapOutputBuffer : IPairSink
     [ThreadStatic]
     private static Arrays? t_spare;
 
-    private sealed record Arrays(byte[] Keys, byte[] Blocks, int[] KeyStart, int[] KeyLength, int[] Hash, int[] Partition,
-        int[] FirstBlock, int[] LastBlock, int[] LastUsed, int[] LastCapacity, int[] Buckets, long Held);
+    private sealed record Arrays(byte[] Keys, byte[] Blocks, Entry[] Entries, ulong[] Buckets, long Held);
 
     /// <summary>Leaves the arrays to the next task on this thread; call it after <see cref="Flush"/>, when the buffer is empty.</summary>
     public void Release()
     {
-        if (_pending > 0 || _entries > 0) return;
-        t_spare = new Arrays(_keys, _blocks, _keyStart, _keyLength, _hash, _partition, _firstBlock, _lastBlock, _lastUsed, _lastCapacity, _buckets, Held);
+        if (_pending > 0 || _count > 0) return;
+        t_spare = new Arrays(_keys, _blocks, _entries, _buckets, Held);
     }
 
     /// <summary>The spills written so far.</summary>
@@ -95,43 +100,39 @@ internal sealed class MapOutputBuffer : IPairSink
     /// <summary>Pairs the combiner wrote (Hadoop's "Combine output records").</summary>
     public long CombineOutputRecords { get; private set; }
 
-    private long Held => (long)_keys.Length + _blocks.Length + ((long)_keyStart.Length * EntryBytes) + (_buckets.Length * 4L);
+    private long Held => (long)_keys.Length + _blocks.Length + ((long)_entries.Length * EntryBytes) + (_buckets.Length * 8L);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
         Records++;
         Bytes += key.Length + value.Length;
-        var javaHash = HashPartitioner.HashBytes(key);
-        var partition = _partitions == 1 ? 0 : (javaHash & int.MaxValue) % _partitions;
         // Room for the key, a first block, and a new block the value alone fills: then no step below runs out.
         var keyRoom = key.Length;
         var blockRoom = (long)BlockHeader + FirstBlock + BlockHeader + LargestBlock + 5 + value.Length;
-        if (!Fits(keyRoom, blockRoom))
+        if (!HasRoom(keyRoom, blockRoom) && !Fits(keyRoom, blockRoom))
         {
             Spill();
             Grow(keyRoom, blockRoom);
         }
-        var entry = FindOrAdd(key, javaHash, partition);
-        var block = _lastBlock[entry];
-        var used = _lastUsed[entry];
-        var capacity = _lastCapacity[entry];
-        var needed = VarIntLength(value.Length) + value.Length;
-        if (capacity - used < needed)
+        ref var entry = ref FindOrAdd(key);
+        var block = entry.LastBlock;
+        var used = entry.LastUsed;
+        var needed = (value.Length < 0x80 ? 1 : VarIntLength(value.Length)) + value.Length;
+        if (entry.LastCapacity - used < needed)
         {
-            capacity = Math.Max(Math.Min(capacity * 2, LargestBlock), needed);
+            var capacity = Math.Max(Math.Min(entry.LastCapacity * 2, LargestBlock), needed);
             var next = NewBlock(capacity);
             Write(block, next);
             Write(block + 4, used);
-            _lastBlock[entry] = block = next;
-            _lastCapacity[entry] = capacity;
+            entry.LastBlock = block = next;
+            entry.LastCapacity = capacity;
             used = 0;
         }
-        var at = block + BlockHeader + used;
-        var span = _blocks.AsSpan(at, needed);
+        var span = _blocks.AsSpan(block + BlockHeader + used, needed);
         var n = value.Length < 0x80 ? WriteSmall(span, (byte)value.Length) : VarInt.Write(span, value.Length);
         value.CopyTo(span[n..]);
-        _lastUsed[entry] = used + n + value.Length;
+        entry.LastUsed = used + needed;
         _pending++;
     }
 
@@ -161,15 +162,14 @@ internal sealed class MapOutputBuffer : IPairSink
         return block;
     }
 
-    // Whether one more pair surely fits in the arrays, growing them within the limit if not.
+    // Whether one more pair surely fits in the arrays once they grow within the limit; grows them if so.
     private bool Fits(int keyRoom, long blockRoom)
     {
-        if (HasRoom(keyRoom, blockRoom)) return true;
         var keys = NewSize(_keys.Length, _keysUsed + keyRoom);
         var blocks = NewSize(_blocks.Length, _blocksUsed + blockRoom);
-        var entries = _entries + 1 > _keyStart.Length ? _keyStart.Length * 2 : _keyStart.Length;
-        var buckets = (_entries + 1) * 2 > _buckets.Length ? _buckets.Length * 2 : _buckets.Length;
-        var after = (long)keys + blocks + ((long)entries * EntryBytes) + (buckets * 4L);
+        var entries = _count + 1 > _entries.Length ? _entries.Length * 2 : _entries.Length;
+        var buckets = (_count + 1) * 2 > _buckets.Length ? _buckets.Length * 2 : _buckets.Length;
+        var after = (long)keys + blocks + ((long)entries * EntryBytes) + (buckets * 8L);
         if (after > _limit && _pending > 0) return false;
         Grow(keyRoom, blockRoom);
         return true;
@@ -177,7 +177,7 @@ internal sealed class MapOutputBuffer : IPairSink
 
     private bool HasRoom(int keyRoom, long blockRoom) =>
         _keys.Length - _keysUsed >= keyRoom && _blocks.Length - _blocksUsed >= blockRoom
-        && _entries < _keyStart.Length && (_entries + 1) * 2 <= _buckets.Length;
+        && _count < _entries.Length && (_count + 1) * 2 <= _buckets.Length;
 
     private static int NewSize(int length, long needed)
     {
@@ -191,65 +191,63 @@ internal sealed class MapOutputBuffer : IPairSink
     {
         if (_keys.Length - _keysUsed < keyRoom) Array.Resize(ref _keys, NewSize(_keys.Length, (long)_keysUsed + keyRoom));
         if (_blocks.Length - _blocksUsed < blockRoom) Array.Resize(ref _blocks, NewSize(_blocks.Length, _blocksUsed + blockRoom));
-        if (_entries >= _keyStart.Length)
-        {
-            var size = _keyStart.Length * 2;
-            Array.Resize(ref _keyStart, size);
-            Array.Resize(ref _keyLength, size);
-            Array.Resize(ref _hash, size);
-            Array.Resize(ref _partition, size);
-            Array.Resize(ref _firstBlock, size);
-            Array.Resize(ref _lastBlock, size);
-            Array.Resize(ref _lastUsed, size);
-            Array.Resize(ref _lastCapacity, size);
-        }
-        if ((_entries + 1) * 2 > _buckets.Length) Rehash(_buckets.Length * 2);
+        if (_count >= _entries.Length) Array.Resize(ref _entries, _entries.Length * 2);
+        if ((_count + 1) * 2 > _buckets.Length) Rehash(_buckets.Length * 2);
     }
 
-    private static int Mix(int hash) => (int)((uint)hash * 0x9E3779B1u >> 7) ^ hash;
+    private static int Slot(int hash, int mask) => ((int)((uint)hash * 0x9E3779B1u >> 7) ^ hash) & mask;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int FindOrAdd(ReadOnlySpan<byte> key, int javaHash, int partition)
+    private ref Entry FindOrAdd(ReadOnlySpan<byte> key)
     {
+        // Hadoop's own hash of the key: the partition needs it, and it spreads words well enough for the table.
+        var hash = HashPartitioner.HashBytes(key);
         var mask = _buckets.Length - 1;
-        var slot = Mix(javaHash) & mask;
+        var slot = Slot(hash, mask);
+        var tag = (ulong)(uint)hash << 32;
         while (true)
         {
-            var found = _buckets[slot] - 1;
-            if (found < 0) break;
-            if (_hash[found] == javaHash && key.SequenceEqual(_keys.AsSpan(_keyStart[found], _keyLength[found]))) return found;
+            var bucket = _buckets[slot];
+            if (bucket == 0) break;
+            if ((bucket & 0xFFFFFFFF00000000UL) == tag)
+            {
+                ref var found = ref _entries[(int)(uint)bucket - 1];
+                if (key.SequenceEqual(_keys.AsSpan(found.KeyStart, found.KeyLength))) return ref found;
+            }
             slot = (slot + 1) & mask;
         }
-        var entry = _entries++;
-        _keyStart[entry] = _keysUsed;
-        _keyLength[entry] = key.Length;
+        var index = _count++;
+        ref var entry = ref _entries[index];
+        entry.KeyStart = _keysUsed;
+        entry.KeyLength = key.Length;
         key.CopyTo(_keys.AsSpan(_keysUsed));
         _keysUsed += key.Length;
-        _hash[entry] = javaHash;
-        _partition[entry] = partition;
-        _firstBlock[entry] = _lastBlock[entry] = NewBlock(FirstBlock);
-        _lastUsed[entry] = 0;
-        _lastCapacity[entry] = FirstBlock;
-        _buckets[slot] = entry + 1;
-        return entry;
+        entry.Hash = hash;
+        entry.Partition = _partitions == 1 ? 0 : (hash & int.MaxValue) % _partitions;
+        entry.FirstBlock = entry.LastBlock = NewBlock(FirstBlock);
+        entry.LastUsed = 0;
+        entry.LastCapacity = FirstBlock;
+        _buckets[slot] = tag | (uint)(index + 1);
+        return ref entry;
     }
 
     private void Rehash(int size)
     {
-        _buckets = new int[size];
+        _buckets = new ulong[size];
         var mask = size - 1;
-        for (var entry = 0; entry < _entries; entry++)
+        for (var index = 0; index < _count; index++)
         {
-            var slot = Mix(_hash[entry]) & mask;
+            var hash = _entries[index].Hash;
+            var slot = Slot(hash, mask);
             while (_buckets[slot] != 0) slot = (slot + 1) & mask;
-            _buckets[slot] = entry + 1;
+            _buckets[slot] = ((ulong)(uint)hash << 32) | (uint)(index + 1);
         }
     }
 
     private void Spill()
     {
-        for (var entry = 0; entry < _entries; entry++) Write(_lastBlock[entry] + 4, _lastUsed[entry]);
-        var order = new int[_entries];
+        for (var index = 0; index < _count; index++) Write(_entries[index].LastBlock + 4, _entries[index].LastUsed);
+        var order = new int[_count];
         for (var i = 0; i < order.Length; i++) order[i] = i;
         order.AsSpan().Sort(new EntryOrder(this));
         using var writer = _newSpill();
@@ -258,7 +256,7 @@ internal sealed class MapOutputBuffer : IPairSink
         {
             writer.StartPartition(partition);
             var end = at;
-            while (end < order.Length && _partition[order[end]] == partition) end++;
+            while (end < order.Length && _entries[order[end]].Partition == partition) end++;
             if (end == at) continue;
             var source = new Grouped(this, order, at, end);
             if (_combine is null)
@@ -276,7 +274,7 @@ internal sealed class MapOutputBuffer : IPairSink
         }
         _runs.Add(writer.Complete());
         SpilledRecords += writer.Records;
-        _keysUsed = _blocksUsed = _entries = 0;
+        _keysUsed = _blocksUsed = _count = 0;
         _pending = 0;
         Array.Clear(_buckets);
     }
@@ -285,10 +283,11 @@ internal sealed class MapOutputBuffer : IPairSink
     {
         public int Compare(int x, int y)
         {
-            var byPartition = buffer._partition[x].CompareTo(buffer._partition[y]);
+            ref var a = ref buffer._entries[x];
+            ref var b = ref buffer._entries[y];
+            var byPartition = a.Partition.CompareTo(b.Partition);
             if (byPartition != 0) return byPartition;
-            return buffer._keys.AsSpan(buffer._keyStart[x], buffer._keyLength[x])
-                .SequenceCompareTo(buffer._keys.AsSpan(buffer._keyStart[y], buffer._keyLength[y]));
+            return buffer._keys.AsSpan(a.KeyStart, a.KeyLength).SequenceCompareTo(buffer._keys.AsSpan(b.KeyStart, b.KeyLength));
         }
     }
 
@@ -322,10 +321,10 @@ internal sealed class MapOutputBuffer : IPairSink
                 else
                 {
                     KeyRepeats = false;
-                    var entry = order[_at];
-                    _block = buffer._firstBlock[entry];
-                    _keyStart = buffer._keyStart[entry];
-                    _keyLength = buffer._keyLength[entry];
+                    ref var entry = ref buffer._entries[order[_at]];
+                    _block = entry.FirstBlock;
+                    _keyStart = entry.KeyStart;
+                    _keyLength = entry.KeyLength;
                 }
                 _read = 0;
                 _used = buffer.Read(_block + 4);

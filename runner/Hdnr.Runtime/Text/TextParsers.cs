@@ -35,10 +35,26 @@ internal static class TextParsers
     }
 
     public static long ParseInt64(ReadOnlySpan<byte> text) =>
-        Utf8Parser.TryParse(text, out long value, out var used) && used == text.Length ? value : throw Failure(text, "long");
+        SmallDigits(text) is var small and >= 0 ? small
+        : Utf8Parser.TryParse(text, out long value, out var used) && used == text.Length ? value : throw Failure(text, "long");
 
     public static int ParseInt32(ReadOnlySpan<byte> text) =>
-        Utf8Parser.TryParse(text, out int value, out var used) && used == text.Length ? value : throw Failure(text, "int");
+        SmallDigits(text) is var small and >= 0 ? small
+        : Utf8Parser.TryParse(text, out int value, out var used) && used == text.Length ? value : throw Failure(text, "int");
+
+    // Counts are mostly a few digits: read up to nine without the general parser's set-up; -1 for anything else.
+    private static int SmallDigits(ReadOnlySpan<byte> text)
+    {
+        if (text.IsEmpty || text.Length > 9) return -1;
+        var value = 0;
+        foreach (var b in text)
+        {
+            var digit = (uint)(b - '0');
+            if (digit > 9) return -1;
+            value = (value * 10) + (int)digit;
+        }
+        return value;
+    }
 
     public static short ParseInt16(ReadOnlySpan<byte> text) =>
         Utf8Parser.TryParse(text, out short value, out var used) && used == text.Length ? value : throw Failure(text, "short");

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Hdnr.Hadoop.Tests;
 
@@ -159,29 +158,6 @@ public sealed class FreezeModeTests
         Assert.False(File.Exists(Path.Combine(node, "libcoreclr.so")));
         Assert.Equal((1, hdnrs.Stdout, hdnrs.Stderr), (ours.ExitCode, ours.Stdout, ours.Stderr));
         Assert.Contains("digits.csx:4: Map failed at record 2 (byte offset 3): FormatException:", ours.Stderr);
-    }
-
-    [Fact]
-    public void Native_a_failing_script_writes_the_pairs_before_the_failure_and_the_same_error_without_its_line()
-    {
-        var script = TempScript("""
-            /// Fails on a line without digits.
-            IEnumerable<(string, long)> Map(long offset, string line)
-            {
-                yield return (line, long.Parse(line));
-            }
-            """, "digits.csx");
-        var node = FreezeAndUnpack(script);
-        var input = Encoding.UTF8.GetBytes("12\nx\n");
-
-        var ours = Processes.Exec(Path.Combine(node, "digits"), ["map"], input, node, NoDotnet.Environment());
-        var hdnrs = Hdnr.Run([script, "map"], input);
-
-        Assert.Equal((1, hdnrs.Stdout), (ours.ExitCode, ours.Stdout));
-        Assert.Equal("12\t12\n", ours.Stdout);
-        // A native executable has no PDB: the same message, without hdnr's "digits.csx:4: " prefix.
-        Assert.Equal(Regex.Replace(hdnrs.Stderr, @"^\S+\.csx:\d+: ", ""), ours.Stderr);
-        Assert.StartsWith("Map failed at record 2 (byte offset 3): FormatException:", ours.Stderr);
     }
 
     [Fact]

@@ -111,7 +111,7 @@ public sealed class HadoopJobTests(ITestOutputHelper output)
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("hdnr: the job failed (hadoop exit 1); its tasks wrote on stderr:\n", run.Stderr);
-        Assert.Contains("  Map failed at record ", run.Stderr);
+        Assert.Contains($"  {script}:4: Map failed at record ", run.Stderr);
         Assert.Contains("FormatException: The input string 'x' was not in a correct format.", run.Stderr[run.Stderr.IndexOf("hdnr: the job failed", StringComparison.Ordinal)..]);
     }
 

@@ -16,7 +16,7 @@ namespace Hdnr.Hadoop.Freezing;
 public static class Freezer
 {
     /// <summary>Bumped when the bundle's layout or the generated project changes.</summary>
-    private const string LayoutVersion = "hdnr-frozen-2";
+    private const string LayoutVersion = "hdnr-frozen-3";
 
     /// <summary>Freezes <paramref name="compiled"/> into a bundle folder (from the cache when it is there) and returns it.</summary>
     public static FrozenBundle Bundle(CompiledScript compiled, FreezeMode mode, TextWriter log) =>
@@ -51,18 +51,20 @@ public static class Freezer
             var scriptAssemblyName = AssemblyName.GetAssemblyName(compiled.AssemblyPath).Name!;
             var scriptFileName = scriptAssemblyName + ".dll";
             string? binding = null;
+            IReadOnlyList<string>? lineFiles = null;
             var references = new List<string>(runtime);
             if (mode == FreezeMode.Native)
             {
                 binding = NativeBinding(compiled);
+                var dlls = dependencies.Where(d => d.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)).ToList();
                 // The AOT compiler finds an assembly by its file name, and the compile cache names the dll by its key.
                 var copy = Path.Combine(work, "references", scriptFileName);
                 Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-                File.Copy(compiled.AssemblyPath, copy);
+                lineFiles = WriteTracked(compiled, dlls, copy, log);
                 references.Add(copy);
-                references.AddRange(dependencies.Where(d => d.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)));
+                references.AddRange(dlls);
             }
-            var project = new BundleProject(name, mode, compiled.Doc, compiled.Tasks, references, scriptAssemblyName, scriptFileName, binding)
+            var project = new BundleProject(name, mode, compiled.Doc, compiled.Tasks, references, scriptAssemblyName, scriptFileName, binding, lineFiles)
                 .WriteTo(Path.Combine(work, "project"));
             var output = Path.Combine(work, "bundle");
             DotnetPublish.Run(project, output, mode, name, log);
@@ -90,6 +92,25 @@ public static class Freezer
         if (string.IsNullOrEmpty(name) || name.StartsWith('.') || name.StartsWith('-'))
             throw new HadoopToolException($"cannot name an executable after '{scriptPath}'; rename the script");
         return name;
+    }
+
+    /// <summary>Writes the script compiled with line stores to <paramref name="copy"/> and returns the files its positions index; when it does not compile so, writes the cached dll and returns null.</summary>
+    /// <remarks>A native executable has no PDB to place a failure with; without line stores it still runs, and its errors name no line.</remarks>
+    private static IReadOnlyList<string>? WriteTracked(CompiledScript compiled, IReadOnlyList<string> dlls, string copy, TextWriter log)
+    {
+        try
+        {
+            var tracked = LineTracking.Compile(compiled.ScriptPath, compiled.AssemblyPath, dlls);
+            File.WriteAllBytes(copy, tracked.Assembly);
+            return tracked.Files;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Whatever stops the rewrite (a form it does not keep compiling) must not stop the freeze.
+            log.WriteLine($"hdnr: {compiled.ScriptPath}: the native executable's errors will name no .csx line (line stores: {e.Message})");
+            File.Copy(compiled.AssemblyPath, copy, overwrite: true);
+            return null;
+        }
     }
 
     /// <summary>The binding statements for a native executable, or the reason NativeAOT cannot take the script.</summary>

@@ -61,6 +61,7 @@ public sealed class ScriptException : Exception
         message.ReplaceLineEndings(" ").Trim();
 
     /// <summary>Finds where in the user's .csx an exception was thrown, from the stack trace the embedded PDB makes readable.</summary>
+    /// <remarks>A native executable has no PDB: it asks the line its script's code tracks (<see cref="Frozen.ScriptLine"/>), which no other mode sets.</remarks>
     private static class ScriptFrame
     {
         public static (string File, int Line)? Of(Exception exception)
@@ -71,7 +72,7 @@ public sealed class ScriptException : Exception
                 if (file is not null && file.EndsWith(".csx", StringComparison.OrdinalIgnoreCase))
                     return (file, frame.GetFileLineNumber());
             }
-            return null;
+            return Frozen.ScriptLine.Of(exception);
         }
     }
 }

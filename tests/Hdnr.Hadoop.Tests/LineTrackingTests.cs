@@ -32,15 +32,6 @@ public sealed class LineTrackingTests : IDisposable
     });
 
     [Fact]
-    public void The_imports_are_those_hdnrs_compiler_gives_every_script()
-    {
-        var builder = typeof(ScriptCompiler).Assembly.GetType("Hdnr.Scripting.Compilation.ScriptBuilder", throwOnError: true)!;
-        var imports = builder.GetField("Imports", BindingFlags.Public | BindingFlags.Static)!.GetValue(null);
-
-        Assert.Equal((IEnumerable<string>)imports!, LineTracking.Imports);
-    }
-
-    [Fact]
     public void The_files_are_named_as_the_pdb_names_them_main_script_first()
     {
         var (script, _, _, files) = Script.Value;

@@ -103,6 +103,11 @@ internal sealed record BundleProject(
             var name = Path.GetFileNameWithoutExtension(reference);
             xml.Append($"    <Reference Include=\"{SecurityElement.Escape(name)}\"><HintPath>{SecurityElement.Escape(reference)}</HintPath></Reference>\n");
         }
+        if (Mode != FreezeMode.Native)
+        {
+            // As hdnr's own: a task's hot loops reach optimized code at once rather than after the tiering delay.
+            xml.Append("    <RuntimeHostConfigurationOption Include=\"System.Runtime.TieredCompilation.CallCountingDelayMs\" Value=\"0\" />\n");
+        }
         if (Mode == FreezeMode.Native)
         {
             // The script class is found by name and its methods by reflection (JobShape): keep all of it.

@@ -16,7 +16,7 @@ namespace Hdnr.Hadoop.Freezing;
 public static class Freezer
 {
     /// <summary>Bumped when the bundle's layout or the generated project changes.</summary>
-    private const string LayoutVersion = "hdnr-frozen-3";
+    private const string LayoutVersion = "hdnr-frozen-4";
 
     /// <summary>Freezes <paramref name="compiled"/> into a bundle folder (from the cache when it is there) and returns it.</summary>
     public static FrozenBundle Bundle(CompiledScript compiled, FreezeMode mode, TextWriter log) =>

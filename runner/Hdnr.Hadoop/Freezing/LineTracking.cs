@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Hdnr.Runtime.Frozen;
 using Hdnr.Runtime.Jobs;
+using Hdnr.Scripting.Compilation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -27,23 +28,6 @@ internal sealed record TrackedScript(byte[] Assembly, IReadOnlyList<string> File
 /// </remarks>
 internal static class LineTracking
 {
-    /// <summary>The namespaces every script imports: hdnr's compiler's (Hdnr.Scripting's ScriptBuilder.Imports), which a test keeps equal.</summary>
-    public static readonly ImmutableArray<string> Imports =
-    [
-        "System",
-        "System.Collections.Generic",
-        "System.Globalization",
-        "System.IO",
-        "System.Linq",
-        "System.Text",
-        "System.Text.RegularExpressions",
-        "System.Threading",
-        "System.Threading.Tasks",
-    ];
-
-    private static readonly CSharpParseOptions ParseOptions =
-        new(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Script);
-
     /// <summary>Compiles the script at <paramref name="scriptPath"/> with line stores, as <paramref name="compiledAssembly"/> (hdnr's compile of it, whose name it takes and whose PDB says where its statements' code is).</summary>
     /// <exception cref="InvalidOperationException">The script does not compile again (the message is the first error), or its dll has no PDB; the caller freezes it without line stores.</exception>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -54,14 +38,13 @@ internal static class LineTracking
         var files = Rewrite(scriptPath, assemblyName, references, VisibleSequencePoints.Of(compiledAssembly));
         var texts = files.ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
         var (mainPath, mainText) = files[0];
-        var mainTree = CSharpSyntaxTree.ParseText(SourceText.From(mainText, Encoding.UTF8, SourceHashAlgorithm.Sha256), ParseOptions, mainPath);
+        var mainTree = CSharpSyntaxTree.ParseText(SourceText.From(mainText, Encoding.UTF8, SourceHashAlgorithm.Sha256), ScriptCompilation.ParseOptions, mainPath);
         var tracked = Script(assemblyName, mainTree, references, new Sources(Path.GetDirectoryName(mainPath)!,
             path => texts.TryGetValue(path, out var text) ? SourceText.From(text, Encoding.UTF8, SourceHashAlgorithm.Sha256) : Read(path)));
         var dll = Emit(tracked);
         if (dll is null)
         {
-            // Roslyn emits nothing for a script without code (as hdnr's compiler, which then adds an empty statement).
-            tracked = tracked.ReplaceSyntaxTree(mainTree, mainTree.WithChangedText(mainTree.GetText().WithChanges(new TextChange(new TextSpan(mainTree.Length, 0), "\n;"))));
+            tracked = ScriptCompilation.WithCode(tracked, mainTree);
             dll = Emit(tracked) ?? throw new InvalidOperationException("the compiler emitted nothing");
         }
         return new TrackedScript(dll, files.Select(f => f.Path).ToList());
@@ -76,7 +59,7 @@ internal static class LineTracking
     {
         var mainPath = Path.GetFullPath(scriptPath);
         // As written (with #r made comments), to read what each expression body returns; its errors show when compiled rewritten.
-        var asWritten = Script(assemblyName, CSharpSyntaxTree.ParseText(Read(mainPath), ParseOptions, mainPath), references,
+        var asWritten = Script(assemblyName, CSharpSyntaxTree.ParseText(Read(mainPath), ScriptCompilation.ParseOptions, mainPath), references,
             new Sources(Path.GetDirectoryName(mainPath)!, Read));
         var trees = asWritten.SyntaxTrees.ToList();
         var main = trees.Single(t => t.FilePath == mainPath);
@@ -89,18 +72,8 @@ internal static class LineTracking
             .ToList();
     }
 
-    private static CSharpCompilation Script(string assemblyName, SyntaxTree main, IEnumerable<MetadataReference> references, SourceReferenceResolver sources)
-    {
-        var options = new CSharpCompilationOptions(
-            OutputKind.DynamicallyLinkedLibrary,
-            scriptClassName: "Script",
-            usings: Imports,
-            optimizationLevel: OptimizationLevel.Release,
-            deterministic: true,
-            allowUnsafe: true,
-            sourceReferenceResolver: sources);
-        return CSharpCompilation.CreateScriptCompilation(assemblyName, main, references, options, returnType: typeof(object), globalsType: typeof(ScriptGlobals));
-    }
+    private static CSharpCompilation Script(string assemblyName, SyntaxTree main, IEnumerable<MetadataReference> references, SourceReferenceResolver sources) =>
+        ScriptCompilation.Create(assemblyName, main, references, sources);
 
     private static byte[]? Emit(CSharpCompilation compilation)
     {
@@ -119,17 +92,10 @@ internal static class LineTracking
     /// <summary>The running framework's assemblies (as hdnr's compiler takes them), Hdnr.Runtime, and the script's package and <c>#r</c> dlls not named like one of those.</summary>
     private static List<MetadataReference> References(IReadOnlyList<string> dependencyDlls)
     {
-        var framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        var trusted = AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string;
-        var paths = (string.IsNullOrEmpty(trusted) ? Directory.GetFiles(framework, "*.dll") : trusted.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-            .Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && Path.GetDirectoryName(Path.GetFullPath(p)) == framework)
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        paths.Add(typeof(ScriptGlobals).Assembly.Location);
-        var names = paths.Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        paths.AddRange(dependencyDlls.Where(d => names.Add(Path.GetFileNameWithoutExtension(d))));
-        return paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
+        var runtime = typeof(ScriptGlobals).Assembly.Location;
+        var names = FrameworkAssemblies.Names.Append(Path.GetFileNameWithoutExtension(runtime)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return [.. FrameworkReferences.Value, MetadataReference.CreateFromFile(runtime),
+            .. dependencyDlls.Where(d => names.Add(Path.GetFileNameWithoutExtension(d))).Select(d => MetadataReference.CreateFromFile(d))];
     }
 
     /// <summary>The file at <paramref name="path"/> as hdnr's compiler reads it, with each <c>#r</c> directive turned into a comment of the same length.</summary>
@@ -137,7 +103,7 @@ internal static class LineTracking
     {
         var bytes = File.ReadAllBytes(path);
         var text = SourceText.From(bytes, bytes.Length, checksumAlgorithm: SourceHashAlgorithm.Sha256);
-        var changes = CSharpSyntaxTree.ParseText(text, ParseOptions).GetRoot().DescendantTrivia()
+        var changes = CSharpSyntaxTree.ParseText(text, ScriptCompilation.ParseOptions).GetRoot().DescendantTrivia()
             .Select(t => t.GetStructure())
             .OfType<ReferenceDirectiveTriviaSyntax>()
             .Select(r => new TextChange(new TextSpan(r.HashToken.SpanStart, 2), "//"))

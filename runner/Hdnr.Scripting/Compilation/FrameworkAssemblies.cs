@@ -6,16 +6,19 @@ namespace Hdnr.Scripting.Compilation;
 /// than the SDK's reference pack: they exist wherever hdnr runs, even without an SDK, and they are exactly what the script
 /// binds to at run time. Taking only that folder leaves out hdnr's own assemblies, Roslyn and the test host's.
 /// </remarks>
-internal static class FrameworkAssemblies
+public static class FrameworkAssemblies
 {
+    /// <summary>The shared framework's folder.</summary>
     public static string Folder { get; } = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
 
+    /// <summary>The framework's dlls, in ordinal order.</summary>
     public static IReadOnlyList<string> Paths { get; } = Find();
 
     /// <summary>The simple names of <see cref="Paths"/>, so a NuGet package's copy of a framework assembly can be left out.</summary>
     public static IReadOnlySet<string> Names { get; } =
         Paths.Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.OrdinalIgnoreCase)!;
 
+    /// <summary>Whether <paramref name="path"/> is in the framework's folder.</summary>
     public static bool IsInFolder(string path) =>
         string.Equals(Path.GetDirectoryName(Path.GetFullPath(path)), Folder, StringComparison.Ordinal);
 

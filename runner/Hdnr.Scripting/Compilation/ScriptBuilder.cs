@@ -16,23 +16,6 @@ namespace Hdnr.Scripting.Compilation;
 /// <summary>The cache-miss path: restores packages, compiles with Roslyn, checks the job's shape and stores the entry.</summary>
 internal static class ScriptBuilder
 {
-    /// <summary>The namespaces every script imports, as dotnet-script's defaults minus those a streaming task has no use for, plus regular expressions and globalization that text jobs often need.</summary>
-    public static readonly ImmutableArray<string> Imports =
-    [
-        "System",
-        "System.Collections.Generic",
-        "System.Globalization",
-        "System.IO",
-        "System.Linq",
-        "System.Text",
-        "System.Text.RegularExpressions",
-        "System.Threading",
-        "System.Threading.Tasks",
-    ];
-
-    private static readonly CSharpParseOptions ParseOptions =
-        new(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Script);
-
     public static CompiledScript Build(ScriptClosure closure, ScriptCache cache, string key)
     {
         var main = closure.Main;
@@ -53,28 +36,15 @@ internal static class ScriptBuilder
         var snapshots = closure.Files.Where(f => f.Bytes is not null).ToDictionary(f => f.FullPath, f => f.Bytes!, StringComparer.Ordinal);
         var sourceResolver = new SnapshotSourceResolver(new SourceFileResolver([], scriptDirectory), snapshots);
 
-        var options = new CSharpCompilationOptions(
-            OutputKind.DynamicallyLinkedLibrary,
-            scriptClassName: "Script",
-            usings: Imports,
-            optimizationLevel: OptimizationLevel.Release,
-            deterministic: true,
-            allowUnsafe: true,
-            sourceReferenceResolver: sourceResolver,
-            metadataReferenceResolver: metadataResolver);
         var tree = CSharpSyntaxTree.ParseText(
             SourceText.From(main.Bytes, main.Bytes.Length, checksumAlgorithm: SourceHashAlgorithm.Sha256),
-            ParseOptions, main.FullPath);
-        var compilation = CSharpCompilation.CreateScriptCompilation(
-            "hdnr-script-" + key[..16], tree, references, options, returnType: typeof(object), globalsType: typeof(ScriptGlobals));
+            ScriptCompilation.ParseOptions, main.FullPath);
+        var compilation = ScriptCompilation.Create("hdnr-script-" + key[..16], tree, references, sourceResolver, metadataResolver);
 
         var (dll, errors) = Emit(compilation, closure);
         if (dll is null && errors.Count == 0)
         {
-            // Roslyn emits nothing, and says nothing, for a script with no code at all (only directives, a doc,
-            // comments). Such a script is valid, so it gets one empty statement after its last line, which moves no line.
-            var withCode = tree.WithChangedText(tree.GetText().WithChanges(new TextChange(new TextSpan(tree.Length, 0), "\n;")));
-            compilation = compilation.ReplaceSyntaxTree(tree, withCode);
+            compilation = ScriptCompilation.WithCode(compilation, tree);
             (dll, errors) = Emit(compilation, closure);
         }
         if (dll is null)

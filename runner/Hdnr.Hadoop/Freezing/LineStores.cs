@@ -186,59 +186,32 @@ internal sealed class LineStores : CSharpSyntaxWalker
         base.VisitFinallyClause(node);
     }
 
-    public override void VisitMethodDeclaration(MethodDeclarationSyntax node)
-    {
-        var outer = _iterator;
-        _iterator = Function(node.Body, node.ExpressionBody, node.SemicolonToken, () => _model.GetDeclaredSymbol(node));
-        base.VisitMethodDeclaration(node);
-        _iterator = outer;
-    }
+    public override void VisitMethodDeclaration(MethodDeclarationSyntax node) => InMember(node, () => base.VisitMethodDeclaration(node));
 
-    public override void VisitConstructorDeclaration(ConstructorDeclarationSyntax node)
-    {
-        var outer = _iterator;
-        _iterator = Function(node.Body, node.ExpressionBody, node.SemicolonToken, () => _model.GetDeclaredSymbol(node));
-        base.VisitConstructorDeclaration(node);
-        _iterator = outer;
-    }
+    public override void VisitConstructorDeclaration(ConstructorDeclarationSyntax node) => InMember(node, () => base.VisitConstructorDeclaration(node));
 
-    public override void VisitDestructorDeclaration(DestructorDeclarationSyntax node)
-    {
-        var outer = _iterator;
-        _iterator = Function(node.Body, node.ExpressionBody, node.SemicolonToken, () => _model.GetDeclaredSymbol(node));
-        base.VisitDestructorDeclaration(node);
-        _iterator = outer;
-    }
+    public override void VisitDestructorDeclaration(DestructorDeclarationSyntax node) => InMember(node, () => base.VisitDestructorDeclaration(node));
 
-    public override void VisitOperatorDeclaration(OperatorDeclarationSyntax node)
-    {
-        var outer = _iterator;
-        _iterator = Function(node.Body, node.ExpressionBody, node.SemicolonToken, () => _model.GetDeclaredSymbol(node));
-        base.VisitOperatorDeclaration(node);
-        _iterator = outer;
-    }
+    public override void VisitOperatorDeclaration(OperatorDeclarationSyntax node) => InMember(node, () => base.VisitOperatorDeclaration(node));
 
-    public override void VisitConversionOperatorDeclaration(ConversionOperatorDeclarationSyntax node)
-    {
-        var outer = _iterator;
-        _iterator = Function(node.Body, node.ExpressionBody, node.SemicolonToken, () => _model.GetDeclaredSymbol(node));
-        base.VisitConversionOperatorDeclaration(node);
-        _iterator = outer;
-    }
+    public override void VisitConversionOperatorDeclaration(ConversionOperatorDeclarationSyntax node) =>
+        InMember(node, () => base.VisitConversionOperatorDeclaration(node));
 
-    public override void VisitAccessorDeclaration(AccessorDeclarationSyntax node)
-    {
-        var outer = _iterator;
-        _iterator = Function(node.Body, node.ExpressionBody, node.SemicolonToken, () => _model.GetDeclaredSymbol(node));
-        base.VisitAccessorDeclaration(node);
-        _iterator = outer;
-    }
+    public override void VisitAccessorDeclaration(AccessorDeclarationSyntax node) =>
+        InFunction(node.Body, node.ExpressionBody, node.SemicolonToken, () => _model.GetDeclaredSymbol(node), () => base.VisitAccessorDeclaration(node));
 
-    public override void VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
+    public override void VisitLocalFunctionStatement(LocalFunctionStatementSyntax node) =>
+        InFunction(node.Body, node.ExpressionBody, node.SemicolonToken, () => _model.GetDeclaredSymbol(node) as IMethodSymbol, () => base.VisitLocalFunctionStatement(node));
+
+    private void InMember(BaseMethodDeclarationSyntax node, Action visit) =>
+        InFunction(node.Body, node.ExpressionBody, node.SemicolonToken, () => _model.GetDeclaredSymbol(node), visit);
+
+    // Visits a function's body with the function's iteration (null when it is no iterator), then restores the outer one.
+    private void InFunction(BlockSyntax? body, ArrowExpressionClauseSyntax? arrow, SyntaxToken semicolon, Func<IMethodSymbol?> symbol, Action visit)
     {
         var outer = _iterator;
-        _iterator = Function(node.Body, node.ExpressionBody, node.SemicolonToken, () => _model.GetDeclaredSymbol(node) as IMethodSymbol);
-        base.VisitLocalFunctionStatement(node);
+        _iterator = Function(body, arrow, semicolon, symbol);
+        visit();
         _iterator = outer;
     }
 

@@ -12,6 +12,6 @@ public enum InputFormat
     /// <summary>Text compressed with bzip2 (named <c>*.bz2</c>): one split per file here.</summary>
     BZip2,
 
-    /// <summary>A SequenceFile (starts with the <c>SEQ</c> magic): one split per file here.</summary>
+    /// <summary>A SequenceFile (starts with the <c>SEQ</c> magic): splittable at sync markers.</summary>
     SequenceFile,
 }

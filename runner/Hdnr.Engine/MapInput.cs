@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
-using Hdnr.Runtime.SequenceFiles;
 using Hdnr.Runtime.Tasks;
 
 namespace Hdnr.Engine;
@@ -8,13 +7,14 @@ namespace Hdnr.Engine;
 /// <summary>What a streaming map task reads on stdin for one split, byte for byte as Hadoop's PipeMapper writes it.</summary>
 /// <remarks>
 /// Text io: each line's value (TextInputFormat drops the key) followed by <c>\n</c>. Typedbytes io: TypedBytesInputWriter's
-/// key and value: a text line as long (code 4) file offset and string (code 7); a SequenceFile's pairs as typed bytes
-/// (TypedBytesWritable as stored, other Writables converted as dumptb converts them).
+/// key and value: a text line as long (code 4) file offset and string (code 7); the pairs of a SequenceFile split (those
+/// SequenceFileRecordReader gives it) as typed bytes (TypedBytesWritable as stored, other Writables converted as dumptb
+/// converts them).
 /// </remarks>
 internal sealed class MapInput : ReadOnlyStream
 {
     private readonly LineSource? _lines;
-    private readonly SequenceFileReader? _pairs;
+    private readonly SequenceFileSplitReader? _pairs;
     private readonly Stream? _source;
     private readonly bool _typedBytes;
     private byte[] _staged = ScratchBuffers.Rent(1 << 20);
@@ -22,7 +22,7 @@ internal sealed class MapInput : ReadOnlyStream
     private int _stagedEnd;
     private bool _done;
 
-    private MapInput(LineSource? lines, SequenceFileReader? pairs, Stream? source, bool typedBytes, long bytes)
+    private MapInput(LineSource? lines, SequenceFileSplitReader? pairs, Stream? source, bool typedBytes, long bytes)
     {
         _lines = lines;
         _pairs = pairs;
@@ -49,7 +49,7 @@ internal sealed class MapInput : ReadOnlyStream
         {
             if (io != WireFormat.TypedBytes)
                 throw new InvalidDataException($"{split.Path} is a SequenceFile: read it with --io typedbytes");
-            return new MapInput(null, SequenceFileReader.Open(split.Path), null, true, split.FileLength);
+            return new MapInput(null, SequenceFileSplitReader.Open(split.Path, split.Start, split.Length), null, true, split.Length);
         }
         if (split.Format != InputFormat.Text)
         {
@@ -76,11 +76,13 @@ internal sealed class MapInput : ReadOnlyStream
         return count;
     }
 
-    // Text splits report how far their lines got; other inputs report once, when they end.
+    // Text and SequenceFile splits report how far they got; compressed text reports once, when it ends.
     private void Report()
     {
         if (Progress is null) return;
-        var consumed = _done ? Bytes : _lines is not null && _source is FileRangeStream ? _lines.Offset - _lines.FirstOffset : 0;
+        var consumed = _done ? Bytes
+            : _pairs is not null ? _pairs.Consumed
+            : _lines is not null && _source is FileRangeStream ? _lines.Offset - _lines.FirstOffset : 0;
         if (consumed <= _reported) return;
         Progress(consumed - _reported);
         _reported = consumed;

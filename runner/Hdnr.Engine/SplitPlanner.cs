@@ -3,9 +3,10 @@ namespace Hdnr.Engine;
 /// <summary>Cuts input files into map splits as Hadoop's old-API FileInputFormat.getSplits and JobSubmitter do.</summary>
 /// <remarks>
 /// splitSize = max(minSize, min(totalSize / mapreduce.job.maps, blockSize)); a file is cut while what remains is more
-/// than 1.1 split sizes (SPLIT_SLOP), the rest is the last split; an empty file is one empty split; a compressed file or
-/// a SequenceFile is one split here. JobSubmitter then orders splits largest first (a stable sort), which fixes the
-/// map task numbers and so the names of a map-only job's part files.
+/// than 1.1 split sizes (SPLIT_SLOP), the rest is the last split; an empty file is one empty split; compressed text is
+/// one split here. Uncompressed text and SequenceFiles are cut alike (AutoInputFormat splits every file); their record
+/// readers then find where records begin. JobSubmitter then orders splits largest first (a stable sort), which fixes
+/// the map task numbers and so the names of a map-only job's part files.
 /// </remarks>
 public static class SplitPlanner
 {
@@ -28,7 +29,7 @@ public static class SplitPlanner
             var path = files[i];
             var length = lengths[i];
             var format = InputFormats.Detect(path);
-            if (length == 0 || format != InputFormat.Text)
+            if (length == 0 || format is not (InputFormat.Text or InputFormat.SequenceFile))
             {
                 splits.Add(new InputSplit(path, 0, length, format, length));
                 continue;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Hdnr.Runtime.SequenceFiles;
 
 namespace Hdnr.Cli.Tests;
 
@@ -389,6 +390,131 @@ public sealed class LaunchLocalTests
         Assert.True(localMapOnly.ExitCode == 0, localMapOnly.ToString());
         AssertSameParts(hadoopWc, Path.Combine(dir, "local-wc"));
         AssertSameParts(hadoopMapOnly, Path.Combine(dir, "local-maponly"));
+    }
+
+    [HadoopStreamingFact]
+    public void Real_hadoop_streaming_splits_sequence_files_as_launch_local_does()
+    {
+        var dir = Directory.CreateTempSubdirectory("hdnr-vs-hadoop-seq-").FullName;
+        try
+        {
+            // Hadoop's local block size is 32 MiB: 70 MB uncompressed make three splits (32, 32, 3 MiB), 40 MB BLOCK
+            // compressed two (32, 6 MiB); the part files are numbered largest split first, and each holds what its
+            // split's record reader read.
+            var plain = WriteSequenceFile(Path.Combine(dir, "plain.seq"), SequenceFileCompression.None, 70_000_000);
+            var block = WriteSequenceFile(Path.Combine(dir, "block.seq"), SequenceFileCompression.Block, 40_000_000);
+            var identity = TempScript.Write(IdentityPairs, "identity.csx");
+
+            var hadoop = HadoopStreaming(dir, "seq", ["-D", "mapreduce.job.reduces=0", "-io", "typedbytes",
+                    "-inputformat", "org.apache.hadoop.streaming.AutoInputFormat", "-outputformat", "org.apache.hadoop.mapred.SequenceFileOutputFormat"],
+                [plain, block], ["-mapper", Task(identity.Path, "pipe map")]);
+            var local = Hdnr.Run([identity.Path, "launch-local", plain, block, Path.Combine(dir, "local-seq")]);
+
+            Assert.True(local.ExitCode == 0, local.ToString());
+            var names = Directory.GetFiles(hadoop, "part-*").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(5, names.Count);
+            Assert.Equal(names, Directory.GetFiles(Path.Combine(dir, "local-seq"), "part-*").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            // SequenceFiles carry random sync markers, so the parts are compared record by record.
+            foreach (var name in names)
+                Assert.True(Records(Path.Combine(hadoop, name!)).SequenceEqual(Records(Path.Combine(dir, "local-seq", name!))), name);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private const string IdentityPairs = """
+        /// Map-only: each pair as it is.
+        IEnumerable<(long, string)> Map(long key, string value)
+        {
+            yield return (key, value);
+        }
+        """;
+
+    [Fact]
+    public void A_map_only_job_over_a_sequence_file_writes_a_part_per_split_that_together_hold_every_record()
+    {
+        var dir = Directory.CreateTempSubdirectory("hdnr-seq-splits-").FullName;
+        var input = WriteSequenceFile(Path.Combine(dir, "in.seq"), SequenceFileCompression.None, 3_500_000);
+        var identity = TempScript.Write(IdentityPairs, "identity.csx");
+        var output = Path.Combine(dir, "out");
+
+        var run = Hdnr.Run([identity.Path, "launch-local", input, output, "--split-mb", "1"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // Splits of 1 MiB at 0, 1 and 2 MiB, then the rest (under 1.1 MiB): part-00000 to part-00003 in file order.
+        var parts = Directory.GetFiles(output, "part-*").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(4, parts.Count);
+        Assert.All(parts, p => Assert.NotEmpty(Records(p)));
+        Assert.Equal(Records(input), parts.SelectMany(Records));
+    }
+
+    [Fact]
+    public void Each_map_task_of_a_sequence_file_sees_its_splits_start_and_length()
+    {
+        var dir = Directory.CreateTempSubdirectory("hdnr-seq-env-").FullName;
+        var input = WriteSequenceFile(Path.Combine(dir, "in.seq"), SequenceFileCompression.None, 1_800_000);
+        var script = TempScript.Write("""
+            /// Emits the split its task was given and how many records it read.
+            var records = 0;
+
+            IEnumerable<(string, string)> Map(long key, string value)
+            {
+                records++;
+                yield break;
+            }
+
+            IEnumerable<(string, string)> MapEnd()
+            {
+                yield return (Environment.GetEnvironmentVariable("mapreduce_map_input_start")!, $"{Environment.GetEnvironmentVariable("mapreduce_map_input_length")} {records}");
+            }
+            """, "split.csx");
+        var output = Path.Combine(dir, "out");
+
+        var run = Hdnr.Run([script.Path, "launch-local", input, output, "--split-mb", "1"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var length = new FileInfo(input).Length;
+        var seen = Directory.GetFiles(output, "part-*").Order(StringComparer.Ordinal).Select(p => Assert.Single(Pairs(p))).ToList();
+        Assert.Equal([0L, 1L << 20], seen.Select(p => long.Parse((string)p.Key!)));
+        Assert.Equal([1L << 20, length - (1L << 20)], seen.Select(p => long.Parse(((string)p.Value!).Split(' ')[0])));
+        Assert.Equal(Records(input).Count(), seen.Sum(p => int.Parse(((string)p.Value!).Split(' ')[1])));
+    }
+
+    // Pairs of a long and a line of random letters, in a file of about `bytes` bytes (BLOCK compression keeps about half
+    // of them: 26 letters need under 5 bits of 8).
+    private static string WriteSequenceFile(string path, SequenceFileCompression compression, long bytes)
+    {
+        var random = new Random(42);
+        var letters = new char[200];
+        var raw = compression == SequenceFileCompression.Block ? bytes * 2 : bytes;
+        using var writer = SequenceFileWriter.Create(path, compression);
+        for (long written = 0, i = 0; written < raw; i++)
+        {
+            var length = random.Next(10, letters.Length);
+            for (var j = 0; j < length; j++) letters[j] = (char)('a' + random.Next(26));
+            writer.Append(i, new string(letters, 0, length));
+            // Record and key lengths, the key's and value's lengths and typed bytes headers, the long: 30 bytes.
+            written += length + 30;
+        }
+
+        writer.Complete();
+        return path;
+    }
+
+    private static IEnumerable<string> Records(string path)
+    {
+        using var reader = SequenceFileReader.Open(path);
+        while (reader.TryReadTypedBytes(out var key, out var value)) yield return Convert.ToHexString(key) + Convert.ToHexString(value);
+    }
+
+    private static List<(object? Key, object? Value)> Pairs(string path)
+    {
+        using var reader = SequenceFileReader.Open(path);
+        var pairs = new List<(object?, object?)>();
+        while (reader.TryReadPair(out var key, out var value)) pairs.Add((key, value));
+        return pairs;
     }
 
     private static void AssertSameParts(string expected, string actual)

@@ -30,7 +30,7 @@ internal static class LaunchLocalVerb
                 CommandOptionType.SingleValue).Accepts(v => v.Values("inprocess", "process"));
             var attempts = cmd.Option<int>("--max-attempts <N>", "Attempts per task before the job fails (default 4).", CommandOptionType.SingleValue);
             var sortBuffer = cmd.Option<int>("--sort-buffer-mb <MB>", "Map output buffer per task before it spills (default 100).", CommandOptionType.SingleValue);
-            var splitMb = cmd.Option<int>("--split-mb <MB>", "Largest split of an uncompressed text file (default 32, Hadoop's local block size).", CommandOptionType.SingleValue);
+            var splitMb = cmd.Option<int>("--split-mb <MB>", "Largest split of an uncompressed text file or a SequenceFile (default 32, Hadoop's local block size).", CommandOptionType.SingleValue);
             var parallel = cmd.Option<int>("--tasks <N>", "Tasks run at once (default: one per core).", CommandOptionType.SingleValue);
             var overwrite = cmd.Option("--overwrite", "Replace OUTPUT if it exists (Hadoop refuses it).", CommandOptionType.NoValue);
             var files = cmd.Option("--file <PATH[#NAME]>", "A file linked into each task's working directory.", CommandOptionType.MultipleValue);

@@ -32,11 +32,50 @@ internal sealed class SequenceFileInput : IDisposable
     /// <summary>The offset of the next byte.</summary>
     public long Position => _bufferStart + _pos;
 
+    /// <summary>The stream's length, when it can tell.</summary>
+    public long? Length => _length;
+
     /// <summary>How many bytes remain, when the stream can tell.</summary>
     public long? Remaining => _length - Position;
 
     /// <summary>Whether no byte remains.</summary>
     public bool AtEnd() => !Ensure(1);
+
+    /// <summary>Moves to <paramref name="offset"/>; the stream must be seekable.</summary>
+    public void Seek(long offset)
+    {
+        if (offset >= Position && offset <= _bufferStart + _end)
+        {
+            // Ahead but already buffered, as a sync marker Find has just found usually is.
+            _pos = (int)(offset - _bufferStart);
+            return;
+        }
+
+        _stream.Position = offset;
+        _bufferStart = offset;
+        _pos = _end = 0;
+    }
+
+    /// <summary>The offset of the first occurrence of <paramref name="pattern"/> at or after <paramref name="from"/>, or -1; the position is left anywhere.</summary>
+    public long Find(ReadOnlySpan<byte> pattern, long from)
+    {
+        Seek(from);
+        while (true)
+        {
+            var i = _buffer.AsSpan(_pos, _end - _pos).IndexOf(pattern);
+            if (i >= 0)
+            {
+                return Position + i;
+            }
+
+            // The last bytes may begin an occurrence that the next read completes.
+            _pos = Math.Max(_pos, _end - (pattern.Length - 1));
+            if (!Fill())
+            {
+                return -1;
+            }
+        }
+    }
 
     /// <summary>An error naming the file and offset.</summary>
     public InvalidDataException Corrupt(long offset, string message)
@@ -190,6 +229,20 @@ internal sealed class SequenceFileInput : IDisposable
             return true;
         }
 
+        while (_end - _pos < count)
+        {
+            if (!Fill())
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Moves the unread bytes to the buffer's start and reads once after them; false at the end of the stream.
+    private bool Fill()
+    {
         if (_pos > 0)
         {
             Buffer.BlockCopy(_buffer, _pos, _buffer, 0, _end - _pos);
@@ -198,17 +251,8 @@ internal sealed class SequenceFileInput : IDisposable
             _pos = 0;
         }
 
-        while (_end < count)
-        {
-            var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
-            if (read == 0)
-            {
-                return false;
-            }
-
-            _end += read;
-        }
-
-        return true;
+        var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+        _end += read;
+        return read > 0;
     }
 }

@@ -58,6 +58,9 @@ public sealed class SequenceFileReader : IDisposable
     /// <summary>The byte offset the reader has reached (for BLOCK files, the end of the current block).</summary>
     public long Position => _input.Position;
 
+    /// <summary>Whether the last read passed a sync marker (so read the first record of a block, or a record right after a sync escape), as Hadoop's <c>SequenceFile.Reader.syncSeen</c>.</summary>
+    public bool SyncSeen { get; private set; }
+
     /// <summary>Opens a file; a file that is not a SequenceFile is refused with an <see cref="InvalidDataException"/> naming it.</summary>
     public static SequenceFileReader Open(string path)
     {
@@ -135,6 +138,31 @@ public sealed class SequenceFileReader : IDisposable
         Header.Compression == SequenceFileCompression.Block
             ? TryReadFromBlock(out key, out value)
             : TryReadRecord(out key, out value);
+
+    /// <summary>Moves to just before the first sync marker that starts at or after <paramref name="position"/> (to the first record while that is in the header, to the end of the file when no marker follows), as Hadoop's <c>SequenceFile.Reader.sync</c>.</summary>
+    public void SeekToSync(long position)
+    {
+        var length = _input.Length ?? throw new NotSupportedException($"{Name}: moving to a sync marker needs a stream that can seek.");
+        _blockRemaining = 0;
+        if (position + 4 + SyncSize >= length)
+        {
+            _input.Seek(length);
+            return;
+        }
+
+        if (position < Header.DataOffset)
+        {
+            // Hadoop counts the header's copy of the marker as passed.
+            _input.Seek(Header.DataOffset);
+            SyncSeen = true;
+            return;
+        }
+
+        // Hadoop looks for the 16 marker bytes alone, from just past where an escape at position would end; its scan
+        // stops before a marker that ends the file, which has no record after it anyway.
+        var marker = _input.Find(_sync, position + 4);
+        _input.Seek(marker >= 0 && marker + SyncSize < length ? marker - 4 : length);
+    }
 
     /// <inheritdoc/>
     public void Dispose() => _input.Dispose();
@@ -257,6 +285,7 @@ public sealed class SequenceFileReader : IDisposable
         key = value = default;
         int length;
         long at;
+        var passedSync = false;
         while (true)
         {
             if (_input.AtEnd())
@@ -271,9 +300,12 @@ public sealed class SequenceFileReader : IDisposable
                 break;
             }
 
-            // Sync markers may come before any record, at any spacing.
+            // Sync markers may come before any record, at any spacing; one that ends the file counts as passed, as in Hadoop.
             CheckSync();
+            passedSync = SyncSeen = true;
         }
+
+        SyncSeen = passedSync;
 
         if (length < 0)
         {
@@ -304,6 +336,7 @@ public sealed class SequenceFileReader : IDisposable
     private bool TryReadFromBlock(out ReadOnlySpan<byte> key, out ReadOnlySpan<byte> value)
     {
         key = value = default;
+        SyncSeen = false;
         while (_blockRemaining == 0)
         {
             if (!TryReadBlock())
@@ -338,6 +371,7 @@ public sealed class SequenceFileReader : IDisposable
         }
 
         CheckSync();
+        SyncSeen = true;
         if (_input.AtEnd())
         {
             return false;

@@ -12,5 +12,5 @@ internal sealed record JobContext(
     ITaskLauncher Launcher,
     string LocalDirectory,
     JobCounters Counters,
-    ProgressDisplay Progress,
+    JobProgress Progress,
     CancellationToken Cancel);

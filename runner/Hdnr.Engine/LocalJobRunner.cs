@@ -6,12 +6,12 @@ namespace Hdnr.Engine;
 /// <summary>Runs a streaming job on this machine the way Hadoop's LocalJobRunner does, with map and reduce tasks in parallel: output checked, input split, maps, shuffle, reduces, then the output committed.</summary>
 public static class LocalJobRunner
 {
-    /// <summary>Runs <paramref name="job"/>; progress goes to <paramref name="terminal"/> when it is given (a terminal), notes to <paramref name="log"/>.</summary>
+    /// <summary>Runs <paramref name="job"/>, reporting to <paramref name="progress"/> when one is given; notes go to <paramref name="log"/>.</summary>
     /// <exception cref="OutputExistsException">The output exists and overwriting was not asked for.</exception>
     /// <exception cref="InputPathException">An input names no file.</exception>
     /// <exception cref="JobFailedException">A task failed on every attempt; nothing was committed.</exception>
     /// <exception cref="OperationCanceledException">The job was cancelled; nothing was committed.</exception>
-    public static JobResult Run(JobDescription job, TextWriter log, TextWriter? terminal, CancellationToken cancel)
+    public static JobResult Run(JobDescription job, TextWriter log, JobProgress? progress, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(log);
@@ -44,7 +44,7 @@ public static class LocalJobRunner
         var ids = TaskIds.NewJob();
         var local = Path.Combine(Path.GetTempPath(), "hdnr-local", ids.JobId);
         committer.SetupJob(job.Overwrite);
-        using var progress = new ProgressDisplay(terminal);
+        progress ??= new JobProgress();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var committed = false;
         try

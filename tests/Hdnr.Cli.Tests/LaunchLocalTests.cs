@@ -358,6 +358,45 @@ public sealed class LaunchLocalTests
 
     private static int Kill(int pid, string signal) => KillNative(pid, signal == "SIGTERM" ? 15 : 2);
 
+    [TerminalFact]
+    public void On_a_terminal_progress_bars_show_and_are_cleared_before_the_summary()
+    {
+        var output = NewOutput();
+        // util-linux's script gives the job a terminal; its command is run by a shell, so every path is quoted.
+        var command = string.Join(' ', new[] { "dotnet", Path.Combine(AppContext.BaseDirectory, "hdnr.dll"), "wc.csx", "launch-local", "wc.txt", output }
+            .Select(a => "'" + a + "'"));
+
+        var run = Processes.Exec("script", ["-qec", command, "/dev/null"], workingDirectory: Path.Combine(Hdnr.RepoRoot, "examples"));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var screen = run.Stdout;
+        var summary = screen.IndexOf("hdnr: Job ", StringComparison.Ordinal);
+        Assert.True(summary > 0, screen);
+        Assert.Matches(@"\bmap\b.*\n.*\breduce\b", screen[..summary]);
+        // Erased line by line and the cursor shown again, right before the summary.
+        Assert.EndsWith("\u001b[2K\u001b[?25h", screen[..summary]);
+        Assert.Contains("the\t4\n", File.ReadAllText(Path.Combine(output, "part-00000")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_terminal_stderr_has_no_control_codes()
+    {
+        var run = Hdnr.Run(["wc.csx", "launch-local", "wc.txt", NewOutput()]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain('\u001b', run.Stderr);
+        Assert.StartsWith("hdnr: Job ", run.Stderr);
+    }
+
+    private sealed class TerminalFactAttribute : FactAttribute
+    {
+        public TerminalFactAttribute()
+        {
+            if (!File.Exists("/usr/bin/script") && !File.Exists("/bin/script"))
+                Skip = "util-linux's script, which gives a job a terminal, is not installed.";
+        }
+    }
+
     [HadoopStreamingFact]
     public void Real_hadoop_streaming_writes_the_same_part_files()
     {

@@ -89,7 +89,10 @@ internal static class LaunchLocalVerb
         });
         try
         {
-            var result = LocalJobRunner.Run(job, Console.Error, Console.IsErrorRedirected ? null : Console.Error, cancel.Token);
+            var progress = new JobProgress();
+            var result = Console.IsErrorRedirected
+                ? LocalJobRunner.Run(job, Console.Error, progress, cancel.Token)
+                : ProgressBars.Show(progress, () => LocalJobRunner.Run(job, Console.Error, progress, cancel.Token));
             Console.Error.Write($"hdnr: Job {result.JobId} completed successfully: {result.MapTasks} map and {result.ReduceTasks} reduce tasks, output in {Path.GetFullPath(job.Output)}\n");
             Console.Error.Write(result.Counters.Format());
             return 0;

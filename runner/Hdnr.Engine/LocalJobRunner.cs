@@ -35,6 +35,12 @@ public static class LocalJobRunner
             log.WriteLine("hdnr: the script reads its environment or working directory (or the job has --file/--archive): tasks run as processes");
             isolation = Isolation.Process;
         }
+        else if (isolation == Isolation.InProcess && ScriptInspection.HasAssignableStatics(job.AssemblyPath))
+        {
+            // So do static fields: tasks on threads of one process would see each other's values.
+            log.WriteLine("hdnr: the script has static fields it can assign, which each task keeps apart only in a process of its own: tasks run as processes");
+            isolation = Isolation.Process;
+        }
 
         var splits = SplitPlanner.Plan(files, requestedMaps, BlockSize(job, files, reducers, isolation), minSize);
         var io = job.Io ?? (splits.Count > 0 && splits.All(s => s.Format == InputFormat.SequenceFile) ? WireFormat.TypedBytes : WireFormat.Text);

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 
@@ -23,6 +24,26 @@ public static class ScriptInspection
             // Not every use: compiler-made iterators read Environment.CurrentManagedThreadId.
             if (ns == "System" && name == "Environment" && (memberName.Contains("EnvironmentVariable", StringComparison.Ordinal) || memberName.EndsWith("CurrentDirectory", StringComparison.Ordinal))) return true;
             if (ns == "System.IO" && name == "Directory" && memberName is "GetCurrentDirectory" or "SetCurrentDirectory") return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether a class of the script has a static field it can assign (not <c>const</c>, not <c>readonly</c>): threads of one process would share it, where each Hadoop task has its own.</summary>
+    /// <remarks>Top-level variables are fields of each task's own script instance; compiler-made types (lambda caches, data) do not count.</remarks>
+    public static bool HasAssignableStatics(string assemblyPath)
+    {
+        using var file = File.OpenRead(assemblyPath);
+        using var pe = new PEReader(file);
+        var metadata = pe.GetMetadataReader();
+        foreach (var handle in metadata.TypeDefinitions)
+        {
+            var type = metadata.GetTypeDefinition(handle);
+            if (metadata.GetString(type.Name).StartsWith('<')) continue;
+            foreach (var fieldHandle in type.GetFields())
+            {
+                var attributes = metadata.GetFieldDefinition(fieldHandle).Attributes;
+                if ((attributes & FieldAttributes.Static) != 0 && (attributes & (FieldAttributes.Literal | FieldAttributes.InitOnly)) == 0) return true;
+            }
         }
         return false;
     }

@@ -358,6 +358,34 @@ public sealed class LaunchLocalTests
 
     private static int Kill(int pid, string signal) => KillNative(pid, signal == "SIGTERM" ? 15 : 2);
 
+    [Fact]
+    public void Each_task_has_its_own_static_fields_as_each_hadoop_task_has_its_own_process()
+    {
+        var script = TempScript.Write("""
+            /// Numbers each task's lines with a static counter.
+            IEnumerable<(long, string)> Map(long offset, string line)
+            {
+                yield return (Numbering.Next++, line);
+            }
+
+            static class Numbering
+            {
+                public static long Next;
+            }
+            """, "numbering.csx");
+        var inputs = Directory.CreateTempSubdirectory("hdnr-statics-").FullName;
+        File.WriteAllText(Path.Combine(inputs, "a.txt"), "a1\na2\n");
+        File.WriteAllText(Path.Combine(inputs, "b.txt"), "b1\nb2\n");
+        var output = NewOutput();
+
+        var run = Hdnr.Run([script.Path, "launch-local", inputs, output, "--tasks", "1"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("static fields", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(["0\ta1\n1\ta2\n", "0\tb1\n1\tb2\n"],
+            Directory.GetFiles(output, "part-*").Order(StringComparer.Ordinal).Select(File.ReadAllText).Order(StringComparer.Ordinal));
+    }
+
     [TerminalFact]
     public void On_a_terminal_progress_bars_show_and_are_cleared_before_the_summary()
     {

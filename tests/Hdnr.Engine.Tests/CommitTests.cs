@@ -98,14 +98,15 @@ public sealed class CommitTests
     [Fact]
     public void A_script_that_is_flaky_succeeds_on_a_later_attempt()
     {
-        // Static state survives between in-process attempts, so the first attempt of each task fails and the second works.
-        var script = Support.Script("""
-            /// Fails the first time each map task runs.
-            static class Tries { public static int Count; }
-            var attempt = System.Threading.Interlocked.Increment(ref Tries.Count);
+        // A file outlives the attempt that wrote it, so the first attempt fails and the second works.
+        var marker = Path.Combine(Support.TempDir(), "tried");
+        var script = Support.Script($$"""
+            /// Fails the first time a map task runs.
+            var first = !File.Exists("{{marker}}");
+            if (first) File.WriteAllText("{{marker}}", "");
             IEnumerable<(string, int)> Map(long offset, string line)
             {
-                if (attempt == 1) throw new InvalidOperationException("flaky");
+                if (first) throw new InvalidOperationException("flaky");
                 foreach (var word in line.Split(' ', StringSplitOptions.RemoveEmptyEntries)) yield return (word, 1);
             }
 

@@ -65,4 +65,37 @@ public sealed class EnvironmentTests
         Assert.True(ScriptInspection.ReadsProcessState(reads.AssemblyPath));
         Assert.False(ScriptInspection.ReadsProcessState(doesNot.AssemblyPath));
     }
+
+    [Fact]
+    public void Scripts_with_assignable_static_fields_are_recognised_and_readonly_ones_are_not()
+    {
+        var assignable = Support.Job(Support.Script("""
+            /// Numbers records across calls in a static counter.
+            IEnumerable<(long, string)> Map(long offset, string line)
+            {
+                yield return (Numbering.Next++, line);
+            }
+
+            static class Numbering
+            {
+                public static long Next;
+            }
+            """));
+        var readOnly = Support.Job(Support.Script("""
+            /// Splits on a shared pattern and uses lambdas (cached by the compiler in static fields of its own).
+            using System.Text.RegularExpressions;
+            IEnumerable<(string, int)> Map(long offset, string line) => Words.Split(line).Where(w => w.Length > 0).Select(w => (w, 1));
+
+            static class Words
+            {
+                public const int Unused = 0;
+                static readonly Regex Space = new(@"\s+");
+                public static string[] Split(string line) => Space.Split(line);
+            }
+            """));
+
+        Assert.True(ScriptInspection.HasAssignableStatics(assignable.AssemblyPath));
+        Assert.False(ScriptInspection.HasAssignableStatics(readOnly.AssemblyPath));
+        Assert.False(ScriptInspection.HasAssignableStatics(Support.Job(Support.Example("wc.csx")).AssemblyPath));
+    }
 }

@@ -11,7 +11,7 @@ internal static class ClusterUpload
     {
         var target = Target(hadoop, defines, key, archive);
         var folder = target[..target.LastIndexOf('/')];
-        if (HadoopProcess.Run([hadoop.Hadoop, "fs", "-test", "-e", target], stream: false).ExitCode == 0)
+        if (ToolProcess.Run([hadoop.Hadoop, "fs", "-test", "-e", target], stream: false).ExitCode == 0)
         {
             log.WriteLine($"hdnr: {target} is already on the cluster");
             return target;
@@ -20,11 +20,11 @@ internal static class ClusterUpload
         // Put under a temporary name, then rename: a job never sees half an archive.
         var temp = $"{target}.{Environment.ProcessId}.tmp";
         Run(hadoop, ["fs", "-put", "-f", archive, temp]);
-        var moved = HadoopProcess.Run([hadoop.Hadoop, "fs", "-mv", temp, target], stream: false);
+        var moved = ToolProcess.Run([hadoop.Hadoop, "fs", "-mv", temp, target], stream: false);
         if (moved.ExitCode != 0)
         {
-            HadoopProcess.Run([hadoop.Hadoop, "fs", "-rm", "-f", temp], stream: false);
-            if (HadoopProcess.Run([hadoop.Hadoop, "fs", "-test", "-e", target], stream: false).ExitCode != 0)
+            ToolProcess.Run([hadoop.Hadoop, "fs", "-rm", "-f", temp], stream: false);
+            if (ToolProcess.Run([hadoop.Hadoop, "fs", "-test", "-e", target], stream: false).ExitCode != 0)
                 throw new HadoopToolException($"hadoop fs -mv {temp} {target} failed:\n{moved.Output.Trim()}");
         }
         log.WriteLine($"hdnr: uploaded {Path.GetFileName(archive)} to {target}");
@@ -38,9 +38,9 @@ internal static class ClusterUpload
         return $"{fs.TrimEnd('/')}{Folder}/{key}/{Path.GetFileName(archive)}";
     }
 
-    private static HadoopProcess.Result Run(HadoopInstallation hadoop, string[] args)
+    private static ToolProcess.Result Run(HadoopInstallation hadoop, string[] args)
     {
-        var result = HadoopProcess.Run([hadoop.Hadoop, .. args], stream: false);
+        var result = ToolProcess.Run([hadoop.Hadoop, .. args], stream: false);
         if (result.ExitCode != 0)
             throw new HadoopToolException($"hadoop {string.Join(' ', args)} failed (exit {result.ExitCode}):\n{result.Output.Trim()}");
         return result;

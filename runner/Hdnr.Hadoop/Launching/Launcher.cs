@@ -34,7 +34,7 @@ public static class Launcher
         var uri = upload ? ClusterUpload.Ensure(hadoop, options.Defines, archive, bundle.Key, log) : new Uri(archive).AbsoluteUri;
         var argv = StreamingCommand.Build(hadoop, options, name, compiled.Tasks, uri);
         log.WriteLine("hdnr: " + StreamingCommand.ForShell(argv));
-        var result = HadoopProcess.Run(argv, stream: true);
+        var result = ToolProcess.Run(argv, stream: true);
         if (result.ExitCode != 0)
         {
             var lines = TaskErrors.Find(hadoop, result.Output);

@@ -17,7 +17,7 @@ internal static partial class TaskErrors
         // Log aggregation finishes a moment after the application does.
         for (var attempt = 0; attempt < 10; attempt++)
         {
-            var logs = HadoopProcess.Run([hadoop.Yarn, "logs", "-applicationId", application], stream: false);
+            var logs = ToolProcess.Run([hadoop.Yarn, "logs", "-applicationId", application], stream: false);
             if (logs.ExitCode == 0 && logs.Output.Contains("LogType:stderr", StringComparison.Ordinal))
             {
                 var lines = ScriptLines(string.Join('\n', StderrSections(logs.Output)));

@@ -1,7 +1,7 @@
 namespace Hdnr.Scripting.NuGet;
 
 /// <summary>Finds the <c>dotnet</c> executable that can restore packages.</summary>
-internal static class DotnetHost
+public static class DotnetHost
 {
     /// <summary>The SDK's own pointer when hdnr runs under it, else the dotnet of the running runtime's root, else <c>dotnet</c> on the PATH.</summary>
     public static string Path

@@ -1,16 +1,18 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Hdnr.Hadoop.Launching;
+namespace Hdnr.Hadoop;
 
-/// <summary>Runs a Hadoop command (no shell: each argument on its own), optionally passing its output through as it comes.</summary>
-internal static class HadoopProcess
+/// <summary>Runs a command hdnr drives (hadoop, yarn, dotnet publish; no shell: each argument on its own), optionally passing its output through as it comes.</summary>
+internal static class ToolProcess
 {
     /// <summary>What one command printed and how it ended.</summary>
     public sealed record Result(int ExitCode, string Output);
 
     /// <summary>Runs <paramref name="argv"/>; when <paramref name="stream"/>, its stdout and stderr are copied to ours line by line while it runs.</summary>
-    public static Result Run(IReadOnlyList<string> argv, bool stream, IReadOnlyDictionary<string, string?>? environment = null)
+    /// <param name="cannotStart">What the one-line error says when the command cannot be started at all.</param>
+    public static Result Run(IReadOnlyList<string> argv, bool stream, IReadOnlyDictionary<string, string?>? environment = null,
+        string? workingDirectory = null, string? cannotStart = null)
     {
         var start = new ProcessStartInfo(argv[0])
         {
@@ -18,6 +20,7 @@ internal static class HadoopProcess
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? "",
         };
         foreach (var arg in argv.Skip(1)) start.ArgumentList.Add(arg);
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
@@ -32,7 +35,7 @@ internal static class HadoopProcess
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new HadoopToolException($"cannot run {argv[0]}: {e.Message}");
+            throw new HadoopToolException($"{cannotStart ?? "cannot run " + argv[0]}: {e.Message}");
         }
         using (process)
         {

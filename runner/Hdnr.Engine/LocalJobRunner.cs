@@ -29,16 +29,9 @@ public static class LocalJobRunner
         if (reducers < 0) throw new ArgumentException($"the number of reducers is {reducers}; it must be 0 or more");
 
         var isolation = job.Isolation;
-        if (isolation == Isolation.InProcess && (job.Files.Count > 0 || job.Archives.Count > 0 || ScriptInspection.ReadsProcessState(job.AssemblyPath)))
+        if (isolation == Isolation.InProcess && OwnProcessesReason(job) is { } reason)
         {
-            // Environment variables and the working directory belong to the process: only a process per task gives each its own.
-            log.WriteLine("hdnr: the script reads its environment or working directory (or the job has --file/--archive): tasks run as processes");
-            isolation = Isolation.Process;
-        }
-        else if (isolation == Isolation.InProcess && ScriptInspection.HasAssignableStatics(job.AssemblyPath))
-        {
-            // So do static fields: tasks on threads of one process would see each other's values.
-            log.WriteLine("hdnr: the script has static fields it can assign, which each task keeps apart only in a process of its own: tasks run as processes");
+            log.WriteLine($"hdnr: {reason}: tasks run as processes");
             isolation = Isolation.Process;
         }
 
@@ -84,6 +77,17 @@ public static class LocalJobRunner
                 // A task process that was killed may still hold a file; the temp folder is only scratch.
             }
         }
+    }
+
+    // Environment variables, the working directory and static fields belong to the process: only a process per task
+    // gives each task its own, as on Hadoop.
+    private static string? OwnProcessesReason(JobDescription job)
+    {
+        const string processState = "the script reads its environment or working directory (or the job has --file/--archive)";
+        if (job.Files.Count > 0 || job.Archives.Count > 0) return processState;
+        var script = ScriptInspection.Of(job.AssemblyPath);
+        if (script.ReadsProcessState) return processState;
+        return script.HasAssignableStatics ? "the script has static fields it can assign, which each task keeps apart only in a process of its own" : null;
     }
 
     /// <summary>The block size splits are cut to: Hadoop's, unless finer splits cannot change the output and keep every core busy.</summary>

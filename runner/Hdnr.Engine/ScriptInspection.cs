@@ -5,14 +5,21 @@ using System.Reflection.PortableExecutable;
 namespace Hdnr.Engine;
 
 /// <summary>What a compiled script touches that only a task process of its own gives it the Hadoop way.</summary>
-public static class ScriptInspection
+/// <param name="ReadsProcessState">Whether the script reads environment variables or the current directory (<c>System.Environment</c>, <c>Directory.GetCurrentDirectory</c>): in one shared process those would not be the task's own.</param>
+/// <param name="HasAssignableStatics">Whether a class of the script has a static field it can assign (not <c>const</c>, not <c>readonly</c>): threads of one process would share it, where each Hadoop task has its own.</param>
+public sealed record ScriptInspection(bool ReadsProcessState, bool HasAssignableStatics)
 {
-    /// <summary>Whether the script reads environment variables or the current directory (<c>System.Environment</c>, <c>Directory.GetCurrentDirectory</c>) or <c>Directory.GetCurrentDirectory</c>: in one shared process those would not be the task's own.</summary>
-    public static bool ReadsProcessState(string assemblyPath)
+    /// <summary>Inspects the compiled script at <paramref name="assemblyPath"/>, reading its metadata once.</summary>
+    public static ScriptInspection Of(string assemblyPath)
     {
         using var file = File.OpenRead(assemblyPath);
         using var pe = new PEReader(file);
         var metadata = pe.GetMetadataReader();
+        return new ScriptInspection(ReadsState(metadata), AssignableStatics(metadata));
+    }
+
+    private static bool ReadsState(MetadataReader metadata)
+    {
         foreach (var handle in metadata.MemberReferences)
         {
             var member = metadata.GetMemberReference(handle);
@@ -28,13 +35,9 @@ public static class ScriptInspection
         return false;
     }
 
-    /// <summary>Whether a class of the script has a static field it can assign (not <c>const</c>, not <c>readonly</c>): threads of one process would share it, where each Hadoop task has its own.</summary>
-    /// <remarks>Top-level variables are fields of each task's own script instance; compiler-made types (lambda caches, data) do not count.</remarks>
-    public static bool HasAssignableStatics(string assemblyPath)
+    // Top-level variables are fields of each task's own script instance; compiler-made types (lambda caches, data) do not count.
+    private static bool AssignableStatics(MetadataReader metadata)
     {
-        using var file = File.OpenRead(assemblyPath);
-        using var pe = new PEReader(file);
-        var metadata = pe.GetMetadataReader();
         foreach (var handle in metadata.TypeDefinitions)
         {
             var type = metadata.GetTypeDefinition(handle);

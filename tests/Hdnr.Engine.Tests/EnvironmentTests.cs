@@ -62,8 +62,8 @@ public sealed class EnvironmentTests
             """));
         var doesNot = Support.Job(Support.Example("wc.csx"));
 
-        Assert.True(ScriptInspection.ReadsProcessState(reads.AssemblyPath));
-        Assert.False(ScriptInspection.ReadsProcessState(doesNot.AssemblyPath));
+        Assert.True(ScriptInspection.Of(reads.AssemblyPath).ReadsProcessState);
+        Assert.False(ScriptInspection.Of(doesNot.AssemblyPath).ReadsProcessState);
     }
 
     [Fact]
@@ -94,8 +94,8 @@ public sealed class EnvironmentTests
             }
             """));
 
-        Assert.True(ScriptInspection.HasAssignableStatics(assignable.AssemblyPath));
-        Assert.False(ScriptInspection.HasAssignableStatics(readOnly.AssemblyPath));
-        Assert.False(ScriptInspection.HasAssignableStatics(Support.Job(Support.Example("wc.csx")).AssemblyPath));
+        Assert.True(ScriptInspection.Of(assignable.AssemblyPath).HasAssignableStatics);
+        Assert.False(ScriptInspection.Of(readOnly.AssemblyPath).HasAssignableStatics);
+        Assert.False(ScriptInspection.Of(Support.Job(Support.Example("wc.csx")).AssemblyPath).HasAssignableStatics);
     }
 }

@@ -91,7 +91,7 @@ internal static class LaunchLocalVerb
         {
             var progress = new JobProgress();
             var result = Console.IsErrorRedirected
-                ? LocalJobRunner.Run(job, Console.Error, progress, cancel.Token)
+                ? LocalJobRunner.Run(job, Console.Error, null, cancel.Token)
                 : ProgressBars.Show(progress, () => LocalJobRunner.Run(job, Console.Error, progress, cancel.Token));
             Console.Error.Write($"hdnr: Job {result.JobId} completed successfully: {result.MapTasks} map and {result.ReduceTasks} reduce tasks, output in {Path.GetFullPath(job.Output)}\n");
             Console.Error.Write(result.Counters.Format());

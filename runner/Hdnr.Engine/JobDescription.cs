@@ -47,7 +47,7 @@ public sealed record JobDescription
     /// <summary>Attempts per task before the job fails (<c>mapreduce.map.maxattempts</c>).</summary>
     public int MaxAttempts { get; init; } = 4;
 
-    /// <summary>Whether an existing output directory is deleted first instead of refusing the job.</summary>
+    /// <summary>Whether an existing output is replaced, once this job has committed, instead of refusing the job.</summary>
     public bool Overwrite { get; init; }
 
     /// <summary>The <c>-D key=value</c> settings, in the order given.</summary>

@@ -47,7 +47,8 @@ internal sealed class JobFiles
         }
     }
 
-    private static (string Path, string Name) Split(string entry)
+    /// <summary>A <c>path#name</c> entry as its full path and its link name (the file's name without <c>#name</c>).</summary>
+    public static (string Path, string Name) Split(string entry)
     {
         var hash = entry.LastIndexOf('#');
         var path = Path.GetFullPath(hash < 0 ? entry : entry[..hash]);

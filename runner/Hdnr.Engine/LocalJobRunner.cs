@@ -9,18 +9,20 @@ public static class LocalJobRunner
     /// <summary>Runs <paramref name="job"/>, reporting to <paramref name="progress"/> when one is given; notes go to <paramref name="log"/>.</summary>
     /// <exception cref="OutputExistsException">The output exists and overwriting was not asked for.</exception>
     /// <exception cref="InputPathException">An input names no file.</exception>
+    /// <exception cref="OutputPathException">Overwriting was asked for an output that is or holds an input or a directory the user keeps.</exception>
     /// <exception cref="JobFailedException">A task failed on every attempt; nothing was committed.</exception>
     /// <exception cref="OperationCanceledException">The job was cancelled; nothing was committed.</exception>
+    /// <remarks>A job that does not succeed leaves no OUTPUT behind, or the one it was to replace, as it was.</remarks>
     public static JobResult Run(JobDescription job, TextWriter log, JobProgress? progress, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(log);
-        var output = Path.GetFullPath(job.Output);
-        var committer = new OutputCommitter(output);
+        var output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(job.Output));
+        var committer = new OutputCommitter(output, log);
         // Hadoop checks the output specification before it lists the input.
-        if (!job.Overwrite && (Directory.Exists(output) || File.Exists(output)))
-            throw new OutputExistsException($"Output directory file:{output} already exists");
+        committer.CheckOutputSpecs(job.Overwrite);
         var files = InputPaths.Expand(job.Inputs);
+        OverwriteGuard.Check(output, job, files);
         // Hadoop's local mode asks for one map whatever mapreduce.job.maps says ("ignored when mapreduce.framework.name
         // is local"), so splits are block-sized: 32 MB pieces of big files (--split-mb), small files whole.
         const int requestedMaps = 1;

@@ -1,22 +1,46 @@
 namespace Hdnr.Engine;
 
-/// <summary>Hadoop's FileOutputCommitter (algorithm 1): tasks write under <c>OUTPUT/_temporary/0/_temporary/ATTEMPT</c>, a task commit renames that to <c>OUTPUT/_temporary/0/TASK</c>, the job commit moves the committed files into OUTPUT, deletes <c>_temporary</c> and writes <c>_SUCCESS</c>.</summary>
-internal sealed class OutputCommitter(string output)
+/// <summary>Hadoop's FileOutputCommitter (algorithm 1), with a previous output kept until the new one is committed: tasks write under <c>OUTPUT/_temporary/0/_temporary/ATTEMPT</c>, a task commit renames that to <c>OUTPUT/_temporary/0/TASK</c>, the job commit merges the committed task directories into OUTPUT, deletes <c>_temporary</c> and writes <c>_SUCCESS</c>.</summary>
+/// <remarks>OUTPUT is always made by this job (an existing one is moved aside first), so a job that fails anywhere, its commit included, is undone by deleting OUTPUT and moving the previous one back.</remarks>
+internal sealed class OutputCommitter(string output, TextWriter log)
 {
+    // Names the commit writes itself at the top of OUTPUT; a task's entry with one of them would be lost or would break the commit.
+    private static readonly string[] Reserved = ["_temporary", "_SUCCESS"];
+
+    private readonly string _temporary = Path.Combine(output, "_temporary");
     private readonly string _jobAttempt = Path.Combine(output, "_temporary", "0");
+    private string? _previous;
+    private bool _created;
 
     public string Output { get; } = output;
 
-    /// <summary>Refuses an existing output (FileOutputFormat.checkOutputSpecs) unless <paramref name="overwrite"/>, then makes the job's temporary directory.</summary>
+    /// <summary>Refuses an existing output (FileOutputFormat.checkOutputSpecs) unless <paramref name="overwrite"/>.</summary>
+    public void CheckOutputSpecs(bool overwrite)
+    {
+        if (!overwrite && Exists(Output)) throw new OutputExistsException($"Output directory file:{Output} already exists");
+    }
+
+    /// <summary>Moves an existing output aside when <paramref name="overwrite"/> (it is deleted only once this job has committed), then makes OUTPUT and the job's temporary directory.</summary>
     public void SetupJob(bool overwrite)
     {
-        if (Directory.Exists(Output) || File.Exists(Output))
+        CheckOutputSpecs(overwrite);
+        if (Exists(Output))
         {
-            if (!overwrite) throw new OutputExistsException($"Output directory file:{Output} already exists");
-            if (Directory.Exists(Output)) Directory.Delete(Output, recursive: true);
-            else File.Delete(Output);
+            // A hidden sibling: same file system, so the moves are renames, and no input listing of the parent sees it.
+            var previous = Path.Combine(Path.GetDirectoryName(Output)!, $".{Path.GetFileName(Output)}.hdnr-previous-{Path.GetRandomFileName()}");
+            Move(Output, previous);
+            _previous = previous;
         }
-        Directory.CreateDirectory(Path.Combine(_jobAttempt, "_temporary"));
+        try
+        {
+            _created = !Directory.Exists(Output);
+            Directory.CreateDirectory(Path.Combine(_jobAttempt, "_temporary"));
+        }
+        catch
+        {
+            AbortJob();
+            throw;
+        }
     }
 
     /// <summary>The directory a task attempt writes its files in, made empty.</summary>
@@ -43,24 +67,84 @@ internal sealed class OutputCommitter(string output)
         if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
     }
 
-    /// <summary>Moves every committed file into the output, removes <c>_temporary</c>, then writes <c>_SUCCESS</c> last.</summary>
+    /// <summary>Merges every committed task directory into the output as Hadoop's mergePaths does, in task-id order, removes <c>_temporary</c>, writes <c>_SUCCESS</c> last, then deletes the output this job replaced.</summary>
+    /// <exception cref="IOException">A task wrote a name the commit needs; checked for every task before anything moves.</exception>
     public void CommitJob()
     {
-        foreach (var task in Directory.EnumerateDirectories(_jobAttempt).Where(d => Path.GetFileName(d) != "_temporary").Order(StringComparer.Ordinal))
+        // Hadoop merges in its file system's listing order (hash order on ext4), so where two tasks wrote the same name the
+        // survivor is arbitrary; task-id order makes it the highest task id (maps before reduces) on every run.
+        var tasks = new DirectoryInfo(_jobAttempt).EnumerateDirectories().Where(d => d.Name != "_temporary").OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
+        foreach (var task in tasks)
         {
-            foreach (var file in Directory.EnumerateFiles(task))
-                File.Move(file, Path.Combine(Output, Path.GetFileName(file)));
+            if (task.EnumerateFileSystemInfos().FirstOrDefault(e => Reserved.Contains(e.Name)) is { } entry)
+                throw new IOException($"Task {task.Name} wrote {entry.Name} in its output directory, a name the commit keeps for itself: nothing was committed to {Output}");
         }
-        Directory.Delete(Path.Combine(Output, "_temporary"), recursive: true);
+        foreach (var task in tasks) Merge(task, Output);
+        Directory.Delete(_temporary, recursive: true);
         File.WriteAllBytes(Path.Combine(Output, "_SUCCESS"), []);
+        if (_previous is null) return;
+        try
+        {
+            Delete(_previous);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.WriteLine($"hdnr: the output is committed, but the output it replaced, moved to {_previous}, could not be deleted: {e.Message}");
+        }
     }
 
-    /// <summary>Removes <c>_temporary</c>, so nothing of a failed job looks like output; the output directory itself stays, as Hadoop leaves it.</summary>
+    /// <summary>Undoes the job: deletes the OUTPUT this job made (all of it is this failed job's) and moves a replaced output back; an output that existed before is never deleted.</summary>
     public void AbortJob()
     {
-        var temporary = Path.Combine(Output, "_temporary");
-        if (Directory.Exists(temporary)) Directory.Delete(temporary, recursive: true);
+        try
+        {
+            if (_created) Delete(Output);
+            else if (Directory.Exists(_temporary)) Directory.Delete(_temporary, recursive: true);
+            if (_previous is not null) Move(_previous, Output);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Abort runs while another error is on its way to the user: report this one beside it instead of hiding that.
+            log.WriteLine(_previous is null
+                ? $"hdnr: could not remove the failed job's {Output}: {e.Message}"
+                : $"hdnr: could not put the previous output back in {Output}; it is kept in {_previous}: {e.Message}");
+        }
     }
+
+    // FileOutputCommitter.mergePaths: a file replaces whatever is there; a directory merges into a directory and replaces anything else.
+    private static void Merge(FileSystemInfo from, string to)
+    {
+        if (from is DirectoryInfo directory && from.LinkTarget is null)
+        {
+            if (Directory.Exists(to) && new DirectoryInfo(to).LinkTarget is null)
+            {
+                foreach (var entry in directory.EnumerateFileSystemInfos()) Merge(entry, Path.Combine(to, entry.Name));
+                return;
+            }
+            Delete(to);
+            Move(from.FullName, to);
+            return;
+        }
+        Delete(to);
+        Move(from.FullName, to);
+    }
+
+    // A rename of the entry itself: Directory.Move takes anything that resolves to a directory, and renames a link to one, not its target.
+    private static void Move(string from, string to)
+    {
+        if (Directory.Exists(from)) Directory.Move(from, to);
+        else File.Move(from, to);
+    }
+
+    // A symbolic link is removed itself, never what it points to.
+    private static void Delete(string path)
+    {
+        var file = new FileInfo(path);
+        if (file.Exists || file.LinkTarget is not null) file.Delete();
+        else if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+    }
+
+    private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path) || new FileInfo(path).LinkTarget is not null;
 
     private string AttemptPath(string attemptId) => Path.Combine(_jobAttempt, "_temporary", attemptId);
 }

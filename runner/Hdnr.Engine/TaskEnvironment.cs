@@ -23,6 +23,8 @@ internal static class TaskEnvironment
             new("mapreduce.output.fileoutputformat.outputdir", "file:" + Path.GetFullPath(job.Output)),
             new("mapreduce.input.fileinputformat.inputdir", string.Join(',', job.Inputs.Select(i => "file:" + Path.GetFullPath(i)))),
             new("mapreduce.task.output.dir", "file:" + outputDirectory),
+            // Hadoop 2.8.5 sets the old API's name too (Configuration's deprecated alias); streaming tasks see both.
+            new("mapred.work.output.dir", "file:" + outputDirectory),
             new("mapreduce.task.io.sort.mb", job.SortBufferMb.ToString(CultureInfo.InvariantCulture)),
         };
         if (io == WireFormat.TypedBytes)

@@ -79,7 +79,7 @@ public sealed class LaunchLocalTests
         Assert.Equal(1, run.ExitCode);
         Assert.Matches(@"hdnr: Task task_local\d+_0001_m_00000\d failed 2 times; last failure: .*fails.csx:6: Map failed at record 1 \(byte offset 0\): InvalidOperationException: no foxes", run.Stderr);
         Assert.EndsWith("hdnr: Job not successful: no output was committed.\n", run.Stderr);
-        Assert.Empty(Directory.GetFileSystemEntries(output));
+        Assert.False(Directory.Exists(output), "a failed job leaves no OUTPUT behind");
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class LaunchLocalTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("hdnr:   | debug: saw the quick brown fox", run.Stderr);
         Assert.Contains("noisy.csx:5: Map failed at record 1", run.Stderr);
-        Assert.Empty(Directory.GetFileSystemEntries(output));
+        Assert.False(Directory.Exists(output), "a failed job leaves no OUTPUT behind");
     }
 
     [Fact]
@@ -312,9 +312,9 @@ public sealed class LaunchLocalTests
     }
 
     [Theory]
-    [InlineData("SIGTERM", "inprocess", 143)]
-    [InlineData("SIGINT", "process", 130)]
-    public async System.Threading.Tasks.Task A_killed_job_leaves_no_part_files_and_no_success_marker(string signal, string isolation, int exitCode)
+    [InlineData("SIGTERM", "inprocess", 143, false)]
+    [InlineData("SIGINT", "process", 130, true)]
+    public async System.Threading.Tasks.Task A_killed_job_leaves_no_output_or_the_previous_one_as_it_was(string signal, string isolation, int exitCode, bool overwrite)
     {
         var script = TempScript.Write("""
             /// Slow: a second per line.
@@ -332,6 +332,12 @@ public sealed class LaunchLocalTests
         var input = Path.Combine(script.Directory, "lines.txt");
         File.WriteAllLines(input, Enumerable.Range(0, 60).Select(i => $"line {i}"));
         var output = NewOutput();
+        if (overwrite)
+        {
+            Directory.CreateDirectory(output);
+            File.WriteAllText(Path.Combine(output, "part-00000"), "previous\t1\n");
+        }
+        var before = overwrite ? FileTree.Of(output) : null;
         var start = new System.Diagnostics.ProcessStartInfo("dotnet")
         {
             RedirectStandardError = true,
@@ -339,6 +345,7 @@ public sealed class LaunchLocalTests
         };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "hdnr.dll"), script.Path, "launch-local", input, output, "--isolation", isolation })
             start.ArgumentList.Add(arg);
+        if (overwrite) start.ArgumentList.Add("--overwrite");
         using var process = System.Diagnostics.Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
         // Wait until the tasks are running, then signal as Ctrl-C or kill would.
@@ -350,7 +357,11 @@ public sealed class LaunchLocalTests
 
         Assert.Equal(exitCode, process.ExitCode);
         Assert.Contains("hdnr: Job killed: no output was committed.", await stderr);
-        Assert.Empty(Directory.GetFileSystemEntries(output));
+        if (overwrite) Assert.Equal(before, FileTree.Of(output));
+        else Assert.False(Directory.Exists(output), "a killed job leaves no OUTPUT behind");
+        // Nothing is left beside OUTPUT either: the previous output was moved back, not kept aside.
+        string[] beside = overwrite ? ["out"] : [];
+        Assert.Equal(beside, Directory.GetFileSystemEntries(Path.GetDirectoryName(output)!).Select(Path.GetFileName));
     }
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]

@@ -26,6 +26,83 @@ public sealed class CommitTests
         Support.Run(job);
 
         Assert.Equal(["_SUCCESS", "part-00000"], Directory.GetFileSystemEntries(job.Output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        // The previous output, kept aside until the commit, is deleted after it.
+        Assert.Equal(["out"], Directory.GetFileSystemEntries(Path.GetDirectoryName(job.Output)!).Select(Path.GetFileName));
+    }
+
+    [Theory]
+    [InlineData("_temporary")]
+    [InlineData("_SUCCESS")]
+    public void A_commit_that_cannot_complete_changes_nothing_and_the_previous_output_stays(string name)
+    {
+        // Hadoop would merge a task's _temporary into its own and delete it with it, or fail writing _SUCCESS over a
+        // directory after the part files moved; hdnr finds either name in every committed task before the first rename.
+        var output = Path.Combine(Support.TempDir(), "out");
+        Directory.CreateDirectory(Path.Combine(output, "sub"));
+        File.WriteAllText(Path.Combine(output, "part-00000"), "previous\t1\n");
+        File.WriteAllText(Path.Combine(output, "sub", "side"), "previous side file");
+        var parent = Path.GetDirectoryName(output)!;
+        var before = FileTree.Of(parent);
+        var log = new StringWriter();
+        var committer = new OutputCommitter(output, log);
+        committer.SetupJob(overwrite: true);
+        for (var task = 0; task < 2; task++)
+        {
+            // Task 0 commits a part file and a side folder, task 1 a part file and a folder under the reserved name.
+            var directory = committer.SetupTask($"attempt_local1_0001_m_00000{task}_0");
+            File.WriteAllText(Path.Combine(directory, $"part-0000{task}"), "new\n");
+            Directory.CreateDirectory(Path.Combine(directory, task == 0 ? "sub" : name));
+            File.WriteAllText(Path.Combine(directory, task == 0 ? "sub" : name, "x"), "side");
+            committer.CommitTask($"attempt_local1_0001_m_00000{task}_0", $"task_local1_0001_m_00000{task}");
+        }
+
+        var error = Assert.Throws<IOException>(committer.CommitJob);
+        committer.AbortJob();
+
+        Assert.Equal($"Task task_local1_0001_m_000001 wrote {name} in its output directory, a name the commit keeps for itself: nothing was committed to {output}", error.Message);
+        Assert.Equal(before, FileTree.Of(parent));
+        Assert.Empty(log.ToString());
+    }
+
+    [Fact]
+    public void The_job_commit_merges_task_folders_as_hadoops_merge_paths_with_the_highest_task_id_last()
+    {
+        var output = Path.Combine(Support.TempDir(), "out");
+        var committer = new OutputCommitter(output, TextWriter.Null);
+        committer.SetupJob(overwrite: false);
+        // Written in the reverse order, so the rule is the task id and not the order tasks ran or committed.
+        foreach (var (task, files) in new[]
+        {
+            ("task_local1_0001_r_000000", new[] { "same", "sub/deep/r" }),
+            ("task_local1_0001_m_000001", ["same", "sub/deep/m1", "file-then-folder/inner", "folder-then-file"]),
+            ("task_local1_0001_m_000000", ["same", "sub/m0", "file-then-folder", "folder-then-file/inner"]),
+        })
+        {
+            var attempt = "attempt" + task["task".Length..] + "_0";
+            var directory = committer.SetupTask(attempt);
+            foreach (var file in files)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(directory, file))!);
+                File.WriteAllText(Path.Combine(directory, file), task);
+            }
+            committer.CommitTask(attempt, task);
+        }
+
+        committer.CommitJob();
+
+        Assert.Equal(new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["_SUCCESS"] = "",
+            ["file-then-folder"] = "/",
+            ["file-then-folder/inner"] = "task_local1_0001_m_000001",
+            ["folder-then-file"] = "task_local1_0001_m_000001",
+            ["same"] = "task_local1_0001_r_000000",
+            ["sub"] = "/",
+            ["sub/deep"] = "/",
+            ["sub/deep/m1"] = "task_local1_0001_m_000001",
+            ["sub/deep/r"] = "task_local1_0001_r_000000",
+            ["sub/m0"] = "task_local1_0001_m_000000",
+        }, FileTree.Of(output));
     }
 
     [Fact]
@@ -55,7 +132,7 @@ public sealed class CommitTests
         Assert.Matches(@"^task_local\d+_0001_m_00000\d$", error.TaskId);
         Assert.Contains("fails.csx:6: Map failed at record 1", error.Message);
         Assert.Contains("InvalidOperationException: no foxes", error.Message);
-        Assert.Empty(Directory.GetFileSystemEntries(job.Output));
+        Assert.False(Directory.Exists(job.Output), "a job that did not succeed leaves no OUTPUT behind");
     }
 
     [Fact]
@@ -80,7 +157,7 @@ public sealed class CommitTests
 
         Assert.Contains("_r_", error.TaskId);
         Assert.Equal(2, error.Attempts);
-        Assert.Empty(Directory.GetFileSystemEntries(job.Output));
+        Assert.False(Directory.Exists(job.Output), "a job that did not succeed leaves no OUTPUT behind");
     }
 
     [Fact]
@@ -92,7 +169,7 @@ public sealed class CommitTests
 
         Assert.ThrowsAny<OperationCanceledException>(() => LocalJobRunner.Run(job, TextWriter.Null, null, cancel.Token));
 
-        Assert.Empty(Directory.GetFileSystemEntries(job.Output));
+        Assert.False(Directory.Exists(job.Output), "a job that did not succeed leaves no OUTPUT behind");
     }
 
     [Fact]

@@ -31,6 +31,8 @@ public sealed class EnvironmentTests
         Assert.Equal("100", environment["mapreduce_map_input_start"]);
         Assert.Equal("50", environment["mapreduce_map_input_length"]);
         Assert.Equal("file:/data/out/_temporary/0/_temporary/attempt_local7_0001_m_000003_1", environment["mapreduce_task_output_dir"]);
+        // Hadoop 2.8.5 gives the old API's name beside it.
+        Assert.Equal("file:/data/out/_temporary/0/_temporary/attempt_local7_0001_m_000003_1", environment["mapred_work_output_dir"]);
         // Text io sets no stream_* variables, as Hadoop without -io.
         Assert.False(environment.ContainsKey("stream_map_input"));
         Assert.Equal("2", environment["mapreduce_job_reduces"]);

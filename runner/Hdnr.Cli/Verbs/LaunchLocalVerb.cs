@@ -13,7 +13,7 @@ internal static class LaunchLocalVerb
     /// <summary>Hadoop Streaming's exit code for an output that already exists (StreamJob: "Output path already exists").</summary>
     public const int OutputExists = 4;
 
-    /// <summary>Hadoop Streaming's exit code for a job that could not be launched (an input path that does not exist).</summary>
+    /// <summary>Hadoop Streaming's exit code for a job that could not be launched (an input path that does not exist); hdnr's too for an OUTPUT that --overwrite must not replace.</summary>
     public const int LaunchError = 5;
 
     public static void Register(CommandLineApplication app, ScriptSession session) =>
@@ -32,7 +32,7 @@ internal static class LaunchLocalVerb
             var sortBuffer = cmd.Option<int>("--sort-buffer-mb <MB>", "Map output buffer per task before it spills (default 100).", CommandOptionType.SingleValue);
             var splitMb = cmd.Option<int>("--split-mb <MB>", "Largest split of an uncompressed text file or a SequenceFile (default 32, Hadoop's local block size).", CommandOptionType.SingleValue);
             var parallel = cmd.Option<int>("--tasks <N>", "Tasks run at once (default: one per core).", CommandOptionType.SingleValue);
-            var overwrite = cmd.Option("--overwrite", "Replace OUTPUT if it exists (Hadoop refuses it).", CommandOptionType.NoValue);
+            var overwrite = cmd.Option("--overwrite", "Replace an existing OUTPUT once the job has committed (Hadoop refuses it); never one that is or holds an input or the working or home directory.", CommandOptionType.NoValue);
             var files = cmd.Option("--file <PATH[#NAME]>", "A file linked into each task's working directory.", CommandOptionType.MultipleValue);
             var archives = cmd.Option("--archive <PATH[#NAME]>", "An archive unpacked and linked into each task's working directory.", CommandOptionType.MultipleValue);
             cmd.OnExecute(() =>
@@ -102,7 +102,7 @@ internal static class LaunchLocalVerb
             Console.Error.WriteLine($"hdnr: Error launching job, output path already exists: {e.Message} (--overwrite replaces it)");
             return OutputExists;
         }
-        catch (InputPathException e)
+        catch (IOException e) when (e is InputPathException or OutputPathException)
         {
             Console.Error.WriteLine($"hdnr: Error launching job: {e.Message}");
             return LaunchError;

@@ -29,6 +29,9 @@ internal sealed class CompressedInput : ReadOnlyStream
     public override int Read(Span<byte> buffer)
     {
         if (buffer.IsEmpty) return 0;
+        // An empty .gz has no gzip header: Hadoop's GzipCodec calls that an unexpected end (.NET, no data at all). An empty
+        // .bz2 is no records to both.
+        if (_file.FileLength == 0) return _format == InputFormat.Gzip ? throw Corrupt(new EndOfStreamException(), truncated: true) : 0;
         try
         {
             while (true)
@@ -45,14 +48,14 @@ internal sealed class CompressedInput : ReadOnlyStream
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or SharpZipBaseException)
         {
-            throw Corrupt(e);
+            throw Corrupt(e, _file.Exhausted);
         }
     }
 
-    private CorruptInputException Corrupt(Exception cause)
+    private CorruptInputException Corrupt(Exception cause, bool truncated)
     {
         var codec = _format == InputFormat.Gzip ? "gzip" : "bzip2";
-        return _file.Exhausted
+        return truncated
             ? new CorruptInputException($"{_path}: the {codec} data ends early, at byte offset {_file.Consumed} (the file is truncated)", cause)
             : new CorruptInputException($"{_path}: the {codec} data is corrupt at or before byte offset {_file.Consumed} (it does not decompress, or its CRC check fails)", cause);
     }

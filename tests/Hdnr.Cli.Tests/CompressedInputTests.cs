@@ -12,7 +12,7 @@ namespace Hdnr.Cli.Tests;
 /// <c>java.io.IOException: unexpected end of stream</c> (CBZip2InputStream), a flipped byte in the deflate data with
 /// <c>java.io.IOException: invalid distance too far back</c>, a wrong CRC trailer with
 /// <c>java.io.IOException: gzip stream CRC failure</c>; each time "Job not successful!", exit 1, and no _SUCCESS.
-/// Concatenated .gz members and concatenated .bz2 streams are read whole.
+/// Concatenated .gz members and concatenated .bz2 streams are read whole; an empty .gz fails the same way (EOFException), an empty .bz2 has no records.
 /// </remarks>
 public sealed class CompressedInputTests
 {
@@ -43,6 +43,22 @@ public sealed class CompressedInputTests
         var (run, output) = Launch(input, isolation);
 
         AssertFailedWith(run, output, $"{input}: the gzip data ends early, at byte offset {gz.Length - 3} (the file is truncated)");
+    }
+
+    [Fact]
+    public void An_empty_gz_fails_as_hadoop_fails_it_and_an_empty_bz2_has_no_records()
+    {
+        // Hadoop 2.8.5: an empty .gz is java.io.EOFException: Unexpected end of input stream; an empty .bz2 is 0 map input records.
+        var gz = Input("empty.txt.gz", []);
+        var bz2 = Input("empty.txt.bz2", []);
+
+        var (gzRun, gzOutput) = Launch(gz, "inprocess");
+        var (bz2Run, bz2Output) = Launch(bz2, "inprocess");
+
+        AssertFailedWith(gzRun, gzOutput, $"{gz}: the gzip data ends early, at byte offset 0 (the file is truncated)");
+        Assert.True(bz2Run.ExitCode == 0, bz2Run.ToString());
+        Assert.Contains("\t\tMap input records=0\n", bz2Run.Stderr);
+        Assert.Equal("", File.ReadAllText(Path.Combine(bz2Output, "part-00000")));
     }
 
     [Theory]

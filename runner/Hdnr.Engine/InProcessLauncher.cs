@@ -29,7 +29,7 @@ internal sealed class InProcessLauncher(JobDescription job, WireFormat io) : ITa
         {
             throw new OperationCanceledException(cancel);
         }
-        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException or CorruptInputException))
         {
             throw new TaskAttemptFailedException(TaskFailure.Describe(e), [], e);
         }

@@ -1,6 +1,3 @@
-using System.IO.Compression;
-using ICSharpCode.SharpZipLib.BZip2;
-
 namespace Hdnr.Engine;
 
 /// <summary>Picks how a file is read, and opens a split of it, as Hadoop's AutoInputFormat over TextInputFormat and SequenceFileInputFormat.</summary>
@@ -18,17 +15,5 @@ public static class InputFormats
         if (path.EndsWith(".gz", StringComparison.Ordinal)) return InputFormat.Gzip;
         if (path.EndsWith(".bz2", StringComparison.Ordinal)) return InputFormat.BZip2;
         return InputFormat.Text;
-    }
-
-    /// <summary>The decompressed bytes of a whole text file.</summary>
-    public static Stream OpenText(InputSplit split)
-    {
-        var file = new FileStream(split.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        return split.Format switch
-        {
-            InputFormat.Gzip => new GZipStream(file, CompressionMode.Decompress),
-            InputFormat.BZip2 => new BZip2InputStream(file),
-            _ => file,
-        };
     }
 }

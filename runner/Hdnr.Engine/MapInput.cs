@@ -53,7 +53,7 @@ internal sealed class MapInput : ReadOnlyStream
         }
         if (split.Format != InputFormat.Text)
         {
-            var decompressed = InputFormats.OpenText(split);
+            var decompressed = new CompressedInput(split.Path, split.Format);
             return new MapInput(new LineSource(decompressed, 0), null, decompressed, io == WireFormat.TypedBytes, split.FileLength);
         }
         var (begin, end) = LineBoundaries.Of(split);

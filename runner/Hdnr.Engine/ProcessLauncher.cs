@@ -67,12 +67,25 @@ internal sealed class ProcessLauncher(JobDescription job, JobFiles files, WireFo
             {
             }
         });
+        CorruptInputException? inputFailure = null;
         var feed = Task.Run(() =>
         {
             try
             {
                 input.CopyTo(process.StandardInput.BaseStream, 1 << 16);
                 process.StandardInput.Close();
+            }
+            catch (CorruptInputException e)
+            {
+                // The task must not take the early end for the end of its input: it is stopped before it can finish.
+                inputFailure = e;
+                try
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+                catch (InvalidOperationException)
+                {
+                }
             }
             catch (IOException)
             {
@@ -111,6 +124,7 @@ internal sealed class ProcessLauncher(JobDescription job, JobFiles files, WireFo
         feed.Wait();
         errors.Wait();
         cancel.ThrowIfCancellationRequested();
+        if (inputFailure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(inputFailure);
         string[] lines;
         lock (tail) lines = [.. tail];
         if (outputFailure is not null)

@@ -16,6 +16,9 @@ internal static class LaunchLocalVerb
     /// <summary>Hadoop Streaming's exit code for a job that could not be launched (an input path that does not exist); hdnr's too for an OUTPUT that --overwrite must not replace.</summary>
     public const int LaunchError = 5;
 
+    /// <summary>hdnr's exit code for a job that failed because an input file is truncated or corrupt (Hadoop's job fails with 1 after retrying the task).</summary>
+    public const int InputCorrupt = 3;
+
     public static void Register(CommandLineApplication app, ScriptSession session) =>
         app.Command("launch-local", cmd =>
         {
@@ -106,6 +109,11 @@ internal static class LaunchLocalVerb
         {
             Console.Error.WriteLine($"hdnr: Error launching job: {e.Message}");
             return LaunchError;
+        }
+        catch (CorruptInputException e)
+        {
+            Console.Error.WriteLine($"hdnr: Job not successful, no output was committed: {e.Message}");
+            return InputCorrupt;
         }
         catch (JobFailedException e)
         {

@@ -32,7 +32,7 @@ internal sealed class GroupFunction<TKey, TValue, TPair, TAccess, TOutKey, TOutV
             {
                 throw run.Unreadable("key", failure);
             }
-            var values = new GroupValues<TValue>(run, _values);
+            var values = new GroupValues<TValue>(run, _values, keyNotUtf8: SurrogateEscape.TakeEscaped());
             IEnumerable<TPair> pairs;
             try
             {

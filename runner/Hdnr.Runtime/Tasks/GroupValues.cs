@@ -13,6 +13,7 @@ internal sealed class GroupValues<T> : IEnumerable<T>, IEnumerator<T>
     private readonly TaskRun _run;
     private readonly ValueReader<T> _values;
     private readonly byte[] _key;
+    private readonly bool _keyNotUtf8;
     private bool _firstPending = true;
     private bool _ended;
     private bool _atEndOfInput;
@@ -20,10 +21,13 @@ internal sealed class GroupValues<T> : IEnumerable<T>, IEnumerator<T>
     private bool _closed;
     private T _current = default!;
 
-    public GroupValues(TaskRun run, ValueReader<T> values)
+    /// <summary>The values of the reader's current key; <paramref name="keyNotUtf8"/> says its key, read as a string, held bytes that are not UTF-8, which counts each of its records.</summary>
+    public GroupValues(TaskRun run, ValueReader<T> values, bool keyNotUtf8)
     {
         _run = run;
         _values = values;
+        _keyNotUtf8 = keyNotUtf8;
+        if (keyNotUtf8) run.NotUtf8Record();
         // The reader's buffer moves on as values are read: keep the key to compare against.
         _key = run.Reader.Key.ToArray();
     }
@@ -98,6 +102,7 @@ internal sealed class GroupValues<T> : IEnumerable<T>, IEnumerator<T>
             _ended = true;
             return false;
         }
+        if (_keyNotUtf8) _run.NotUtf8Record();
         return true;
     }
 
@@ -105,7 +110,9 @@ internal sealed class GroupValues<T> : IEnumerable<T>, IEnumerator<T>
     {
         try
         {
-            return _run.TextInput ? _values.FromText(_run.Reader.Value) : _values.FromTypedBytes(_run.Reader.Value);
+            var value = _run.TextInput ? _values.FromText(_run.Reader.Value) : _values.FromTypedBytes(_run.Reader.Value);
+            if (SurrogateEscape.TakeEscaped() && !_keyNotUtf8) _run.NotUtf8Record();
+            return value;
         }
         catch (ConversionFailure failure)
         {

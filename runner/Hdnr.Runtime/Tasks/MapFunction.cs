@@ -23,6 +23,7 @@ internal sealed class MapFunction<TKey, TValue, TPair, TAccess, TOutKey, TOutVal
         {
             var key = ReadKey(run);
             var value = ReadValue(run);
+            if (SurrogateEscape.TakeEscaped()) run.NotUtf8Record();
             IEnumerable<TPair> pairs;
             try
             {
@@ -52,7 +53,7 @@ internal sealed class MapFunction<TKey, TValue, TPair, TAccess, TOutKey, TOutVal
     {
         try
         {
-            return run.TextInput ? _values.FromText(run.Reader.Value) : _values.FromTypedBytes(run.Reader.Value);
+            return run.TextInput ? _values.FromLine(run.Reader.Value) : _values.FromTypedBytes(run.Reader.Value);
         }
         catch (ConversionFailure failure)
         {

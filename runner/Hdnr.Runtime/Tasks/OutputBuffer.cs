@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.Text;
+using Hdnr.Runtime.Text;
 
 namespace Hdnr.Runtime.Tasks;
 
@@ -67,14 +67,14 @@ internal sealed class OutputBuffer(Stream? output, int size = 1 << 20) : IBuffer
         _used += bytes.Length;
     }
 
-    /// <summary>Writes <paramref name="text"/> as UTF-8, without a length or terminator.</summary>
+    /// <summary>Writes <paramref name="text"/> as UTF-8, without a length or terminator; lone surrogates U+DC80..U+DCFF as the bytes they escape (<see cref="SurrogateEscape"/>).</summary>
     public void WriteUtf8(string text)
     {
         // Short strings dominate (words, keys): reserve their worst case and encode in place; an ASCII word is
         // copied by a plain loop, which costs less than the encoder's set-up.
         if (text.Length <= 4096)
         {
-            var span = GetSpan((text.Length * 3) + 3);
+            var span = GetSpan(SurrogateEscape.MaxByteCount(text.Length));
             var ascii = 0;
             if (text.Length <= 32)
             {
@@ -84,11 +84,11 @@ internal sealed class OutputBuffer(Stream? output, int size = 1 << 20) : IBuffer
                     ascii++;
                 }
             }
-            _used += ascii < text.Length ? ascii + Encoding.UTF8.GetBytes(text.AsSpan(ascii), span[ascii..]) : ascii;
+            _used += ascii < text.Length ? ascii + SurrogateEscape.Encode(text.AsSpan(ascii), span[ascii..]) : ascii;
         }
         else
         {
-            Write(Encoding.UTF8.GetBytes(text));
+            SurrogateEscape.Write(this, text);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Hdnr.Runtime.Jobs;
+using Hdnr.Runtime.Text;
 
 namespace Hdnr.Runtime.Tasks;
 
@@ -50,7 +51,9 @@ public static class StreamingTask
             throw new NotSupportedException("rawbytes io is not supported; use text or typedbytes");
         var pairs = sink();
         var buffer = pairs.Buffer;
-        var run = new TaskRun(function.Name, reader(), pairs, io);
+        var run = new TaskRun(function.Name, reader(), pairs, io, job.Reporter);
+        // Only this task's records count.
+        SurrogateEscape.TakeEscaped();
         try
         {
             function.Run(run);

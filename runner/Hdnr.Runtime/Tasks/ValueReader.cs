@@ -28,12 +28,15 @@ internal sealed class ValueReader<T>
     /// <summary>Reads a text-form key or value.</summary>
     public T FromText(ReadOnlySpan<byte> text)
     {
-        if (typeof(T) == typeof(string)) return (T)(object)Encoding.UTF8.GetString(text);
+        if (typeof(T) == typeof(string)) return (T)(object)SurrogateEscape.Decode(text);
         if (typeof(T) == typeof(long)) return (T)(object)TextParsers.ParseInt64(text);
         if (typeof(T) == typeof(int)) return (T)(object)TextParsers.ParseInt32(text);
         if (typeof(T) == typeof(double)) return (T)(object)TextParsers.ParseDouble(text);
         return (T)_text(text)!;
     }
+
+    /// <summary>Reads a map's text-mode value: the line, whose bytes a <c>byte[]</c> gets exactly as they are.</summary>
+    public T FromLine(ReadOnlySpan<byte> line) => typeof(T) == typeof(byte[]) ? (T)(object)line.ToArray() : FromText(line);
 
     /// <summary>Reads a map's text-mode key: the line's byte offset.</summary>
     public T FromOffset(long offset)
@@ -53,7 +56,7 @@ internal sealed class ValueReader<T>
         if (typeof(T) == typeof(string) && code == (byte)TypedBytesType.String)
         {
             var length = BinaryPrimitives.ReadInt32BigEndian(encoded[1..]);
-            return length < 0 ? default! : (T)(object)Encoding.UTF8.GetString(encoded.Slice(5, length));
+            return length < 0 ? default! : (T)(object)SurrogateEscape.Decode(encoded.Slice(5, length));
         }
         if (typeof(T) == typeof(long))
         {

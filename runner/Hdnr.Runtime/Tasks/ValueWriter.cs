@@ -30,8 +30,8 @@ internal static class ValueWriter<T>
             var text = (string)(object)value;
             if (text.Length <= 4096)
             {
-                var span = output.GetSpan(5 + (text.Length * 3));
-                var written = Encoding.UTF8.GetBytes(text, span[5..]);
+                var span = output.GetSpan(5 + SurrogateEscape.MaxByteCount(text.Length));
+                var written = SurrogateEscape.Encode(text, span[5..]);
                 span[0] = (byte)TypedBytesType.String;
                 BinaryPrimitives.WriteInt32BigEndian(span[1..], written);
                 output.Advance(5 + written);

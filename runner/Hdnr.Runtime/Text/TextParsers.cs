@@ -14,7 +14,7 @@ internal static class TextParsers
     public static SpanParser For(Type type)
     {
         // A declared object gets the text itself: the text form alone cannot tell "12" the string from 12 the number.
-        if (type == typeof(string) || type == typeof(object)) return text => Encoding.UTF8.GetString(text);
+        if (type == typeof(string) || type == typeof(object)) return text => SurrogateEscape.Decode(text);
         if (type == typeof(long)) return text => ParseInt64(text);
         if (type == typeof(int)) return text => ParseInt32(text);
         if (type == typeof(short)) return text => ParseInt16(text);

@@ -2,15 +2,13 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections;
 using System.Text;
+using Hdnr.Runtime.Text;
 
 namespace Hdnr.Runtime.TypedBytes;
 
 /// <summary>Converts between encoded typed bytes and .NET values (byte[], sbyte, bool, int, long, float, double, string, vector, list, map, raw).</summary>
 public static class TypedBytesCodec
 {
-    // Hadoop decodes malformed UTF-8 with replacement characters, so a strict decoder would refuse what Hadoop reads.
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
-
     /// <summary>Decodes exactly one encoded value (type code first); malformed input throws <see cref="InvalidDataException"/> naming the offset.</summary>
     public static object? Decode(ReadOnlySpan<byte> encoded) => Decode(encoded, 0, null);
 
@@ -87,7 +85,7 @@ public static class TypedBytesCodec
                     return null;
                 }
 
-                return Utf8.GetString(ReadPayload(data, ref pos));
+                return SurrogateEscape.Decode(ReadPayload(data, ref pos));
             case (byte)TypedBytesType.Vector:
             {
                 var count = ReadCount(data, ref pos);
@@ -304,11 +302,12 @@ public static class TypedBytesCodec
     internal static void WriteString(IBufferWriter<byte> output, ReadOnlySpan<char> value)
     {
         // Short strings are encoded in place and the length patched in; long ones are counted first to size the span.
-        var max = Utf8.GetMaxByteCount(value.Length);
-        var length = max <= 4096 ? max : Utf8.GetByteCount(value);
+        // Bytes that were not UTF-8 when read (lone surrogates U+DC80..U+DCFF) go out as they came in.
+        var max = SurrogateEscape.MaxByteCount(value.Length);
+        var length = max <= 4096 ? max : SurrogateEscape.ByteCount(value);
         var span = output.GetSpan(5 + length);
         span[0] = (byte)TypedBytesType.String;
-        var written = Utf8.GetBytes(value, span[5..]);
+        var written = SurrogateEscape.Encode(value, span[5..]);
         BinaryPrimitives.WriteInt32BigEndian(span[1..], written);
         output.Advance(5 + written);
     }

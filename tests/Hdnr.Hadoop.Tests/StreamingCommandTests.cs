@@ -76,7 +76,7 @@ public sealed class StreamingCommandTests
         Assert.Equal(
             ["-D", "mapreduce.map.memory.mb=1024", "-D", "a.b=c d", "-D", "mapreduce.job.name=my job",
              "-files", "/data/stop words.txt,hdfs:///dict.txt#dict",
-             "-archives", "file:/f/wc.tar.gz#_frozen,/data/deps.tar.gz#deps,/data/model.tgz#m,/data/lib.zip#lib,/data/plain.tar#plain"],
+             "-archives", "file:/f/wc.tar.gz#_frozen,/data/deps.tar.gz,/data/model.tgz#m,/data/lib.zip,/data/plain.tar"],
             argv.Skip(3).Take(10));
         Assert.Equal("org.apache.hadoop.mapred.SequenceFileAsTextInputFormat", argv[argv.IndexOf("-inputformat") + 1]);
         Assert.Equal("org.apache.hadoop.mapred.TextOutputFormat", argv[argv.IndexOf("-outputformat") + 1]);

@@ -1,3 +1,4 @@
+using Hdnr.Runtime.Files;
 using Hdnr.Runtime.Jobs;
 using Hdnr.Runtime.Tasks;
 using Hdnr.Scripting;
@@ -10,6 +11,9 @@ internal static class Failures
 {
     /// <summary>Exit code for a script that does not compile, as a compiler's.</summary>
     public const int CompileError = 2;
+
+    /// <summary>Exit code for a folder or file hdnr would trust that is not the user's alone (a cache or scratch directory).</summary>
+    public const int UnsafePath = 6;
 
     public static int Run(Func<int> command)
     {
@@ -32,6 +36,11 @@ internal static class Failures
         {
             Console.Error.WriteLine($"hdnr: {e.Message}");
             return CompileError;
+        }
+        catch (UnsafePathException e)
+        {
+            Console.Error.WriteLine($"hdnr: {e.Message}");
+            return UnsafePath;
         }
         catch (Exception e) when (e is UserException or IOException or UnauthorizedAccessException or InvalidDataException)
         {

@@ -3,7 +3,7 @@ using System.IO.Compression;
 
 namespace Hdnr.Engine;
 
-/// <summary>The job's <c>-files</c> and <c>-archives</c>, made available as Hadoop's distributed cache does: each is linked into a task's working directory under its name (<c>path#name</c> renames it), archives unpacked once per job first.</summary>
+/// <summary>The job's <c>-files</c> and <c>-archives</c>, made available as Hadoop's distributed cache does: each is linked into a task's working directory under its <see cref="CacheLink"/> name, archives unpacked once per job first.</summary>
 internal sealed class JobFiles
 {
     private readonly List<(string Name, string Target)> _links = [];
@@ -27,7 +27,8 @@ internal sealed class JobFiles
             var (path, name) = Split(entry);
             if (!File.Exists(path)) throw new FileNotFoundException($"File {path} does not exist.", path);
             var target = Path.Combine(localDirectory, "archives", name);
-            Directory.CreateDirectory(target);
+            if (OperatingSystem.IsWindows()) Directory.CreateDirectory(target);
+            else Directory.CreateDirectory(target, ScratchDirectory.DirectoryMode);
             Unpack(path, target);
             files._links.Add((name, target));
         }
@@ -50,9 +51,8 @@ internal sealed class JobFiles
     /// <summary>A <c>path#name</c> entry as its full path and its link name (the file's name without <c>#name</c>).</summary>
     public static (string Path, string Name) Split(string entry)
     {
-        var hash = entry.LastIndexOf('#');
-        var path = Path.GetFullPath(hash < 0 ? entry : entry[..hash]);
-        return (path, hash < 0 ? Path.GetFileName(path) : entry[(hash + 1)..]);
+        var link = CacheLink.Parse(entry);
+        return (Path.GetFullPath(link.Location), link.Name);
     }
 
     // Hadoop's RunJar.unJar / FileUtil.unTar by extension: .zip and .jar, .tar, .tar.gz and .tgz.

@@ -43,14 +43,14 @@ public static class LocalJobRunner
             throw new InvalidDataException($"{sequence.Path} is a SequenceFile: run the job with --io typedbytes to read it");
 
         var ids = TaskIds.NewJob();
-        var local = Path.Combine(Path.GetTempPath(), "hdnr-local", ids.JobId);
+        using var scratch = ScratchDirectory.Create(ids.JobId);
+        var local = scratch.Path;
         committer.SetupJob(job.Overwrite);
         progress ??= new JobProgress();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var committed = false;
         try
         {
-            Directory.CreateDirectory(local);
             var jobFiles = JobFiles.Prepare(job, local);
             ITaskLauncher launcher = isolation == Isolation.Process ? new ProcessLauncher(job, jobFiles, io) : new InProcessLauncher(job, io);
             var counters = new JobCounters();
@@ -70,14 +70,6 @@ public static class LocalJobRunner
         finally
         {
             if (!committed) committer.AbortJob();
-            try
-            {
-                if (Directory.Exists(local)) Directory.Delete(local, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A task process that was killed may still hold a file; the temp folder is only scratch.
-            }
         }
     }
 

@@ -48,7 +48,8 @@ internal static class MapTask
         }
         else
         {
-            Directory.CreateDirectory(work);
+            if (OperatingSystem.IsWindows()) Directory.CreateDirectory(work);
+            else Directory.CreateDirectory(work, ScratchDirectory.DirectoryMode);
             var spills = 0;
             var combineNumber = 0;
             Action<IPairSource, IPairSink>? combine = context.Job.HasCombine

@@ -57,7 +57,8 @@ internal static class ReduceTask
         while (segments.Count > MergeFactor)
         {
             cancel.ThrowIfCancellationRequested();
-            Directory.CreateDirectory(work);
+            if (OperatingSystem.IsWindows()) Directory.CreateDirectory(work);
+            else Directory.CreateDirectory(work, ScratchDirectory.DirectoryMode);
             var batch = segments.Take(MergeFactor).ToList();
             var readers = batch.Select(s => new SegmentReader(s.Run, s.Partition)).ToList();
             SpillRun merged;

@@ -16,7 +16,10 @@ internal sealed class SpillWriter : IPairSink, IDisposable
     public SpillWriter(string path, int partitions)
     {
         Path = path;
-        _file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1);
+        // Spills hold the job's input data: private to the user, whatever the umask.
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 1 };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = ScratchDirectory.FileMode;
+        _file = new FileStream(path, options);
         _offsets = new long[partitions + 1];
     }
 

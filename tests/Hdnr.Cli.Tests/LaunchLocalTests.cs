@@ -311,6 +311,30 @@ public sealed class LaunchLocalTests
         Assert.Contains("dog\t3\n", Part(output));
     }
 
+    [Fact]
+    public void An_archive_without_a_name_links_under_its_whole_file_name_as_on_hadoop_2_8_5()
+    {
+        var dir = Directory.CreateTempSubdirectory("hdnr-archive-").FullName;
+        var archive = Path.Combine(dir, "deps.tar.gz");
+        Assert.Equal(0, Processes.Exec("sh", ["-c", "mkdir stop && printf 'the\\nover\\n' > stop/words.txt && tar czf deps.tar.gz stop"], workingDirectory: dir).ExitCode);
+        var script = TempScript.Write("""
+            /// Word count without the words in the shipped archive, found where Hadoop links it: deps.tar.gz/.
+            var stop = File.ReadAllLines("deps.tar.gz/stop/words.txt").ToHashSet();
+            IEnumerable<(string, int)> Map(long offset, string line)
+            {
+                foreach (var word in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    if (!stop.Contains(word)) yield return (word, 1);
+            }
+            """, "linked.csx");
+        var output = NewOutput();
+
+        var run = Hdnr.Run([script.Path, "launch-local", Hdnr.Example("wc.txt"), output, "--archive", archive]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain("the\t", Part(output));
+        Assert.Contains("dog\t1\n", Part(output));
+    }
+
     [Theory]
     [InlineData("SIGTERM", "inprocess", 143, false)]
     [InlineData("SIGINT", "process", 130, true)]

@@ -71,6 +71,34 @@ public sealed class HadoopJobTests(ITestOutputHelper output)
     }
 
     [HadoopFact]
+    public void An_archive_without_a_name_is_linked_under_its_whole_file_name_by_hadoop_as_by_launch_local()
+    {
+        // Outside the client's working directory: local-mode Hadoop links nothing over a file already there.
+        var source = Directory.CreateDirectory(Path.Combine(_work, "src")).FullName;
+        Assert.Equal(0, Processes.Exec("sh", ["-c", "mkdir stop && printf 'the\\nover\\n' > stop/words.txt && tar czf deps.tar.gz stop"], workingDirectory: source).ExitCode);
+        var script = Script("""
+            /// Word count without the words of the shipped archive, read where Hadoop links it.
+            var stop = File.ReadAllLines("deps.tar.gz/stop/words.txt").ToHashSet();
+            IEnumerable<(string, int)> Map(long offset, string line)
+            {
+                foreach (var word in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    if (!stop.Contains(word)) yield return (word, 1);
+            }
+
+            IEnumerable<(string, int)> Reduce(string word, IEnumerable<int> counts)
+            {
+                yield return (word, counts.Sum());
+            }
+            """, "stopped.csx");
+
+        var (hadoop, local) = RunBoth(script, "launch", [Hdnr.Example("wc.txt")], ["--io", "text", "--archive", Path.Combine(source, "deps.tar.gz")]);
+
+        Assert.Equal(Concat(local), Concat(hadoop));
+        Assert.DoesNotContain("the\t", Concat(hadoop));
+        Assert.Contains("dog\t3\n", Concat(hadoop));
+    }
+
+    [HadoopFact]
     public void Launch_frozen_a_script_with_a_nuget_package_runs_it_on_nodes_without_it()
     {
         var (hadoop, local) = RunBoth(Hdnr.Example("spellnumbers.csx"), "launch-frozen", [Hdnr.Example("spellnumbers.txt")], []);

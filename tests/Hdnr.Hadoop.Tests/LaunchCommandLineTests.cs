@@ -40,7 +40,7 @@ public sealed class LaunchCommandLineTests : IDisposable
         Assert.Matches(
             $"^'{home}/bin/hadoop' jar '{home}/share/hadoop/tools/lib/hadoop-streaming-2.7.7.jar' " +
             "-D mapreduce.task.timeout=600000 -D 'mapreduce.job.name=hdnr wc' " +
-            "-archives hdfs://namenode:8020/tmp/hdnr/[0-9a-f]{32}/wc.tar.gz#_frozen,/data/deps.tar.gz#deps " +
+            "-archives hdfs://namenode:8020/tmp/hdnr/[0-9a-f]{32}/wc.tar.gz#_frozen,/data/deps.tar.gz " +
             "-io typedbytes -inputformat org.apache.hadoop.streaming.AutoInputFormat -outputformat org.apache.hadoop.mapred.SequenceFileOutputFormat " +
             "-input 'in/a b.txt' -input in/c.txt -output out " +
             "-mapper '_frozen/wc pipe map' -combiner '_frozen/wc pipe combine' -reducer '_frozen/wc pipe reduce' -numReduceTasks 3 -cmdenv LANG=C\n$",

@@ -1,3 +1,5 @@
+using Hdnr.Engine;
+using Hdnr.Hadoop;
 using Hdnr.Hadoop.Launching;
 using Hdnr.Runtime.Jobs;
 
@@ -74,7 +76,7 @@ public sealed class StreamingCommandTests
         Assert.Equal(
             ["-D", "mapreduce.map.memory.mb=1024", "-D", "a.b=c d", "-D", "mapreduce.job.name=my job",
              "-files", "/data/stop words.txt,hdfs:///dict.txt#dict",
-             "-archives", "file:/f/wc.tar.gz#_frozen,/data/deps.tar.gz#deps,/data/model.tgz#m,/data/lib.zip#lib,/data/plain.tar#plain"],
+             "-archives", "file:/f/wc.tar.gz#_frozen,/data/deps.tar.gz,/data/model.tgz#m,/data/lib.zip,/data/plain.tar"],
             argv.Skip(3).Take(10));
         Assert.Equal("org.apache.hadoop.mapred.SequenceFileAsTextInputFormat", argv[argv.IndexOf("-inputformat") + 1]);
         Assert.Equal("org.apache.hadoop.mapred.TextOutputFormat", argv[argv.IndexOf("-outputformat") + 1]);
@@ -82,13 +84,34 @@ public sealed class StreamingCommandTests
     }
 
     [Theory]
-    [InlineData("deps.tar.gz", "deps")]
-    [InlineData("/a/b/deps.TGZ", "deps")]
-    [InlineData("hdfs://nn:8020/x/site.tar", "site")]
-    [InlineData("code.jar", "code")]
+    [InlineData("deps.tar.gz", "deps.tar.gz")]
+    [InlineData("/a/b/deps.TGZ", "deps.TGZ")]
+    [InlineData("hdfs://nn:8020/x/site.tar", "site.tar")]
+    [InlineData("hdfs://nn:8020/x/site.tar#lib", "lib")]
     [InlineData("data.bin", "data.bin")]
-    public void An_archives_default_link_is_its_file_name_without_the_archive_extension(string archive, string link) =>
-        Assert.Equal(link, StreamingCommand.LinkName(archive));
+    public void An_archive_links_under_its_fragment_else_its_whole_file_name_as_on_Hadoop_2_8_5(string archive, string link) =>
+        Assert.Equal(link, CacheLink.Parse(archive).Name);
+
+    [Theory]
+    [InlineData("deps.tar.gz")]
+    [InlineData("/a/deps.zip#lib")]
+    public void Launch_passes_an_archive_to_hadoop_as_given_so_hadoop_names_its_link(string archive)
+    {
+        var argv = StreamingCommand.Build(Hadoop, Options("in") with { Archives = [archive] }, "wc", [TaskKind.Map], "file:/b.tgz").ToList();
+
+        Assert.Equal($"file:/b.tgz#_frozen,{archive}", argv[argv.IndexOf("-archives") + 1]);
+    }
+
+    [Theory]
+    [InlineData("deps.tar.gz#")]
+    [InlineData("#deps")]
+    [InlineData("deps.tar.gz#a/b")]
+    public void An_archive_entry_without_a_path_or_with_a_name_that_is_not_one_file_name_is_refused(string archive)
+    {
+        var error = Assert.Throws<HadoopToolException>(() => StreamingCommand.CacheEntry(archive));
+
+        Assert.Equal($"'{archive}': expected PATH#NAME, NAME one file name", error.Message);
+    }
 
     [Fact]
     public void A_script_named_with_spaces_is_quoted_so_that_hadoops_own_splitting_gives_the_path_back()

@@ -104,7 +104,8 @@ public sealed class NuGetReferenceTests : IDisposable
         folder.Write("job.csx", "#r \"nuget: , 1.0\"\n");
 
         Assert.Equal(
-            ["job.csx(1,1): error HDNR0002: 'nuget: , 1.0' names no NuGet package; write #r \"nuget: Name, Version\"."],
+            ["job.csx(1,1): error HDNR0002: 'nuget: , 1.0' names no NuGet package; write #r \"nuget: Name, Version\" "
+                + "(a name holds letters, digits, '.', '-' and '_'; a version digits, letters and .-+*[](),)."],
             folder.Errors("job.csx"));
     }
 }

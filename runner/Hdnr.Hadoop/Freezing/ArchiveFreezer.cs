@@ -14,9 +14,10 @@ public static class ArchiveFreezer
         ArgumentNullException.ThrowIfNull(sideFiles);
         ArgumentNullException.ThrowIfNull(log);
         CheckArchivePath(archivePath);
-        CheckSideFiles(sideFiles);
+        CheckSideFiles(sideFiles, [Freezer.ExecutableName(compiled.ScriptPath)]);
         var watch = Stopwatch.StartNew();
         var bundle = Freezer.Bundle(compiled, mode, log);
+        CheckSideFiles(sideFiles, Directory.EnumerateFileSystemEntries(bundle.Directory).Select(Path.GetFileName).ToList()!);
         BundleArchive.Write(bundle.Directory, sideFiles, archivePath);
         var size = new FileInfo(archivePath).Length;
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -30,7 +31,8 @@ public static class ArchiveFreezer
             throw new HadoopToolException($"freeze writes a .tar, .tar.gz or .tgz archive; '{archivePath}' is none of them");
     }
 
-    public static void CheckSideFiles(IReadOnlyList<string> sideFiles)
+    /// <summary>Refuses a side file that is missing, or that would land on another (<paramref name="bundleNames"/>: the bundle's own root entries), as tar's extraction would let the later one replace the first.</summary>
+    public static void CheckSideFiles(IReadOnlyList<string> sideFiles, IReadOnlyList<string> bundleNames)
     {
         foreach (var file in sideFiles)
         {
@@ -40,5 +42,8 @@ public static class ArchiveFreezer
         var clash = sideFiles.GroupBy(Path.GetFileName).FirstOrDefault(g => g.Count() > 1);
         if (clash is not null)
             throw new HadoopToolException($"-Z: two side files are named {clash.Key}; each lands at the archive's root by its name");
+        var taken = sideFiles.FirstOrDefault(f => bundleNames.Contains(Path.GetFileName(f), StringComparer.Ordinal));
+        if (taken is not null)
+            throw new HadoopToolException($"-Z {taken}: the bundle already has {Path.GetFileName(taken)} at the archive's root, which this side file would replace when unpacked; rename it");
     }
 }

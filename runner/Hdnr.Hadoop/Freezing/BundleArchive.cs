@@ -1,5 +1,6 @@
 using System.Formats.Tar;
 using System.IO.Compression;
+using Hdnr.Runtime.Files;
 
 namespace Hdnr.Hadoop.Freezing;
 
@@ -18,10 +19,10 @@ internal static class BundleArchive
     {
         var full = Path.GetFullPath(archivePath);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = full + $".{Environment.ProcessId}.tmp";
+        var (file, temp) = AtomicFile.Create(full, bufferSize: 1 << 16);
         try
         {
-            using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            using (file)
             {
                 using var compressed = IsGzip(full) ? new GZipStream(file, CompressionLevel.Optimal, leaveOpen: true) : null;
                 using (var tar = new TarWriter(compressed ?? (Stream)file, TarEntryFormat.Gnu, leaveOpen: true))
@@ -32,12 +33,13 @@ internal static class BundleArchive
                         Add(tar, side, Path.GetFileName(side));
                 }
             }
-            File.Move(temp, full, overwrite: true);
         }
-        finally
+        catch
         {
-            File.Delete(temp);
+            AtomicFile.TryDelete(temp);
+            throw;
         }
+        AtomicFile.Commit(temp, full);
     }
 
     private static void Add(TarWriter tar, string path, string name)

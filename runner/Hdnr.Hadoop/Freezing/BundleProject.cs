@@ -1,4 +1,3 @@
-using System.Security;
 using System.Text;
 using Hdnr.Runtime.Jobs;
 
@@ -65,7 +64,7 @@ internal sealed record BundleProject(
                 <ConcurrentGarbageCollection>false</ConcurrentGarbageCollection>
 
             """);
-        xml.Append($"    <AssemblyName>{SecurityElement.Escape(Name)}</AssemblyName>\n");
+        xml.Append($"    <AssemblyName>{MsBuildText.Escape(Name)}</AssemblyName>\n");
         switch (Mode)
         {
             case FreezeMode.Native:
@@ -101,7 +100,7 @@ internal sealed record BundleProject(
         foreach (var reference in References)
         {
             var name = Path.GetFileNameWithoutExtension(reference);
-            xml.Append($"    <Reference Include=\"{SecurityElement.Escape(name)}\"><HintPath>{SecurityElement.Escape(reference)}</HintPath></Reference>\n");
+            xml.Append($"    <Reference Include=\"{MsBuildText.Escape(name)}\"><HintPath>{MsBuildText.Escape(reference)}</HintPath></Reference>\n");
         }
         if (Mode != FreezeMode.Native)
         {
@@ -111,7 +110,7 @@ internal sealed record BundleProject(
         if (Mode == FreezeMode.Native)
         {
             // The script class is found by name and its methods by reflection (JobShape): keep all of it.
-            xml.Append($"    <TrimmerRootAssembly Include=\"{SecurityElement.Escape(ScriptAssemblyName)}\" />\n");
+            xml.Append($"    <TrimmerRootAssembly Include=\"{MsBuildText.Escape(ScriptAssemblyName)}\" />\n");
         }
         xml.Append("  </ItemGroup>\n</Project>\n");
         return xml.ToString();

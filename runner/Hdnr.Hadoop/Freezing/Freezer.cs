@@ -5,6 +5,7 @@ using System.Text;
 using Hdnr.Runtime.Frozen;
 using Hdnr.Runtime.Jobs;
 using Hdnr.Scripting;
+using Hdnr.Scripting.Caching;
 
 namespace Hdnr.Hadoop.Freezing;
 
@@ -41,10 +42,10 @@ public static class Freezer
         var key = Key(name, mode, compiled.AssemblyPath, dependencies, runtime);
         var entry = Path.Combine(FrozenCache.Root(variable), key);
         var bundle = Path.Combine(entry, "bundle");
-        if (Directory.Exists(bundle))
+        if (FrozenCache.IsWhole(bundle))
             return new FrozenBundle(name, mode, bundle, key, Reused: true, watch.Elapsed);
 
-        Directory.CreateDirectory(entry);
+        CacheDirectory.EnsurePrivate(entry);
         var work = Path.Combine(entry, $"work-{Environment.ProcessId}-{Guid.NewGuid():N}");
         try
         {
@@ -69,13 +70,18 @@ public static class Freezer
             var output = Path.Combine(work, "bundle");
             DotnetPublish.Run(project, output, mode, name, log);
             Finish(output, mode, compiled.AssemblyPath, scriptFileName, dependencies);
+            // The manifest goes first, so the bundle is never in place without the manifest it was made with.
+            FrozenCache.Seal(output, bundle);
+            // A damaged bundle is moved out of the way (into the work folder, deleted below) in one step.
+            if (Directory.Exists(bundle)) Directory.Move(bundle, Path.Combine(work, "damaged"));
             try
             {
                 Directory.Move(output, bundle);
             }
             catch (IOException) when (Directory.Exists(bundle))
             {
-                // Another freeze of the same sources finished first: its bundle is the same.
+                // Another freeze of the same sources finished first: its bundle does the same; should its bytes differ
+                // from this manifest, the next freeze builds it once more.
             }
             return new FrozenBundle(name, mode, bundle, key, Reused: false, watch.Elapsed);
         }

@@ -17,9 +17,9 @@ internal static class ClusterUpload
             return target;
         }
         Run(hadoop, ["fs", "-mkdir", "-p", folder]);
-        // Put under a temporary name, then rename: a job never sees half an archive.
-        var temp = $"{target}.{Environment.ProcessId}.tmp";
-        Run(hadoop, ["fs", "-put", "-f", archive, temp]);
+        // Put under a new random name (-put without -f refuses an existing one), then rename: a job never sees half an archive.
+        var temp = $"{target}.{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12))}.tmp";
+        Run(hadoop, ["fs", "-put", archive, temp]);
         var moved = ToolProcess.Run([hadoop.Hadoop, "fs", "-mv", temp, target], stream: false);
         if (moved.ExitCode != 0)
         {

@@ -1,5 +1,6 @@
 using Hdnr.Hadoop.Freezing;
 using Hdnr.Scripting;
+using Hdnr.Scripting.Caching;
 
 namespace Hdnr.Hadoop.Launching;
 
@@ -51,11 +52,11 @@ public static class Launcher
         return result.ExitCode;
     }
 
-    /// <summary>The bundle as a <c>.tar.gz</c> in the cache beside it, written once.</summary>
+    /// <summary>The bundle as a <c>.tar.gz</c> in the cache beside it, written again whenever the bundle was.</summary>
     private static string LocalArchive(FrozenBundle bundle)
     {
         var archive = Path.Combine(Path.GetDirectoryName(bundle.Directory)!, $"{bundle.Name}.tar.gz");
-        if (!File.Exists(archive)) BundleArchive.Write(bundle.Directory, [], archive);
+        if (!bundle.Reused || !CacheDirectory.CheckEntry(archive)) BundleArchive.Write(bundle.Directory, [], archive);
         return archive;
     }
 }

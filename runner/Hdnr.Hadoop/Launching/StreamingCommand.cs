@@ -1,3 +1,4 @@
+using Hdnr.Engine;
 using Hdnr.Runtime.Frozen;
 using Hdnr.Runtime.Jobs;
 
@@ -44,10 +45,10 @@ public static class StreamingCommand
         if (options.Files.Count > 0)
         {
             argv.Add("-files");
-            argv.Add(string.Join(',', options.Files.Select(f => CacheEntry(f, archive: false))));
+            argv.Add(string.Join(',', options.Files.Select(f => CacheEntry(f))));
         }
         argv.Add("-archives");
-        argv.Add(string.Join(',', new[] { $"{frozenArchive}#{FrozenLink}" }.Concat(options.Archives.Select(a => CacheEntry(a, archive: true)))));
+        argv.Add(string.Join(',', new[] { $"{frozenArchive}#{FrozenLink}" }.Concat(options.Archives.Select(a => CacheEntry(a)))));
 
         if (options.Io == "typedbytes")
         {
@@ -108,33 +109,21 @@ public static class StreamingCommand
     public static string TaskCommand(string name, TaskKind kind) =>
         HadoopArgs.Join([$"{FrozenLink}/{name}", "pipe", ScriptVerbs.Name(kind)]);
 
-    /// <summary>A <c>-files</c> or <c>-archives</c> entry: <c>PATH#NAME</c>; an archive without <c>#NAME</c> links as its file name without the archive extension.</summary>
-    public static string CacheEntry(string entry, bool archive)
+    /// <summary>A <c>-files</c> or <c>-archives</c> entry as Hadoop takes it, checked: <c>PATH#NAME</c>, or <c>PATH</c>, which Hadoop links under its file name (<see cref="CacheLink"/>).</summary>
+    public static string CacheEntry(string entry)
     {
         ArgumentException.ThrowIfNullOrEmpty(entry);
         if (entry.Contains(','))
             throw new HadoopToolException($"'{entry}' holds a comma, which Hadoop's -files and -archives lists cannot carry");
-        var hash = entry.LastIndexOf('#');
-        if (hash >= 0)
+        try
         {
-            if (hash == entry.Length - 1 || hash == 0) throw new HadoopToolException($"'{entry}': expected PATH#NAME");
-            return entry;
+            CacheLink.Parse(entry);
         }
-        if (!archive) return entry;
-        return $"{entry}#{LinkName(entry)}";
-    }
-
-    /// <summary>An archive's default link name: its file name without <c>.tar.gz</c>, <c>.tgz</c>, <c>.tar</c>, <c>.zip</c> or <c>.jar</c>.</summary>
-    public static string LinkName(string archive)
-    {
-        var file = archive.TrimEnd('/');
-        file = file[(file.LastIndexOf('/') + 1)..];
-        foreach (var extension in new[] { ".tar.gz", ".tgz", ".tar", ".zip", ".jar" })
+        catch (InvalidDataException e)
         {
-            if (file.EndsWith(extension, StringComparison.OrdinalIgnoreCase) && file.Length > extension.Length)
-                return file[..^extension.Length];
+            throw new HadoopToolException(e.Message);
         }
-        return file;
+        return entry;
     }
 
     /// <summary>The command line as one shell-ready line, for <c>--print-command</c>: every word single-quoted where the shell would split or expand it.</summary>

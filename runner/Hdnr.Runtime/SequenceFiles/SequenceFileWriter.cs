@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using Hdnr.Runtime.Files;
 using Hdnr.Runtime.TypedBytes;
 
 namespace Hdnr.Runtime.SequenceFiles;
@@ -70,9 +71,7 @@ public sealed class SequenceFileWriter : IDisposable
             throw new DirectoryNotFoundException($"{path}: the folder {folder} does not exist.");
         }
 
-        // A leading dot keeps the unfinished file out of hadoopy-style directory reads.
-        var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
+        var (stream, temp) = AtomicFile.Create(full, bufferSize: 64 * 1024);
         try
         {
             return new SequenceFileWriter(stream, leaveOpen: false, compression, path, temp, overwrite);
@@ -80,7 +79,7 @@ public sealed class SequenceFileWriter : IDisposable
         catch
         {
             stream.Dispose();
-            File.Delete(temp);
+            AtomicFile.TryDelete(temp);
             throw;
         }
     }
@@ -154,7 +153,7 @@ public sealed class SequenceFileWriter : IDisposable
         if (_path is not null)
         {
             _output.Dispose();
-            File.Move(_tempPath!, _path, _overwrite);
+            AtomicFile.Commit(_tempPath!, _path, _overwrite);
         }
     }
 

@@ -1,9 +1,14 @@
 using System.Security.Cryptography;
+using Hdnr.Runtime.Files;
 
 namespace Hdnr.Scripting.Caching;
 
 /// <summary>The compiled scripts under <c>CACHE/scripts</c>: <c>KEY.dll</c> and <c>KEY.manifest</c>, the manifest written last.</summary>
-/// <remarks>An entry counts only when its manifest is whole, its dll has the checksum the manifest names and its dependencies still exist; anything else is compiled again.</remarks>
+/// <remarks>
+/// An entry counts only when its manifest is whole, its dll has the checksum the manifest names and its dependencies still
+/// exist; anything else is compiled again. An entry that is not the user's alone is refused: the checksum proves the dll
+/// whole, not whose it is.
+/// </remarks>
 internal sealed class ScriptCache(string root)
 {
     /// <summary>The cache folder, e.g. <c>~/.cache/hdnr</c>.</summary>
@@ -29,6 +34,8 @@ internal sealed class ScriptCache(string root)
     {
         string text;
         byte[] dll;
+        if (!CacheDirectory.CheckEntry(ManifestPath(key)) || !CacheDirectory.CheckEntry(AssemblyPath(key)))
+            return null;
         try
         {
             text = File.ReadAllText(ManifestPath(key));
@@ -48,12 +55,12 @@ internal sealed class ScriptCache(string root)
     }
 
     /// <summary>Writes the dll to a temp file of this process's own, to be checked before <see cref="CommitAssembly"/> puts it in place.</summary>
-    public string StageAssembly(string key, byte[] dll) => AtomicFile.WriteTemp(AssemblyPath(key), dll);
+    public string StageAssembly(string key, byte[] dll) => AtomicFile.WriteTemp(AssemblyPath(key), dll, AtomicFile.Private);
 
     /// <summary>Puts a staged dll in place; the entry is not visible until <see cref="WriteManifest"/>.</summary>
     public void CommitAssembly(string key, string staged) => AtomicFile.Commit(staged, AssemblyPath(key));
 
-    public void WriteManifest(string key, CacheManifest manifest) => AtomicFile.Write(ManifestPath(key), manifest.ToBytes());
+    public void WriteManifest(string key, CacheManifest manifest) => AtomicFile.Write(ManifestPath(key), manifest.ToBytes(), AtomicFile.Private);
 
     /// <summary>Deletes temp files and restore folders that crashed processes left more than an hour ago; young ones may still be in use.</summary>
     public void SweepLeftovers()

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Reflection;
+using Hdnr.Runtime.Files;
 using Hdnr.Runtime.Jobs;
 using Hdnr.Scripting.Caching;
 using Hdnr.Scripting.Directives;
@@ -101,7 +102,7 @@ internal static class ScriptBuilder
                         packages.Add(spec);
                     else
                         errors.Add($"{closure.DisplayPath(file.FullPath)}({directive.Line},1): error HDNR0002: "
-                            + $"'{directive.Value}' names no NuGet package; write #r \"nuget: Name, Version\".");
+                            + $"'{directive.Value}' names no NuGet package; write #r \"nuget: Name, Version\" (a name holds letters, digits, '.', '-' and '_'; a version digits, letters and .-+*[](),).");
                 }
         if (errors.Count > 0)
             throw new ScriptCompilationException(errors);

@@ -3,6 +3,7 @@ using System.Security;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Hdnr.Runtime.Files;
 using Hdnr.Scripting.Caching;
 using Hdnr.Scripting.Directives;
 
@@ -42,7 +43,7 @@ internal static partial class PackageRestorer
             if (exitCode != 0)
                 throw new ScriptCompilationException(Blame(packages, output, closure));
             var assets = AssetsFile.Read(Path.Combine(work, "obj", "project.assets.json"), Framework);
-            AtomicFile.Write(resolutionPath, ResolutionBytes(assets));
+            AtomicFile.Write(resolutionPath, ResolutionBytes(assets), AtomicFile.Private);
             return assets;
         }
         finally
@@ -187,6 +188,9 @@ internal static partial class PackageRestorer
     private static PackageAssets? TryReadResolution(string path)
     {
         string[] lines;
+        // It names the dlls a script loads: one another user could write would choose what runs.
+        if (!CacheDirectory.CheckEntry(path))
+            return null;
         try
         {
             lines = File.ReadAllText(path).Split('\n');

@@ -17,11 +17,12 @@ internal sealed record PackageSpec(string Id, string? Version, string FilePath, 
         var comma = text.IndexOf(',');
         var id = (comma < 0 ? text : text[..comma]).Trim();
         var version = comma < 0 ? null : text[(comma + 1)..].Trim();
-        if (id.Length == 0 || id.Any(c => char.IsWhiteSpace(c) || c is '"' or '<' or '>' or '&' or '\'' or '/' or '\\'))
+        // NuGet's grammars, which leave out every character MSBuild or XML would read as anything but itself ($, %, @, ;, quotes).
+        if (id.Length is 0 or > 100 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
             return null;
         if (version is { Length: 0 })
             version = null;
-        if (version is not null && version.Any(c => c is '"' or '<' or '>' or '&' or '\''))
+        if (version is not null && !version.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '+' or '*' or '[' or ']' or '(' or ')' or ',' or ' '))
             return null;
         return new PackageSpec(id, version, filePath, line);
     }

@@ -1,0 +1,34 @@
+using System.Runtime.InteropServices;
+
+namespace Hdnr.Runtime.Files;
+
+/// <summary>An exclusive <c>flock</c> on a file, held while the returned stream is open and released by the kernel when the process dies, however it dies.</summary>
+public static partial class ExclusiveLock
+{
+    private const int LockExclusive = 2;
+    private const int LockNonBlocking = 4;
+
+    /// <summary>Creates <paramref name="path"/> (when <paramref name="create"/>; it must not exist) or opens it, and locks it; null when another process holds the lock.</summary>
+    /// <remarks>The explicit flock holds even where .NET's own FileShare locking is turned off (DOTNET_SYSTEM_IO_DISABLEFILELOCKING).</remarks>
+    public static FileStream? TryAcquire(string path, bool create)
+    {
+        FileStream stream;
+        try
+        {
+            var options = new FileStreamOptions { Mode = create ? FileMode.CreateNew : FileMode.Open, Access = FileAccess.ReadWrite, Share = FileShare.None };
+            if (create && !OperatingSystem.IsWindows()) options.UnixCreateMode = AtomicFile.Private;
+            stream = new FileStream(path, options);
+        }
+        catch (IOException) when (!create && File.Exists(path))
+        {
+            // .NET's own lock (FileShare.None) says another process holds it.
+            return null;
+        }
+        if (OperatingSystem.IsWindows() || Flock((int)stream.SafeFileHandle.DangerousGetHandle(), LockExclusive | LockNonBlocking) == 0) return stream;
+        stream.Dispose();
+        return null;
+    }
+
+    [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
+    private static partial int Flock(int fd, int operation);
+}

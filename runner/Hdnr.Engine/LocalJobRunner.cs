@@ -18,6 +18,10 @@ public static class LocalJobRunner
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(log);
         var output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(job.Output));
+        var ids = TaskIds.NewJob();
+        // First, as it may finish or undo what a killed job did to this very OUTPUT.
+        using var scratch = ScratchDirectory.Create(ids.JobId, log);
+        var local = scratch.Path;
         var committer = new OutputCommitter(output, log);
         // Hadoop checks the output specification before it lists the input.
         committer.CheckOutputSpecs(job.Overwrite);
@@ -42,10 +46,7 @@ public static class LocalJobRunner
         if (io != WireFormat.TypedBytes && splits.FirstOrDefault(s => s.Format == InputFormat.SequenceFile) is { } sequence)
             throw new InvalidDataException($"{sequence.Path} is a SequenceFile: run the job with --io typedbytes to read it");
 
-        var ids = TaskIds.NewJob();
-        using var scratch = ScratchDirectory.Create(ids.JobId);
-        var local = scratch.Path;
-        committer.SetupJob(job.Overwrite);
+        committer.SetupJob(job.Overwrite, local);
         progress ??= new JobProgress();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var committed = false;

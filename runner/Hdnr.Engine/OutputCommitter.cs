@@ -17,18 +17,21 @@ internal sealed class OutputCommitter(string output, TextWriter log)
     /// <summary>Refuses an existing output (FileOutputFormat.checkOutputSpecs) unless <paramref name="overwrite"/>.</summary>
     public void CheckOutputSpecs(bool overwrite)
     {
-        if (!overwrite && Exists(Output)) throw new OutputExistsException($"Output directory file:{Output} already exists");
+        if (!overwrite && FileEntry.Exists(Output)) throw new OutputExistsException($"Output directory file:{Output} already exists");
     }
 
-    /// <summary>Moves an existing output aside when <paramref name="overwrite"/> (it is deleted only once this job has committed), then makes OUTPUT and the job's temporary directory.</summary>
-    public void SetupJob(bool overwrite)
+    /// <summary>Moves an existing output aside when <paramref name="overwrite"/> (it is deleted only once this job has committed), then makes OUTPUT and the job's temporary directory; first notes both in the job's <paramref name="journal"/> folder, for the next launch-local should this one be killed.</summary>
+    public void SetupJob(bool overwrite, string journal)
     {
         CheckOutputSpecs(overwrite);
-        if (Exists(Output))
+        // A hidden sibling: same file system, so the moves are renames, and no input listing of the parent sees it.
+        var previous = FileEntry.Exists(Output)
+            ? Path.Combine(Path.GetDirectoryName(Output)!, $".{Path.GetFileName(Output)}.hdnr-previous-{Path.GetRandomFileName()}")
+            : null;
+        new OutputJournal(Output, previous).Write(journal);
+        if (previous is not null)
         {
-            // A hidden sibling: same file system, so the moves are renames, and no input listing of the parent sees it.
-            var previous = Path.Combine(Path.GetDirectoryName(Output)!, $".{Path.GetFileName(Output)}.hdnr-previous-{Path.GetRandomFileName()}");
-            Move(Output, previous);
+            FileEntry.Move(Output, previous);
             _previous = previous;
         }
         try
@@ -85,7 +88,7 @@ internal sealed class OutputCommitter(string output, TextWriter log)
         if (_previous is null) return;
         try
         {
-            Delete(_previous);
+            FileEntry.Delete(_previous);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -98,9 +101,9 @@ internal sealed class OutputCommitter(string output, TextWriter log)
     {
         try
         {
-            if (_created) Delete(Output);
+            if (_created) FileEntry.Delete(Output);
             else if (Directory.Exists(_temporary)) Directory.Delete(_temporary, recursive: true);
-            if (_previous is not null) Move(_previous, Output);
+            if (_previous is not null) FileEntry.Move(_previous, Output);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -121,30 +124,13 @@ internal sealed class OutputCommitter(string output, TextWriter log)
                 foreach (var entry in directory.EnumerateFileSystemInfos()) Merge(entry, Path.Combine(to, entry.Name));
                 return;
             }
-            Delete(to);
-            Move(from.FullName, to);
+            FileEntry.Delete(to);
+            FileEntry.Move(from.FullName, to);
             return;
         }
-        Delete(to);
-        Move(from.FullName, to);
+        FileEntry.Delete(to);
+        FileEntry.Move(from.FullName, to);
     }
-
-    // A rename of the entry itself: Directory.Move takes anything that resolves to a directory, and renames a link to one, not its target.
-    private static void Move(string from, string to)
-    {
-        if (Directory.Exists(from)) Directory.Move(from, to);
-        else File.Move(from, to);
-    }
-
-    // A symbolic link is removed itself, never what it points to.
-    private static void Delete(string path)
-    {
-        var file = new FileInfo(path);
-        if (file.Exists || file.LinkTarget is not null) file.Delete();
-        else if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
-    }
-
-    private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path) || new FileInfo(path).LinkTarget is not null;
 
     private string AttemptPath(string attemptId) => Path.Combine(_jobAttempt, "_temporary", attemptId);
 }

@@ -34,12 +34,12 @@ internal sealed class ScratchDirectory : IDisposable
     /// <summary>This user's folder of job folders: <c>$TMPDIR/hdnr-UID</c>.</summary>
     public static string UserRoot => System.IO.Path.Combine(System.IO.Path.GetTempPath(), "hdnr-" + PrivatePath.CurrentUser);
 
-    /// <summary>Removes what killed jobs left, then creates and locks a new folder for the job <paramref name="jobId"/>.</summary>
+    /// <summary>Removes what killed jobs left (finishing or undoing their work on their OUTPUT, said on <paramref name="log"/>), then creates and locks a new folder for the job <paramref name="jobId"/>.</summary>
     /// <exception cref="UnsafePathException">The user's folder is a link, another user's, or writable by others.</exception>
-    public static ScratchDirectory Create(string jobId)
+    public static ScratchDirectory Create(string jobId, TextWriter log)
     {
         var root = PrivatePath.EnsureDirectory(UserRoot, "launch-local's scratch directory", "(or set TMPDIR to a folder of your own)");
-        SweepDead(root);
+        SweepDead(root, log);
         while (true)
         {
             var name = $"{jobId}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
@@ -67,13 +67,14 @@ internal sealed class ScratchDirectory : IDisposable
         }
     }
 
-    /// <summary>Removes the folders of jobs whose lock no process holds, and folders without a lock file.</summary>
-    private static void SweepDead(string root)
+    /// <summary>Removes the folders of jobs whose lock no process holds, after recovering their output, and folders without a lock file.</summary>
+    private static void SweepDead(string root, TextWriter log)
     {
         foreach (var lockPath in Directory.EnumerateFiles(root, "*.lock"))
         {
             using var held = ExclusiveLock.TryAcquire(lockPath, create: false);
             if (held is null) continue;
+            OutputJournal.Recover(lockPath[..^".lock".Length], log);
             TryDelete(lockPath[..^".lock".Length]);
             AtomicFile.TryDelete(lockPath);
         }

@@ -231,4 +231,50 @@ public sealed class LaunchLocalOutputTests
         Assert.Matches($@"\nhdnr: Task task_local\d+_0001_m_000000 wrote _SUCCESS in its output directory, a name the commit keeps for itself: nothing was committed to {System.Text.RegularExpressions.Regex.Escape(output)}\n$", run.Stderr);
         Assert.Equal(before, FileTree.Of(root));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void What_a_job_killed_with_sigkill_did_to_its_output_is_undone_by_the_next_launch_local(bool overwrite)
+    {
+        // SIGKILL leaves no code of the job to run: its journal in the scratch folder tells the next job what to undo.
+        var root = NewRoot();
+        var tmp = Directory.CreateTempSubdirectory("hdnr-tmpdir-").FullName;
+        var output = Path.Combine(root, "work", "out");
+        if (overwrite) Assert.Equal(0, LaunchLocal(root, ["p/d/in.txt", "out"]).ExitCode);
+        var before = FileTree.Of(Path.Combine(root, "work"));
+        var started = Path.Combine(root, "started");
+        var script = TempScript.Write($$"""
+            /// Hangs in its map task after saying so.
+            IEnumerable<(string, int)> Map(long offset, string line)
+            {
+                File.WriteAllText(@"{{started}}", "");
+                System.Threading.Thread.Sleep(60_000);
+                yield return (line, 1);
+            }
+            """, "hang.csx");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = Path.Combine(root, "work") };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "hdnr.dll"), script.Path, "launch-local", "p/d/in.txt", "out" })
+            start.ArgumentList.Add(arg);
+        if (overwrite) start.ArgumentList.Add("--overwrite");
+        start.Environment["TMPDIR"] = tmp;
+        start.Environment["HDNR_CACHE_DIR"] = Hdnr.SharedCache;
+        using (var killed = System.Diagnostics.Process.Start(start)!)
+        {
+            for (var i = 0; i < 1200 && !File.Exists(started) && !killed.HasExited; i++) Thread.Sleep(100);
+            Assert.True(File.Exists(started), "the map task never started");
+            killed.Kill();
+            killed.WaitForExit();
+        }
+        File.Delete(started);
+        Assert.True(Directory.Exists(Path.Combine(output, "_temporary")), "the killed job had not made its output yet");
+
+        var next = Hdnr.Run(["wc.csx", "launch-local", "wc.txt", Path.Combine(root, "other")], [], environment: new Dictionary<string, string?> { ["TMPDIR"] = tmp });
+
+        Assert.True(next.ExitCode == 0, next.ToString());
+        Assert.StartsWith(overwrite
+            ? $"hdnr: a killed job left {output} unfinished: removed it and put the previous output back\n"
+            : $"hdnr: a killed job left {output} unfinished: removed it\n", next.Stderr);
+        Assert.Equal(before, FileTree.Of(Path.Combine(root, "work")));
+    }
 }

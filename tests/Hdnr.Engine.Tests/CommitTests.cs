@@ -45,7 +45,7 @@ public sealed class CommitTests
         var before = FileTree.Of(parent);
         var log = new StringWriter();
         var committer = new OutputCommitter(output, log);
-        committer.SetupJob(overwrite: true);
+        committer.SetupJob(overwrite: true, Support.TempDir());
         for (var task = 0; task < 2; task++)
         {
             // Task 0 commits a part file and a side folder, task 1 a part file and a folder under the reserved name.
@@ -69,7 +69,7 @@ public sealed class CommitTests
     {
         var output = Path.Combine(Support.TempDir(), "out");
         var committer = new OutputCommitter(output, TextWriter.Null);
-        committer.SetupJob(overwrite: false);
+        committer.SetupJob(overwrite: false, Support.TempDir());
         // Written in the reverse order, so the rule is the task id and not the order tasks ran or committed.
         foreach (var (task, files) in new[]
         {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Security.Cryptography;
 using Hdnr.Runtime.Files;
 
@@ -51,6 +53,9 @@ internal sealed class ScratchDirectory : IDisposable
                 held?.Dispose();
                 continue;
             }
+            // The lock file names this process, so a sweep after a kill can remove the runtime's files it left in TMPDIR.
+            held.Write(Encoding.ASCII.GetBytes(Environment.ProcessId.ToString(CultureInfo.InvariantCulture)));
+            held.Flush();
             var path = System.IO.Path.Combine(root, name);
             try
             {
@@ -75,6 +80,7 @@ internal sealed class ScratchDirectory : IDisposable
             using var held = ExclusiveLock.TryAcquire(lockPath, create: false);
             if (held is null) continue;
             OutputJournal.Recover(lockPath[..^".lock".Length], log);
+            if (int.TryParse(new StreamReader(held).ReadToEnd(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) DeadRuntimeFiles.Remove(pid);
             TryDelete(lockPath[..^".lock".Length]);
             AtomicFile.TryDelete(lockPath);
         }

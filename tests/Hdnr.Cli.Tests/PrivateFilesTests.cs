@@ -183,8 +183,10 @@ public sealed class PrivateFilesTests
             start.ArgumentList.Add(arg);
         start.Environment["TMPDIR"] = tmp;
         start.Environment["HDNR_CACHE_DIR"] = Hdnr.SharedCache;
+        int pid;
         using (var hung = Process.Start(start)!)
         {
+            pid = hung.Id;
             for (var i = 0; i < 1200 && !File.Exists(started) && !hung.HasExited; i++) Thread.Sleep(100);
             Assert.True(File.Exists(started), "the map task never started");
             hung.Kill();
@@ -193,11 +195,14 @@ public sealed class PrivateFilesTests
         var scratch = Path.Combine(tmp, "hdnr-" + Uid);
         var left = Directory.GetFileSystemEntries(scratch).Select(Path.GetFileName).ToList();
         Assert.Equal(2, left.Count);
+        Assert.NotEmpty(Directory.GetFiles(tmp, $"clr-debug-pipe-{pid}-*"));
 
         var next = Hdnr.Run(["wc.csx", "launch-local", "wc.txt", NewOutput()], [], environment: new Dictionary<string, string?> { ["TMPDIR"] = tmp });
 
         Assert.True(next.ExitCode == 0, next.ToString());
         Assert.Empty(Directory.GetFileSystemEntries(scratch));
+        // The killed runtime's own debugger pipes and diagnostic socket go with its scratch.
+        Assert.Empty(Directory.GetFileSystemEntries(tmp, $"*-{pid}-*"));
     }
 
     [Theory]

@@ -23,5 +23,5 @@ internal static class Hdnr
         Run(args, Encoding.UTF8.GetBytes(stdin), workingDirectory, environment);
 
     /// <summary>One compile cache for the whole test run, so each example compiles once.</summary>
-    private static readonly string SharedCache = Directory.CreateTempSubdirectory("hdnr-cli-tests-").FullName;
+    internal static readonly string SharedCache = Directory.CreateTempSubdirectory("hdnr-cli-tests-").FullName;
 }

@@ -9,7 +9,8 @@ internal static class ProgressBars
     /// <summary>Runs <paramref name="job"/> on another thread while the bars follow <paramref name="progress"/>; they are gone when it ends.</summary>
     public static T Show<T>(JobProgress progress, Func<T> job)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        // Interactive by decision, not by Spectre's guess from stdin, which launch-local points at /dev/null for its scripts.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error), Interactive = InteractionSupport.Yes });
         var result = default(T)!;
         console.Progress()
             .AutoClear(true)

@@ -1,11 +1,12 @@
 namespace Hdnr.Engine;
 
-/// <summary>A task's input that stops the task when the job is cancelled (Ctrl-C, a signal, another task's failure).</summary>
-internal sealed class CancellableStream(Stream inner, CancellationToken cancel) : ReadOnlyStream
+/// <summary>An in-process task's input that stops the task when its attempt is stopped (Ctrl-C, a signal, another task's failure, a timeout), and shows progress at each read.</summary>
+internal sealed class CancellableStream(Stream inner, CountingReporter progress, CancellationToken cancel) : ReadOnlyStream
 {
     public override int Read(Span<byte> buffer)
     {
         cancel.ThrowIfCancellationRequested();
+        progress.Tick();
         return inner.Read(buffer);
     }
 }

@@ -11,9 +11,26 @@ internal sealed class CountingReporter : ITaskReporter
     /// <summary>The task's last status message.</summary>
     public string? LastStatus { get; private set; }
 
-    public void Counter(string group, string name, long amount) => Counters.Add(group, name, amount);
+    /// <summary>How often the task showed progress (a record read or written, a counter, a status, a line on stderr), for <see cref="TaskTimeout"/>.</summary>
+    /// <remarks>Ticked from several threads without a lock: a lost increment still changes the count, which is all the timeout looks at.</remarks>
+    public long Ticks => Volatile.Read(ref _ticks);
 
-    public void Status(string message) => LastStatus = message;
+    private long _ticks;
+
+    /// <summary>Notes progress.</summary>
+    public void Tick() => _ticks++;
+
+    public void Counter(string group, string name, long amount)
+    {
+        _ticks++;
+        Counters.Add(group, name, amount);
+    }
+
+    public void Status(string message)
+    {
+        _ticks++;
+        LastStatus = message;
+    }
 
     /// <summary>Applies one stderr line of a task process: a <c>reporter:counter:group,name,amount</c> or <c>reporter:status:message</c> line counts (PipeMapRed's rules); false for any other line.</summary>
     public bool TryReport(string line)

@@ -47,6 +47,9 @@ public sealed record JobDescription
     /// <summary>Attempts per task before the job fails (<c>mapreduce.map.maxattempts</c>).</summary>
     public int MaxAttempts { get; init; } = 4;
 
+    /// <summary>How long an attempt may show no progress before it is killed (<c>mapreduce.task.timeout</c>, in milliseconds; 0 or less never).</summary>
+    public long TaskTimeoutMilliseconds { get; init; } = 600_000;
+
     /// <summary>Whether an existing output is replaced, once this job has committed, instead of refusing the job.</summary>
     public bool Overwrite { get; init; }
 

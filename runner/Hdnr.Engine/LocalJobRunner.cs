@@ -53,7 +53,8 @@ public static class LocalJobRunner
         try
         {
             var jobFiles = JobFiles.Prepare(job, local);
-            ITaskLauncher launcher = isolation == Isolation.Process ? new ProcessLauncher(job, jobFiles, io) : new InProcessLauncher(job, io);
+            var processes = new ProcessLauncher(job, jobFiles, io, job.TaskTimeoutMilliseconds);
+            ITaskLauncher launcher = isolation == Isolation.Process ? processes : new InProcessLauncher(job, io, job.TaskTimeoutMilliseconds, processes, log);
             var counters = new JobCounters();
             var context = new JobContext(job, io, ids, reducers, committer, launcher, local, counters, progress, linked.Token);
             progress.Start(splits.Sum(s => s.Length), reducers);
@@ -65,6 +66,17 @@ public static class LocalJobRunner
 
             linked.Token.ThrowIfCancellationRequested();
             committer.CommitJob();
+            // A job killed while it committed is killed all the same: what the commit moved into OUTPUT goes too
+            // (OUTPUT was made for this job), so a kill never leaves a part of the output looking like all of it.
+            if (linked.IsCancellationRequested)
+            {
+                foreach (var entry in new DirectoryInfo(output).EnumerateFileSystemInfos())
+                {
+                    if (entry is DirectoryInfo directory) directory.Delete(recursive: true);
+                    else entry.Delete();
+                }
+                linked.Token.ThrowIfCancellationRequested();
+            }
             committed = true;
             return new JobResult(ids.JobId, splits.Count, reducers, counters, isolation);
         }
@@ -74,16 +86,12 @@ public static class LocalJobRunner
         }
     }
 
-    // Environment variables, the working directory and static fields belong to the process: only a process per task
-    // gives each task its own, as on Hadoop.
-    private static string? OwnProcessesReason(JobDescription job)
-    {
-        const string processState = "the script reads its environment or working directory (or the job has --file/--archive)";
-        if (job.Files.Count > 0 || job.Archives.Count > 0) return processState;
-        var script = ScriptInspection.Of(job.AssemblyPath);
-        if (script.ReadsProcessState) return processState;
-        return script.HasAssignableStatics ? "the script has static fields it can assign, which each task keeps apart only in a process of its own" : null;
-    }
+    // Environment variables, the working directory and static fields belong to the process, and a script that can
+    // exit, overflow its stack or read stdin would end or hang the engine: only a process per task is safe for those.
+    private static string? OwnProcessesReason(JobDescription job) =>
+        job.Files.Count > 0 || job.Archives.Count > 0
+            ? "the job has --file/--archive, which each task sees in its own working directory"
+            : ScriptInspection.Of(job.AssemblyPath).ProcessReason;
 
     /// <summary>The block size splits are cut to: Hadoop's, unless finer splits cannot change the output and keep every core busy.</summary>
     /// <remarks>

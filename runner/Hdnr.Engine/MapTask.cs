@@ -12,7 +12,7 @@ internal static class MapTask
         var taskId = context.Ids.Task(isMap: true, index);
         var runs = TaskRetry.Run(taskId, context.Job.MaxAttempts,
             attempt => Attempt(context, split, index, taskId, context.Ids.Attempt(isMap: true, index, attempt)),
-            attempt => Abort(context, context.Ids.Attempt(isMap: true, index, attempt)));
+            attempt => Abort(context, context.Ids.Attempt(isMap: true, index, attempt)), context.Cancel);
         return runs;
     }
 

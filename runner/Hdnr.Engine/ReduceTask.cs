@@ -11,7 +11,7 @@ internal static class ReduceTask
         var taskId = context.Ids.Task(isMap: false, partition);
         TaskRetry.Run(taskId, context.Job.MaxAttempts,
             attempt => Attempt(context, mapOutputs, partition, taskId, context.Ids.Attempt(isMap: false, partition, attempt)),
-            attempt => Abort(context, context.Ids.Attempt(isMap: false, partition, attempt)));
+            attempt => Abort(context, context.Ids.Attempt(isMap: false, partition, attempt)), context.Cancel);
         context.Progress.ReduceDone();
     }
 

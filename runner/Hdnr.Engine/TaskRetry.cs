@@ -5,7 +5,8 @@ internal static class TaskRetry
 {
     /// <summary>Runs <paramref name="attempt"/> with attempt numbers 0, 1, ... until one succeeds.</summary>
     /// <exception cref="JobFailedException">Every attempt failed.</exception>
-    public static T Run<T>(string taskId, int maxAttempts, Func<int, T> attempt, Action<int> abort)
+    /// <exception cref="OperationCanceledException">The job was cancelled: an attempt that failed meanwhile (a task process the same Ctrl-C reached first) is no failure of the task.</exception>
+    public static T Run<T>(string taskId, int maxAttempts, Func<int, T> attempt, Action<int> abort, CancellationToken cancel)
     {
         for (var number = 0; ; number++)
         {
@@ -16,6 +17,7 @@ internal static class TaskRetry
             catch (TaskAttemptFailedException failure)
             {
                 abort(number);
+                cancel.ThrowIfCancellationRequested();
                 if (number + 1 >= Math.Max(maxAttempts, 1)) throw new JobFailedException(taskId, number + 1, failure);
             }
             catch

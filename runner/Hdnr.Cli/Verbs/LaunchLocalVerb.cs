@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Hdnr.Engine;
 using Hdnr.Runtime.Jobs;
+using Hdnr.Runtime.Pipes;
 using Hdnr.Runtime.Tasks;
 using McMaster.Extensions.CommandLineUtils;
 
@@ -58,6 +59,7 @@ internal static class LaunchLocalVerb
                     SortBufferMb = sortBuffer.HasValue() ? Math.Max(1, sortBuffer.ParsedValue) : 100,
                     Io = io.Value() switch { "text" => WireFormat.Text, "typedbytes" => WireFormat.TypedBytes, _ => null },
                     Isolation = isolation.Value() == "process" ? Isolation.Process : Isolation.InProcess,
+                    TaskTimeoutMilliseconds = TimeoutSetting(configuration),
                     MaxAttempts = attempts.HasValue() ? Math.Max(1, attempts.ParsedValue) : 4,
                     Overwrite = overwrite.HasValue(),
                     Configuration = configuration,
@@ -73,6 +75,14 @@ internal static class LaunchLocalVerb
 
     private static int Run(JobDescription job)
     {
+        // In-process tasks share this process's stdin and stdout: as the pipe verb gives a task, reading stdin gives end
+        // of file and what a script prints goes to stderr, where it cannot be taken for anything hdnr writes.
+        if (OperatingSystem.IsLinux())
+        {
+            var (input, output) = PipeHop.Hop();
+            input.Dispose();
+            output.Dispose();
+        }
         using var cancel = new CancellationTokenSource();
         var signal = 0;
         void Stop(int number)
@@ -100,6 +110,12 @@ internal static class LaunchLocalVerb
             Console.Error.Write(result.Counters.Format());
             return 0;
         }
+        catch (Exception) when (cancel.IsCancellationRequested)
+        {
+            // Whatever a kill interrupted (a task, a merge, the commit) ends the same way.
+            Console.Error.WriteLine("hdnr: Job killed: no output was committed.");
+            return 128 + signal;
+        }
         catch (OutputExistsException e)
         {
             Console.Error.WriteLine($"hdnr: Error launching job, output path already exists: {e.Message} (--overwrite replaces it)");
@@ -122,11 +138,6 @@ internal static class LaunchLocalVerb
             Console.Error.WriteLine("hdnr: Job not successful: no output was committed.");
             return 1;
         }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-        {
-            Console.Error.WriteLine("hdnr: Job killed: no output was committed.");
-            return 128 + signal;
-        }
     }
 
     private static KeyValuePair<string, string> ParseSetting(string? text)
@@ -141,6 +152,15 @@ internal static class LaunchLocalVerb
             ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
                 : throw new UserException($"-D {key} expects a number, got '{text}'.")
             : null;
+
+    // Hadoop's task timeout in milliseconds (its deprecated name too); 0 or less turns it off.
+    private static long TimeoutSetting(List<KeyValuePair<string, string>> settings)
+    {
+        var (key, text) = settings.LastOrDefault(p => p.Key is "mapreduce.task.timeout" or "mapred.task.timeout");
+        if (text is null) return 600_000;
+        return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
+            : throw new UserException($"-D {key} expects a number of milliseconds, got '{text}'.");
+    }
 
     // How to start this same hdnr for a task process: its apphost, or `dotnet hdnr.dll` when run that way.
     private static List<string> SelfCommand()

@@ -15,9 +15,34 @@ public static class StreamingTask
     /// <summary>Reads <paramref name="input"/> to its end, runs the script's function for <paramref name="kind"/> (then its *End function) and writes the pairs to <paramref name="output"/>.</summary>
     public static void Run(ScriptJob job, TaskKind kind, TaskIo io, Stream input, Stream output)
     {
+        ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
-        Run(job, kind, io, () => StreamReader(input, kind, io), () => new PairSink(new OutputBuffer(output), io.Output));
+        var buffer = new OutputBuffer(output);
+        // A script that calls Environment.Exit never returns here: the pairs it wrote before (whole ones: a pair is
+        // written before the script runs again) and its counters must still reach the output, as a process's own
+        // buffered writes would on exit.
+        void Flush(object? sender, EventArgs e)
+        {
+            try
+            {
+                buffer.Flush();
+                job.Reporter.Flush();
+            }
+            catch (Exception failure) when (failure is IOException or ObjectDisposedException)
+            {
+                // The reader went away; the exit code tells what happened.
+            }
+        }
+        AppDomain.CurrentDomain.ProcessExit += Flush;
+        try
+        {
+            Run(job, kind, io, () => StreamReader(input, kind, io), () => new PairSink(buffer, io.Output));
+        }
+        finally
+        {
+            AppDomain.CurrentDomain.ProcessExit -= Flush;
+        }
     }
 
     /// <summary>As <see cref="Run(ScriptJob, TaskKind, TaskIo, Stream, Stream)"/>, handing each pair to <paramref name="output"/> as Hadoop's output reader would parse it from the stream.</summary>

@@ -55,7 +55,7 @@ public sealed class TaskSafetyTests
         Assert.Equal(1, run.ExitCode);
         Assert.Matches(@"hdnr: Task task_local\d+_0001_m_000000 failed 2 times; last failure: map process exited \(code 0\) before reading all its input\n", run.Stderr);
         Assert.EndsWith("hdnr: Job not successful: no output was committed.\n", run.Stderr);
-        Assert.Empty(Directory.GetFileSystemEntries(output));
+        Assert.False(Directory.Exists(output), "a job that did not succeed leaves no OUTPUT");
     }
 
     [Theory]
@@ -70,7 +70,7 @@ public sealed class TaskSafetyTests
         Assert.Equal(1, run.ExitCode);
         Assert.Matches(@"hdnr: Task task_local\d+_0001_m_000000 failed 2 times; last failure: map process exited with code 3\n", run.Stderr);
         Assert.EndsWith("hdnr: Job not successful: no output was committed.\n", run.Stderr);
-        Assert.Empty(Directory.GetFileSystemEntries(output));
+        Assert.False(Directory.Exists(output), "a job that did not succeed leaves no OUTPUT");
     }
 
     [Theory]
@@ -92,7 +92,7 @@ public sealed class TaskSafetyTests
         Assert.Contains("hdnr:   |    at Script.Depth(Int32)\n", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("at Hdnr.", run.Stderr, StringComparison.Ordinal);
         Assert.EndsWith("hdnr: Job not successful: no output was committed.\n", run.Stderr);
-        Assert.Empty(Directory.GetFileSystemEntries(output));
+        Assert.False(Directory.Exists(output), "a job that did not succeed leaves no OUTPUT");
     }
 
     [Theory]
@@ -159,7 +159,7 @@ public sealed class TaskSafetyTests
         Assert.Equal(1, run.ExitCode);
         Assert.Matches(@"hdnr: Task task_local\d+_0001_m_000000 failed 2 times; last failure: Task attempt_local\d+_0001_m_000000_1 failed to report status for 1 seconds\. Killing!\n", run.Stderr);
         Assert.Equal(isolation == "inprocess", run.Stderr.Contains("Its thread cannot be stopped: the job's remaining attempts run as processes.\n", StringComparison.Ordinal));
-        Assert.Empty(Directory.GetFileSystemEntries(output));
+        Assert.False(Directory.Exists(output), "a job that did not succeed leaves no OUTPUT");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
     }
 
@@ -254,7 +254,7 @@ public sealed class TaskSafetyTests
         Assert.Equal(exitCode, process.ExitCode);
         Assert.Equal("hdnr: Job killed: no output was committed.\n", await stderr);
         Assert.Empty(await stdout);
-        Assert.Empty(Directory.GetFileSystemEntries(output));
+        Assert.False(Directory.Exists(output), "a job that did not succeed leaves no OUTPUT");
         Assert.Empty(Directory.GetFiles(tmp, "clr-debug-pipe-*").Concat(Directory.GetFiles(tmp, "dotnet-diagnostic-*")));
     }
 

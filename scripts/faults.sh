@@ -137,7 +137,8 @@ IEnumerable<(string, int)> Map(long o, string l)
 {
     if (n++ == 0)
     {
-        var dir = System.Environment.GetEnvironmentVariable("mapreduce_task_output_dir")!;
+        // A file: URI, as Hadoop gives it.
+        var dir = System.Environment.GetEnvironmentVariable("mapreduce_task_output_dir")!.Replace("file:", "");
         System.IO.Directory.CreateDirectory(System.IO.Path.Combine(dir, "sub"));
         System.IO.File.WriteAllText(System.IO.Path.Combine(dir, "sub", "side.txt"), System.Environment.GetEnvironmentVariable("mapreduce_task_id"));
     }
@@ -156,7 +157,7 @@ IEnumerable<(string, int)> Map(long o, string l)
 case_damaged() { # case_damaged NAME FILE
   local name=$1 file=$2 out="$top/dmg-$1" rc
   "$hdnr" "$wc" launch-local "$file" "$out" >"$top/dmg-$name.err" 2>&1; rc=$?
-  local line; line=$(grep -m1 -E 'hdnr: (Task|Error)' "$top/dmg-$name.err" | cut -c1-110)
+  local line; line=$(grep -m1 '^hdnr: ' "$top/dmg-$name.err" | cut -c1-120)
   if [ "$rc" -ne 0 ] && [ ! -e "$out/_SUCCESS" ] && grep -q "$(basename "$file")" "$top/dmg-$name.err" && ! grep -q '   at ' "$top/dmg-$name.err"; then
     report OK "$name" "exit $rc, nothing committed: $line"
   else
@@ -208,7 +209,8 @@ case_script() { # case_script NAME ISOLATION EXPECT(ok|fail) SCRIPT [OPTIONS...]
   if [ "$rc" -eq 124 ]; then ok=1; line="hung (killed by timeout after 120 s)"
   elif [ "$expect" = fail ]; then [ "$rc" -ne 0 ] && [ ! -e "$out" ] || ok=1
   else [ "$rc" -eq 0 ] && [ -e "$out/_SUCCESS" ] || ok=1; fi
-  grep -q '   at ' "$top/script-$name-$iso.err" && { ok=1; line="stack trace printed: $line"; }
+  # The runtime's own report of a script's stack overflow names the script's frames; hdnr's own frames are a trace.
+  grep -qE '   at (Hdnr|System|Microsoft)\.' "$top/script-$name-$iso.err" && { ok=1; line="stack trace printed: $line"; }
   [ "$left" = "nothing left in TMPDIR" ] || ok=1
   report "$([ $ok -eq 0 ] && echo OK || echo FAIL)" "$name ($iso)" "exit $rc; $line; $left"
 }

@@ -46,7 +46,7 @@ public static class LocalJobRunner
         if (io != WireFormat.TypedBytes && splits.FirstOrDefault(s => s.Format == InputFormat.SequenceFile) is { } sequence)
             throw new InvalidDataException($"{sequence.Path} is a SequenceFile: run the job with --io typedbytes to read it");
 
-        committer.SetupJob(job.Overwrite, local);
+        committer.SetupJob(job.Overwrite, local, ids.JobId);
         progress ??= new JobProgress();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var committed = false;
@@ -65,19 +65,10 @@ public static class LocalJobRunner
                 TaskPool.Run(reducers, job.Parallelism, r => ReduceTask.Run(context, mapOutputs, r), linked);
 
             linked.Token.ThrowIfCancellationRequested();
+            // The commit is not interrupted: a signal that comes while it runs finds the job committed, and changes nothing.
             committer.CommitJob();
-            // A job killed while it committed is killed all the same: what the commit moved into OUTPUT goes too
-            // (OUTPUT was made for this job), so a kill never leaves a part of the output looking like all of it.
-            if (linked.IsCancellationRequested)
-            {
-                foreach (var entry in new DirectoryInfo(output).EnumerateFileSystemInfos())
-                {
-                    if (entry is DirectoryInfo directory) directory.Delete(recursive: true);
-                    else entry.Delete();
-                }
-                linked.Token.ThrowIfCancellationRequested();
-            }
             committed = true;
+            committer.DeletePrevious();
             return new JobResult(ids.JobId, splits.Count, reducers, counters, isolation);
         }
         finally

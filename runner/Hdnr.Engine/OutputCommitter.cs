@@ -1,3 +1,5 @@
+using Hdnr.Runtime.Files;
+
 namespace Hdnr.Engine;
 
 /// <summary>Hadoop's FileOutputCommitter (algorithm 1), with a previous output kept until the new one is committed: tasks write under <c>OUTPUT/_temporary/0/_temporary/ATTEMPT</c>, a task commit renames that to <c>OUTPUT/_temporary/0/TASK</c>, the job commit merges the committed task directories into OUTPUT, deletes <c>_temporary</c> and writes <c>_SUCCESS</c>.</summary>
@@ -21,14 +23,17 @@ internal sealed class OutputCommitter(string output, TextWriter log)
     }
 
     /// <summary>Moves an existing output aside when <paramref name="overwrite"/> (it is deleted only once this job has committed), then makes OUTPUT and the job's temporary directory; first notes both in the job's <paramref name="journal"/> folder, for the next launch-local should this one be killed.</summary>
-    public void SetupJob(bool overwrite, string journal)
+    public void SetupJob(bool overwrite, string journal, string jobId)
     {
         CheckOutputSpecs(overwrite);
+        // A running job's OUTPUT holds its _temporary (a killed one's of this user was undone before): never replace it.
+        if (Directory.Exists(_temporary))
+            throw new OutputExistsException($"Output directory file:{Output} is being written by another job", replaceable: false);
         // A hidden sibling: same file system, so the moves are renames, and no input listing of the parent sees it.
         var previous = FileEntry.Exists(Output)
             ? Path.Combine(Path.GetDirectoryName(Output)!, $".{Path.GetFileName(Output)}.hdnr-previous-{Path.GetRandomFileName()}")
             : null;
-        new OutputJournal(Output, previous).Write(journal);
+        new OutputJournal(Output, previous, jobId).Write(journal);
         if (previous is not null)
         {
             FileEntry.Move(Output, previous);
@@ -36,8 +41,13 @@ internal sealed class OutputCommitter(string output, TextWriter log)
         }
         try
         {
-            _created = !Directory.Exists(Output);
+            Directory.CreateDirectory(Path.GetDirectoryName(Output)!);
+            // Of two jobs started on the same OUTPUT, one makes it and the other is refused, as Hadoop's check would.
+            if (!ExclusiveDirectory.TryCreate(Output)) throw new OutputExistsException($"Output directory file:{Output} already exists");
+            _created = true;
             Directory.CreateDirectory(Path.Combine(_jobAttempt, "_temporary"));
+            // Names the job that made OUTPUT, so a recovery after a kill touches this job's OUTPUT and no other.
+            File.WriteAllBytes(OutputJournal.OwnerMarker(Output, jobId), []);
         }
         catch
         {
@@ -70,7 +80,7 @@ internal sealed class OutputCommitter(string output, TextWriter log)
         if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
     }
 
-    /// <summary>Merges every committed task directory into the output as Hadoop's mergePaths does, in task-id order, removes <c>_temporary</c>, writes <c>_SUCCESS</c> last, then deletes the output this job replaced.</summary>
+    /// <summary>Merges every committed task directory into the output as Hadoop's mergePaths does, in task-id order, removes <c>_temporary</c> and writes <c>_SUCCESS</c> last: from then on the job is committed.</summary>
     /// <exception cref="IOException">A task wrote a name the commit needs; checked for every task before anything moves.</exception>
     public void CommitJob()
     {
@@ -85,10 +95,16 @@ internal sealed class OutputCommitter(string output, TextWriter log)
         foreach (var task in tasks) Merge(task, Output);
         Directory.Delete(_temporary, recursive: true);
         File.WriteAllBytes(Path.Combine(Output, "_SUCCESS"), []);
+    }
+
+    /// <summary>Deletes the output a committed job replaced; a failure is said on the log, never undoes the commit.</summary>
+    public void DeletePrevious()
+    {
         if (_previous is null) return;
         try
         {
             FileEntry.Delete(_previous);
+            _previous = null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -101,9 +117,9 @@ internal sealed class OutputCommitter(string output, TextWriter log)
     {
         try
         {
+            // OUTPUT is always this job's own when it made it; otherwise it is another's, and not to be touched.
             if (_created) FileEntry.Delete(Output);
-            else if (Directory.Exists(_temporary)) Directory.Delete(_temporary, recursive: true);
-            if (_previous is not null) FileEntry.Move(_previous, Output);
+            if (_previous is not null && !FileEntry.Exists(Output)) FileEntry.Move(_previous, Output);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

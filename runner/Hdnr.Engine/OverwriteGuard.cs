@@ -1,6 +1,6 @@
 namespace Hdnr.Engine;
 
-/// <summary>Refuses to replace an existing output that is, or holds, something the user keeps: an input, the script, a shipped file, the working directory, the home directory (so <c>/</c> too) or the temporary directory.</summary>
+/// <summary>Refuses to replace an existing output that is, or holds, something the user keeps: an input, the script, a shipped file, the working directory, the home directory (so <c>/</c> too), the temporary directory or hdnr's own scratch and cache.</summary>
 internal static class OverwriteGuard
 {
     /// <summary>Throws when replacing <paramref name="output"/> would delete one of the job's inputs (<paramref name="inputFiles"/> and the arguments they came from) or a directory the user keeps, after resolving <c>..</c> and symbolic links.</summary>
@@ -8,7 +8,7 @@ internal static class OverwriteGuard
     public static void Check(string output, JobDescription job, IReadOnlyList<string> inputFiles)
     {
         // Without an existing output nothing is replaced; without --overwrite an existing one was refused already.
-        if (!job.Overwrite || (!File.Exists(output) && !Directory.Exists(output) && new FileInfo(output).LinkTarget is null)) return;
+        if (!job.Overwrite || !FileEntry.Exists(output)) return;
         // Replacing deletes OUTPUT's entry in its parent (a link itself, not its target) and, for a directory, what is under it.
         var replaced = new[] { Path.Combine(RealPath.Of(Path.GetDirectoryName(output) ?? "/"), Path.GetFileName(output)), RealPath.Of(output) };
         foreach (var (what, path) in Kept(job, inputFiles))
@@ -36,6 +36,9 @@ internal static class OverwriteGuard
         yield return ("the working directory", Environment.CurrentDirectory);
         if (Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) is { Length: > 0 } home) yield return ("the home directory", home);
         yield return ("the temporary directory", Path.TrimEndingDirectorySeparator(Path.GetTempPath()));
+        // hdnr's own folders: other jobs' scratch and journals, and the compiled script in the cache (so the cache too).
+        yield return ("hdnr's scratch directory", ScratchDirectory.UserRoot);
+        yield return ("the compiled script", job.AssemblyPath);
     }
 
     private static bool Holds(string directory, string path) =>

@@ -29,7 +29,15 @@ internal sealed class SequenceFileSplitReader : IDisposable
     /// <summary>Opens the split of <paramref name="path"/> that starts at <paramref name="start"/> and holds <paramref name="length"/> bytes.</summary>
     public static SequenceFileSplitReader Open(string path, long start, long length)
     {
-        var reader = SequenceFileReader.Open(path);
+        SequenceFileReader reader;
+        try
+        {
+            reader = SequenceFileReader.Open(path);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            throw new CorruptInputException(e.Message, e);
+        }
         try
         {
             return new SequenceFileSplitReader(reader, start, start + length);
@@ -54,7 +62,16 @@ internal sealed class SequenceFileSplitReader : IDisposable
         }
 
         var before = _reader.Position;
-        var read = _reader.TryReadTypedBytes(out key, out value);
+        bool read;
+        try
+        {
+            read = _reader.TryReadTypedBytes(out key, out value);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            // Its message names the file and offset; the same bytes would fail every attempt.
+            throw new CorruptInputException(e.Message, e);
+        }
         // The first record after a sync marker at or past the end belongs to the next split; Hadoop reads it, then drops it.
         _more = read && !(before >= _end && _reader.SyncSeen);
         return _more;

@@ -146,6 +146,27 @@ public sealed class CompressedInputTests
         Assert.Equal(File.ReadAllBytes(Path.Combine(plainOutput, "part-00000")), File.ReadAllBytes(Path.Combine(output, "part-00000")));
     }
 
+    [Theory]
+    [InlineData("inprocess")]
+    [InlineData("process")]
+    public void A_truncated_sequence_file_fails_the_job_at_once_naming_the_file_and_offset(string isolation)
+    {
+        var whole = Path.Combine(Directory.CreateTempSubdirectory("hdnr-compressed-in-").FullName, "whole.seq");
+        using (var writer = global::Hdnr.Runtime.SequenceFiles.SequenceFileWriter.Create(whole, global::Hdnr.Runtime.SequenceFiles.SequenceFileCompression.None))
+        {
+            for (var i = 0; i < 5_000; i++) writer.Append((long)i, $"line {i} of the input");
+            writer.Complete();
+        }
+        var bytes = File.ReadAllBytes(whole);
+        var input = Input("cut.seq", bytes[..(bytes.Length / 2)]);
+
+        var (run, output) = Launch(input, isolation);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Matches($@"^hdnr: Job not successful, no output was committed: {System.Text.RegularExpressions.Regex.Escape(input)}: [^\n]*offset \d+[^\n]*\n$", run.Stderr);
+        Assert.False(Directory.Exists(output));
+    }
+
     private static (ProcessResult Run, string Output) Launch(string input, string isolation)
     {
         var output = Path.Combine(Directory.CreateTempSubdirectory("hdnr-compressed-out-").FullName, "out");

@@ -277,4 +277,38 @@ public sealed class LaunchLocalOutputTests
             : $"hdnr: a killed job left {output} unfinished: removed it\n", next.Stderr);
         Assert.Equal(before, FileTree.Of(Path.Combine(root, "work")));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_second_job_on_the_output_a_running_job_writes_is_refused_and_the_first_commits_whole(bool overwrite)
+    {
+        var root = NewRoot();
+        var gate = Path.Combine(root, "gate");
+        var started = Path.Combine(root, "started");
+        var script = TempScript.Write($$"""
+            /// Waits at a gate in its map task.
+            IEnumerable<(string, int)> Map(long offset, string line)
+            {
+                File.WriteAllText(@"{{started}}", "");
+                while (!File.Exists(@"{{gate}}")) System.Threading.Thread.Sleep(20);
+                yield return (line, 1);
+            }
+            """, "gated.csx");
+        var work = Path.Combine(root, "work");
+        var first = Task.Run(() => Hdnr.Run([script.Path, "launch-local", "p/d/in.txt", "out"], (byte[]?)null, work));
+        for (var i = 0; i < 1200 && !File.Exists(started) && !first.IsCompleted; i++) Thread.Sleep(50);
+        Assert.True(File.Exists(started), "the first job never started");
+
+        var second = Hdnr.Run([Hdnr.Example("wc.csx"), "launch-local", "p/d/in.txt", "out", .. overwrite ? new[] { "--overwrite" } : []], (byte[]?)null, work);
+        File.WriteAllText(gate, "");
+        var run = await first;
+
+        Assert.Equal(4, second.ExitCode);
+        Assert.Equal(overwrite
+            ? $"hdnr: Error launching job, output path already exists: Output directory file:{work}/out is being written by another job\n"
+            : $"hdnr: Error launching job, output path already exists: Output directory file:{work}/out already exists (--overwrite replaces it)\n", second.Stderr);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["_SUCCESS", "part-00000"], Directory.GetFileSystemEntries(Path.Combine(work, "out")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
 }

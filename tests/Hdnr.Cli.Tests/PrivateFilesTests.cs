@@ -144,6 +144,7 @@ public sealed class PrivateFilesTests
 
         var runs = new[] { NewOutput(), NewOutput() }
             .Select(output => Task.Run(() => (Output: output, Run: Hdnr.Run([script.Path, "launch-local", Hdnr.Example("wc.txt"), output], [], environment: environment))))
+            .ToList() // both started before either is waited for
             .Select(task => task.Result)
             .ToList();
 

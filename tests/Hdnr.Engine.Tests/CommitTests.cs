@@ -45,7 +45,7 @@ public sealed class CommitTests
         var before = FileTree.Of(parent);
         var log = new StringWriter();
         var committer = new OutputCommitter(output, log);
-        committer.SetupJob(overwrite: true, Support.TempDir());
+        committer.SetupJob(overwrite: true, Support.TempDir(), "job_local1_0001");
         for (var task = 0; task < 2; task++)
         {
             // Task 0 commits a part file and a side folder, task 1 a part file and a folder under the reserved name.
@@ -69,7 +69,7 @@ public sealed class CommitTests
     {
         var output = Path.Combine(Support.TempDir(), "out");
         var committer = new OutputCommitter(output, TextWriter.Null);
-        committer.SetupJob(overwrite: false, Support.TempDir());
+        committer.SetupJob(overwrite: false, Support.TempDir(), "job_local1_0001");
         // Written in the reverse order, so the rule is the task id and not the order tasks ran or committed.
         foreach (var (task, files) in new[]
         {
@@ -198,5 +198,30 @@ public sealed class CommitTests
 
         Assert.Contains("the\t4\n", Support.Parts(job.Output)["part-00000"]);
         Assert.True(File.Exists(Path.Combine(job.Output, "_SUCCESS")));
+    }
+
+    [Fact]
+    public void The_recovery_after_a_kill_acts_only_on_the_output_its_own_job_made_whatever_the_outputs_name()
+    {
+        // A newline in OUTPUT's name once made the journal's next line a relative path, which the recovery deleted.
+        var parent = Support.TempDir();
+        Directory.CreateDirectory(Path.Combine(parent, "KEEP"));
+        File.WriteAllText(Path.Combine(parent, "KEEP", "file"), "mine");
+        var odd = Path.Combine(parent, "o\nKEEP");
+        var scratch = Support.TempDir();
+        new OutputJournal(odd, null, "job_local1_0001").Write(scratch);
+        // Another job's unfinished OUTPUT: its own _temporary, but not this job's marker.
+        var other = Path.Combine(parent, "other");
+        new OutputJournal(other, null, "job_local2_0001").Write(Directory.CreateDirectory(Path.Combine(scratch, "2")).FullName);
+        Directory.CreateDirectory(Path.Combine(other, "_temporary", "0"));
+        File.WriteAllBytes(OutputJournal.OwnerMarker(other, "job_local3_0001"), []);
+        var before = FileTree.Of(parent);
+        var log = new StringWriter();
+
+        OutputJournal.Recover(scratch, log);
+        OutputJournal.Recover(Path.Combine(scratch, "2"), log);
+
+        Assert.Equal(before, FileTree.Of(parent));
+        Assert.Empty(log.ToString());
     }
 }

@@ -99,7 +99,7 @@ public sealed class SequenceFileSplitTests
         bytes[record] = 0xFF;
         File.WriteAllBytes(path, bytes);
 
-        var error = Assert.Throws<InvalidDataException>(() => layout.Read(layout.Markers[1] + 1, layout.Length));
+        var error = Assert.Throws<CorruptInputException>(() => layout.Read(layout.Markers[1] + 1, layout.Length));
 
         Assert.Equal($"{path}: corrupt SequenceFile at byte offset {record}: a record length is negative ({BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan((int)record))}).", error.Message);
     }

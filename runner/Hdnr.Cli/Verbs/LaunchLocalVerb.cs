@@ -67,6 +67,7 @@ internal static class LaunchLocalVerb
                     Archives = archives.Values!,
                     HdnrCommand = SelfCommand(),
                 };
+                if (job.Reducers < 0) throw new UserException($"the number of reducers is {job.Reducers}; it must be 0 or more.");
                 if (!session.Compiled.Tasks.Contains(TaskKind.Map))
                     throw new UserException($"{session.ScriptArgument} defines no Map function, so it cannot run as a job.");
                 return Run(job);
@@ -118,7 +119,7 @@ internal static class LaunchLocalVerb
         }
         catch (OutputExistsException e)
         {
-            Console.Error.WriteLine($"hdnr: Error launching job, output path already exists: {e.Message} (--overwrite replaces it)");
+            Console.Error.WriteLine($"hdnr: Error launching job, output path already exists: {e.Message}{(e.Replaceable ? " (--overwrite replaces it)" : "")}");
             return OutputExists;
         }
         catch (IOException e) when (e is InputPathException or OutputPathException)

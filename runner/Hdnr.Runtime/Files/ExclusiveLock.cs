@@ -8,7 +8,7 @@ public static partial class ExclusiveLock
     private const int LockExclusive = 2;
     private const int LockNonBlocking = 4;
 
-    /// <summary>Creates <paramref name="path"/> (when <paramref name="create"/>; it must not exist) or opens it, and locks it; null when another process holds the lock.</summary>
+    /// <summary>Creates <paramref name="path"/> (when <paramref name="create"/>; it must not exist) or opens it, and locks it; null when another process holds the lock, or (not creating) the file is gone.</summary>
     /// <remarks>The explicit flock holds even where .NET's own FileShare locking is turned off (DOTNET_SYSTEM_IO_DISABLEFILELOCKING).</remarks>
     public static FileStream? TryAcquire(string path, bool create)
     {
@@ -18,6 +18,11 @@ public static partial class ExclusiveLock
             var options = new FileStreamOptions { Mode = create ? FileMode.CreateNew : FileMode.Open, Access = FileAccess.ReadWrite, Share = FileShare.None };
             if (create && !OperatingSystem.IsWindows()) options.UnixCreateMode = AtomicFile.Private;
             stream = new FileStream(path, options);
+        }
+        catch (FileNotFoundException) when (!create)
+        {
+            // Another sweep removed it first: nothing left to lock.
+            return null;
         }
         catch (IOException) when (!create && File.Exists(path))
         {

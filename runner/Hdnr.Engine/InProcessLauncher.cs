@@ -19,23 +19,15 @@ internal sealed class InProcessLauncher(JobDescription job, WireFormat io, long 
 
     public void Run(TaskAttempt attempt, Stream input, IPairSink output, CountingReporter reporter, CancellationToken cancel)
     {
-        if (_abandonedOne)
-        {
-            processes.Run(attempt, input, output, reporter, cancel);
-            return;
-        }
-        Run(attempt, reporter, cancel, (script, stop) => StreamingTask.Run(script, attempt.Kind, new TaskIo(io, io),
+        if (_abandonedOne) processes.Run(attempt, input, output, reporter, cancel);
+        else Run(attempt, reporter, cancel, (script, stop) => StreamingTask.Run(script, attempt.Kind, new TaskIo(io, io),
             new CancellableStream(input, reporter, stop), new FencedSink(output, reporter, stop)));
     }
 
     public void Run(TaskAttempt attempt, IPairSource input, IPairSink output, CountingReporter reporter, CancellationToken cancel)
     {
-        if (_abandonedOne)
-        {
-            processes.Run(attempt, input, output, reporter, cancel);
-            return;
-        }
-        Run(attempt, reporter, cancel, (script, stop) => StreamingTask.Run(script, attempt.Kind, new TaskIo(io, io),
+        if (_abandonedOne) processes.Run(attempt, input, output, reporter, cancel);
+        else Run(attempt, reporter, cancel, (script, stop) => StreamingTask.Run(script, attempt.Kind, new TaskIo(io, io),
             new FencedSource(input, reporter, stop), new FencedSink(output, reporter, stop)));
     }
 

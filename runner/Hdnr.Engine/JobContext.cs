@@ -1,4 +1,7 @@
-using Hdnr.Runtime.Tasks;
+using Hdnr.Engine.Scheduling;
+using Hdnr.Formats.Counters;
+using Hdnr.Formats.Output;
+using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Engine;
 

@@ -1,4 +1,5 @@
-using Hdnr.Runtime.Tasks;
+using Hdnr.Engine.Scheduling;
+using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Engine;
 

@@ -1,3 +1,5 @@
+using Hdnr.Engine.Scheduling;
+
 namespace Hdnr.Engine;
 
 /// <summary>A task failed on every attempt, so the job failed: which task, after how many attempts, and its last failure.</summary>

@@ -1,3 +1,6 @@
+using Hdnr.Engine.Scheduling;
+using Hdnr.Formats.Counters;
+
 namespace Hdnr.Engine;
 
 /// <summary>What a successful job did.</summary>

@@ -1,5 +1,14 @@
 using System.Globalization;
-using Hdnr.Runtime.Tasks;
+using Hdnr.Engine.MapSide;
+using Hdnr.Engine.Output;
+using Hdnr.Engine.ReduceSide;
+using Hdnr.Engine.Scheduling;
+using Hdnr.Engine.Scratch;
+using Hdnr.Engine.Spill;
+using Hdnr.Formats.Counters;
+using Hdnr.Formats.Input;
+using Hdnr.Formats.Output;
+using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Engine;
 

@@ -152,7 +152,7 @@ public sealed class CompressedInputTests
     public void A_truncated_sequence_file_fails_the_job_at_once_naming_the_file_and_offset(string isolation)
     {
         var whole = Path.Combine(Directory.CreateTempSubdirectory("hdnr-compressed-in-").FullName, "whole.seq");
-        using (var writer = global::Hdnr.Runtime.SequenceFiles.SequenceFileWriter.Create(whole, global::Hdnr.Runtime.SequenceFiles.SequenceFileCompression.None))
+        using (var writer = global::Hdnr.Formats.SequenceFiles.SequenceFileWriter.Create(whole, global::Hdnr.Formats.SequenceFiles.SequenceFileCompression.None))
         {
             for (var i = 0; i < 5_000; i++) writer.Append((long)i, $"line {i} of the input");
             writer.Complete();

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Hdnr.Runtime.SequenceFiles;
+using Hdnr.Formats.SequenceFiles;
 
 namespace Hdnr.Cli.Tests;
 

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Hdnr.Cli.Tests;
 
 /// <summary>Input that is not UTF-8 passes through hdnr as Hadoop passes it through a streaming job: byte for byte, in every path, and counted.</summary>

@@ -1,3 +1,5 @@
+using Hdnr.Formats.Output;
+
 namespace Hdnr.Engine.Tests;
 
 /// <summary>Output appears only when the whole job succeeded, as FileOutputCommitter commits it; failures are retried as Hadoop retries them.</summary>

@@ -1,4 +1,6 @@
-using Hdnr.Runtime.Tasks;
+using Hdnr.Engine.Scheduling;
+using Hdnr.Formats.Input;
+using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Engine.Tests;
 

@@ -1,6 +1,7 @@
 using System.IO.Compression;
-using System.Text;
-using Hdnr.Runtime.SequenceFiles;
+using Hdnr.Formats.Input;
+using Hdnr.Formats.SequenceFiles;
+using Hdnr.Runtime.Wire;
 using ICSharpCode.SharpZipLib.BZip2;
 
 namespace Hdnr.Engine.Tests;
@@ -156,7 +157,7 @@ public sealed class InputTests
     {
         var text = Path.Combine(Support.SharedVectors, "wc-input-alice.txt");
         var sequence = Path.Combine(Support.SharedVectors, "wc-input-alice.tb");
-        var fromText = Support.Job(Support.Example("wc.csx"), text) with { Io = Hdnr.Runtime.Tasks.WireFormat.TypedBytes };
+        var fromText = Support.Job(Support.Example("wc.csx"), text) with { Io = WireFormat.TypedBytes };
         var fromSequence = Support.Job(Support.Example("wc.csx"), sequence);
 
         Support.Run(fromText);

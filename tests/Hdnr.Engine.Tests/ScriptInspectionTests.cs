@@ -1,3 +1,5 @@
+using Hdnr.Engine.Scheduling;
+
 namespace Hdnr.Engine.Tests;
 
 /// <summary>Which scripts launch-local keeps off its own threads: those that can end, overflow or hang the process they run in.</summary>

@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text;
 using Hdnr.Runtime.Jobs;
-using Hdnr.Runtime.Tasks;
 using Hdnr.Scripting;
 
 namespace Hdnr.Engine.Tests;

@@ -1,6 +1,7 @@
 using System.Text;
-using Hdnr.Runtime.SequenceFiles;
-using Hdnr.Runtime.Tasks;
+using Hdnr.Formats.Counters;
+using Hdnr.Formats.SequenceFiles;
+using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Engine.Tests;
 

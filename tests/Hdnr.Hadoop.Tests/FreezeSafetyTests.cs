@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Hdnr.Hadoop.Tests;
 
 /// <summary>freeze ships only what it built, under the name the script has, and writes nothing through a planted link.</summary>

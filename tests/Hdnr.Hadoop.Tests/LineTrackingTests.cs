@@ -4,6 +4,7 @@ using Hdnr.Hadoop.Freezing;
 using Hdnr.Runtime.Frozen;
 using Hdnr.Runtime.Jobs;
 using Hdnr.Runtime.Tasks;
+using Hdnr.Runtime.Wire;
 using Hdnr.Scripting;
 
 namespace Hdnr.Hadoop.Tests;

@@ -2,6 +2,7 @@ using System.Text;
 using Hdnr.Runtime.Frozen;
 using Hdnr.Runtime.Jobs;
 using Hdnr.Runtime.Tasks;
+using Hdnr.Runtime.Wire;
 using Hdnr.Scripting;
 
 namespace Hdnr.Hadoop.Tests;

@@ -1,5 +1,4 @@
-using Hdnr.Engine;
-using Hdnr.Hadoop;
+using Hdnr.Engine.Scheduling;
 using Hdnr.Hadoop.Launching;
 using Hdnr.Runtime.Jobs;
 

@@ -1,9 +1,14 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Hdnr.Engine;
+using Hdnr.Engine.Output;
+using Hdnr.Engine.Scheduling;
+using Hdnr.Formats.Codecs;
+using Hdnr.Formats.Input;
+using Hdnr.Formats.Output;
 using Hdnr.Runtime.Jobs;
 using Hdnr.Runtime.Pipes;
-using Hdnr.Runtime.Tasks;
+using Hdnr.Runtime.Wire;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Hdnr.Cli.Verbs;

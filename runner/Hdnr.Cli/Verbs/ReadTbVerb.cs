@@ -1,4 +1,4 @@
-using Hdnr.Runtime.SequenceFiles;
+using Hdnr.Formats.SequenceFiles;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Hdnr.Cli.Verbs;

@@ -1,4 +1,4 @@
-using Hdnr.Engine;
+using Hdnr.Engine.Scheduling;
 using Hdnr.Runtime.Frozen;
 using Hdnr.Runtime.Jobs;
 

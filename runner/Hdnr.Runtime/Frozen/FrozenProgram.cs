@@ -1,3 +1,4 @@
+using Hdnr.Runtime.Conversion;
 using Hdnr.Runtime.Jobs;
 using Hdnr.Runtime.Tasks;
 

@@ -1,6 +1,7 @@
 using Hdnr.Runtime.Jobs;
 using Hdnr.Runtime.Pipes;
 using Hdnr.Runtime.Tasks;
+using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Runtime.Frozen;
 

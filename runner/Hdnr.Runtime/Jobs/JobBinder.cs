@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using Hdnr.Runtime.Conversion;
 using Hdnr.Runtime.Tasks;
 
 namespace Hdnr.Runtime.Jobs;

@@ -1,3 +1,5 @@
+using Hdnr.Runtime.Conversion;
+
 namespace Hdnr.Runtime.Tasks;
 
 /// <summary>A bound <c>MapEnd</c>, <c>ReduceEnd</c> or <c>CombineEnd()</c>: called once after the last record.</summary>

@@ -1,4 +1,5 @@
 using System.Collections;
+using Hdnr.Runtime.Conversion;
 using Hdnr.Runtime.Text;
 
 namespace Hdnr.Runtime.Tasks;

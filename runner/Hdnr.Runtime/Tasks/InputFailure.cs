@@ -1,3 +1,5 @@
+using Hdnr.Runtime.Conversion;
+
 namespace Hdnr.Runtime.Tasks;
 
 /// <summary>Carries a failure to read the task's input through the script's call stack, so it is not blamed on the script.</summary>

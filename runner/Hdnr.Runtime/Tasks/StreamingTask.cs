@@ -1,6 +1,8 @@
 using System.Runtime.ExceptionServices;
+using Hdnr.Runtime.Conversion;
 using Hdnr.Runtime.Jobs;
 using Hdnr.Runtime.Text;
+using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Runtime.Tasks;
 

@@ -1,5 +1,7 @@
+using Hdnr.Runtime.Conversion;
 using Hdnr.Runtime.Jobs;
 using Hdnr.Runtime.Text;
+using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Runtime.Tasks;
 

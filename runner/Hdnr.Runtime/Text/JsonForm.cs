@@ -5,8 +5,8 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Hdnr.Runtime.Tasks;
 using Hdnr.Runtime.TypedBytes;
+using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Runtime.Text;
 

@@ -3,8 +3,8 @@ using System.Collections;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
-using Hdnr.Runtime.Tasks;
 using Hdnr.Runtime.TypedBytes;
+using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Runtime.Text;
 

@@ -30,7 +30,7 @@ internal static class TextParsers
             return text => text.IsEmpty ? null : inner(text);
         }
         var name = Jobs.TypeNames.Of(type);
-        var convert = Tasks.ObjectConverters.For(type);
+        var convert = Conversion.ObjectConverters.For(type);
         return text => text.IsEmpty ? null : convert(JsonForm.ParseNatural(text, name));
     }
 

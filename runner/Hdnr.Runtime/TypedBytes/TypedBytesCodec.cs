@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections;
-using System.Text;
 using Hdnr.Runtime.Text;
 
 namespace Hdnr.Runtime.TypedBytes;
@@ -275,7 +274,7 @@ public static class TypedBytesCodec
         }
     }
 
-    internal static void WriteInt(IBufferWriter<byte> output, int value)
+    public static void WriteInt(IBufferWriter<byte> output, int value)
     {
         var span = output.GetSpan(5);
         span[0] = (byte)TypedBytesType.Int;
@@ -283,7 +282,7 @@ public static class TypedBytesCodec
         output.Advance(5);
     }
 
-    internal static void WriteLong(IBufferWriter<byte> output, long value)
+    public static void WriteLong(IBufferWriter<byte> output, long value)
     {
         var span = output.GetSpan(9);
         span[0] = (byte)TypedBytesType.Long;
@@ -291,7 +290,7 @@ public static class TypedBytesCodec
         output.Advance(9);
     }
 
-    internal static void WriteDouble(IBufferWriter<byte> output, double value)
+    public static void WriteDouble(IBufferWriter<byte> output, double value)
     {
         var span = output.GetSpan(9);
         span[0] = (byte)TypedBytesType.Double;
@@ -299,7 +298,7 @@ public static class TypedBytesCodec
         output.Advance(9);
     }
 
-    internal static void WriteString(IBufferWriter<byte> output, ReadOnlySpan<char> value)
+    public static void WriteString(IBufferWriter<byte> output, ReadOnlySpan<char> value)
     {
         // Short strings are encoded in place and the length patched in; long ones are counted first to size the span.
         // Bytes that were not UTF-8 when read (lone surrogates U+DC80..U+DCFF) go out as they came in.
@@ -312,7 +311,7 @@ public static class TypedBytesCodec
         output.Advance(5 + written);
     }
 
-    internal static void WritePayload(IBufferWriter<byte> output, byte code, ReadOnlySpan<byte> payload)
+    public static void WritePayload(IBufferWriter<byte> output, byte code, ReadOnlySpan<byte> payload)
     {
         var span = output.GetSpan(5);
         span[0] = code;

@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace Hdnr.Runtime.TypedBytes;
 
 /// <summary>Finds where one encoded value ends without decoding it, so readers can hand out raw values.</summary>
-internal static class TypedBytesFraming
+public static class TypedBytesFraming
 {
     /// <summary>How deep containers may nest; deeper input is refused rather than risking the stack.</summary>
     public const int MaxDepth = 1000;
@@ -26,7 +26,7 @@ internal static class TypedBytesFraming
 
     /// <summary>Measures the value at the start of <paramref name="buffer"/>, resuming a container scan that <paramref name="resume"/> kept from an earlier NeedMore.</summary>
     /// <remarks>Without resuming, a big container arriving through a pipe would be rescanned from its start on every read.</remarks>
-    public static Result Measure(ReadOnlySpan<byte> buffer, ScanState? resume, out long number, out string? error)
+    internal static Result Measure(ReadOnlySpan<byte> buffer, ScanState? resume, out long number, out string? error)
     {
         error = null;
         if (resume is { Active: true })

@@ -1,5 +1,5 @@
 using System.Buffers;
-using Hdnr.Runtime.Tasks;
+using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Runtime.TypedBytes;
 

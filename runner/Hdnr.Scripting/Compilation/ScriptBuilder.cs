@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Reflection;
 using Hdnr.Runtime.Files;
 using Hdnr.Runtime.Jobs;

@@ -1,6 +1,7 @@
 using Hdnr.Runtime.Jobs;
 using Hdnr.Runtime.Tasks;
 using Hdnr.Runtime.Tests.Support;
+using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Runtime.Tests.Jobs;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Hdnr.Runtime.Pipes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

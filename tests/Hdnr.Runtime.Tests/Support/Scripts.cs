@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Hdnr.Runtime.Jobs;
 using Hdnr.Runtime.Tasks;
+using Hdnr.Runtime.Wire;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Emit;

@@ -1,5 +1,5 @@
+using Hdnr.Runtime.Conversion;
 using Hdnr.Runtime.Jobs;
-using Hdnr.Runtime.Tasks;
 using Hdnr.Runtime.Tests.Support;
 
 namespace Hdnr.Runtime.Tests.Tasks;

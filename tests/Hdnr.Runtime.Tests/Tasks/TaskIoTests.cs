@@ -1,5 +1,5 @@
 using Hdnr.Runtime.Jobs;
-using Hdnr.Runtime.Tasks;
+using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Runtime.Tests.Tasks;
 

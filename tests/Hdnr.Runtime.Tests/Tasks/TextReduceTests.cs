@@ -1,5 +1,4 @@
 using Hdnr.Runtime.Jobs;
-using Hdnr.Runtime.Tasks;
 using Hdnr.Runtime.Tests.Support;
 
 namespace Hdnr.Runtime.Tests.Tasks;

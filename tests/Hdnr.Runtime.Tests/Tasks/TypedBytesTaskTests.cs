@@ -1,8 +1,10 @@
 using System.Text;
+using Hdnr.Runtime.Conversion;
 using Hdnr.Runtime.Jobs;
 using Hdnr.Runtime.Tasks;
 using Hdnr.Runtime.Tests.Support;
 using Hdnr.Runtime.TypedBytes;
+using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Runtime.Tests.Tasks;
 

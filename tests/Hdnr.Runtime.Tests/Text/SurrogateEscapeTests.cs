@@ -1,6 +1,5 @@
-using System.Text;
-using Hdnr.Runtime.Tasks;
 using Hdnr.Runtime.Text;
+using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Runtime.Tests.Text;
 

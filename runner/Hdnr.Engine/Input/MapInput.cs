@@ -1,0 +1,160 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using Hdnr.Formats.Codecs;
+using Hdnr.Formats.Input;
+using Hdnr.Formats.SequenceFiles;
+using Hdnr.Formats.Streams;
+using Hdnr.Runtime.Wire;
+
+namespace Hdnr.Engine.Input;
+
+/// <summary>What a streaming map task reads on stdin for one split, byte for byte as Hadoop's PipeMapper writes it.</summary>
+/// <remarks>
+/// Text io: each line's value (TextInputFormat drops the key) followed by <c>\n</c>. Typedbytes io: TypedBytesInputWriter's
+/// key and value: a text line as long (code 4) file offset and string (code 7); the pairs of a SequenceFile split (those
+/// SequenceFileRecordReader gives it) as typed bytes (TypedBytesWritable as stored, other Writables converted as dumptb
+/// converts them).
+/// </remarks>
+internal sealed class MapInput : ReadOnlyStream
+{
+    private readonly LineSource? _lines;
+    private readonly SequenceFileSplitReader? _pairs;
+    private readonly Stream? _source;
+    private readonly bool _typedBytes;
+    private byte[] _staged = ScratchBuffers.Rent(1 << 20);
+    private int _stagedStart;
+    private int _stagedEnd;
+    private bool _done;
+
+    private MapInput(LineSource? lines, SequenceFileSplitReader? pairs, Stream? source, bool typedBytes, long bytes)
+    {
+        _lines = lines;
+        _pairs = pairs;
+        _source = source;
+        _typedBytes = typedBytes;
+        Bytes = bytes;
+    }
+
+    /// <summary>Input records handed to the task so far (Hadoop's "Map input records").</summary>
+    public long Records { get; private set; }
+
+    /// <summary>File bytes this split reads (Hadoop's "Bytes Read").</summary>
+    public long Bytes { get; }
+
+    /// <summary>Called with the number of split bytes consumed since the last call, for the job's progress.</summary>
+    public Action<long>? Progress { get; set; }
+
+    private long _reported;
+
+    /// <summary>Opens <paramref name="split"/> for a map task reading <paramref name="io"/>.</summary>
+    public static MapInput Open(InputSplit split, WireFormat io)
+    {
+        if (split.Format == InputFormat.SequenceFile)
+        {
+            if (io != WireFormat.TypedBytes)
+                throw new InvalidDataException($"{split.Path} is a SequenceFile: read it with --io typedbytes");
+            return new MapInput(null, SequenceFileSplitReader.Open(split.Path, split.Start, split.Length), null, true, split.Length);
+        }
+        if (split.Format != InputFormat.Text)
+        {
+            var decompressed = new CompressedInput(split.Path, split.Format);
+            return new MapInput(new LineSource(decompressed, 0), null, decompressed, io == WireFormat.TypedBytes, split.FileLength);
+        }
+        var (begin, end) = LineBoundaries.Of(split);
+        var range = new FileRangeStream(split.Path, begin, end);
+        return new MapInput(new LineSource(range, begin), null, range, io == WireFormat.TypedBytes, end - begin);
+    }
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_stagedStart == _stagedEnd)
+        {
+            if (_done) return 0;
+            Stage(Math.Max(buffer.Length, 1 << 16));
+            Report();
+            if (_stagedStart == _stagedEnd) return 0;
+        }
+        var count = Math.Min(buffer.Length, _stagedEnd - _stagedStart);
+        _staged.AsSpan(_stagedStart, count).CopyTo(buffer);
+        _stagedStart += count;
+        return count;
+    }
+
+    // Text and SequenceFile splits report how far they got; compressed text reports once, when it ends.
+    private void Report()
+    {
+        if (Progress is null) return;
+        var consumed = _done ? Bytes
+            : _pairs is not null ? _pairs.Consumed
+            : _lines is not null && _source is FileRangeStream ? _lines.Offset - _lines.FirstOffset : 0;
+        if (consumed <= _reported) return;
+        Progress(consumed - _reported);
+        _reported = consumed;
+    }
+
+    // Encodes whole records into the staging buffer until it holds at least `want` bytes or the input ends.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Stage(int want)
+    {
+        _stagedStart = _stagedEnd = 0;
+        while (_stagedEnd < want)
+        {
+            if (_lines is not null)
+            {
+                if (!_lines.Next(out var line))
+                {
+                    _done = true;
+                    return;
+                }
+                if (_typedBytes)
+                {
+                    var span = Reserve(line.Length + 14);
+                    span[0] = 4;
+                    BinaryPrimitives.WriteInt64BigEndian(span[1..], _lines.Offset);
+                    span[9] = 7;
+                    BinaryPrimitives.WriteInt32BigEndian(span[10..], line.Length);
+                    line.CopyTo(span[14..]);
+                }
+                else
+                {
+                    var span = Reserve(line.Length + 1);
+                    line.CopyTo(span);
+                    span[line.Length] = (byte)'\n';
+                }
+            }
+            else
+            {
+                if (!_pairs!.TryReadTypedBytes(out var key, out var value))
+                {
+                    _done = true;
+                    return;
+                }
+                var span = Reserve(key.Length + value.Length);
+                key.CopyTo(span);
+                value.CopyTo(span[key.Length..]);
+            }
+            Records++;
+        }
+    }
+
+    private Span<byte> Reserve(int length)
+    {
+        if (_staged.Length - _stagedEnd < length) Array.Resize(ref _staged, Math.Max(_staged.Length * 2, _stagedEnd + length));
+        var span = _staged.AsSpan(_stagedEnd, length);
+        _stagedEnd += length;
+        return span;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _source?.Dispose();
+            _pairs?.Dispose();
+            _lines?.Release();
+            ScratchBuffers.Return(_staged);
+            _staged = [];
+        }
+        base.Dispose(disposing);
+    }
+}

@@ -1,4 +1,0 @@
-namespace Hdnr.Engine;
-
-/// <summary>An input path that names no readable file, worded as Hadoop's InvalidInputException.</summary>
-public sealed class InputPathException(string message) : IOException(message);

@@ -1,0 +1,345 @@
+using System.Runtime.CompilerServices;
+using Hdnr.Engine.Spill;
+using Hdnr.Formats.Shuffle;
+using Hdnr.Runtime.Wire;
+
+namespace Hdnr.Engine.MapSide;
+
+/// <summary>A map task's output buffer (Hadoop's MapOutputBuffer): partitions each pair with HashPartitioner, keeps it until the buffer is full, then spills it sorted by partition and key, through the combiner if there is one.</summary>
+/// <remarks>
+/// Pairs are grouped by key as they arrive (a hash table over the key bytes), values of a key in arrival order, so a
+/// spill sorts only distinct keys. Hadoop sorts every record and groups equal keys at the combiner; the spill it
+/// writes is the same sorted, grouped sequence. The combiner runs once per partition per spill, as Hadoop's
+/// sortAndSpill calls it; Hadoop may combine any subset of a key's values any number of times, so this is one of
+/// its own schedules. The memory held (all arrays, by capacity) stays under the sort buffer size.
+/// </remarks>
+internal sealed class MapOutputBuffer : IPairSink
+{
+    private const int EntryBytes = 32;
+    private const int BlockHeader = 8;
+    private const int FirstBlock = 16;
+    private const int LargestBlock = 1 << 16;
+
+    private readonly int _partitions;
+    private readonly long _limit;
+    private readonly Func<SpillWriter> _newSpill;
+    private readonly Action<IPairSource, IPairSink>? _combine;
+
+    private byte[] _keys = new byte[1 << 16];
+    private int _keysUsed;
+
+    // Values live in blocks per key, [int next block][int bytes used][vint length, bytes]..., so a
+    // key's values are read back nearly sequentially; each block is twice its predecessor, up to 64 KiB.
+    private byte[] _blocks = new byte[1 << 18];
+    private int _blocksUsed;
+
+    // One entry per distinct key, all its fields in one place: a pair touches one cache line of them.
+    private Entry[] _entries = new Entry[1 << 12];
+    private int _count;
+    private long _pending;
+
+    // Open addressing; a bucket holds the key's hash (high half) and its entry + 1 (low half), so a probe compares
+    // hashes without touching the entries.
+    private ulong[] _buckets = new ulong[1 << 13];
+
+    private readonly List<SpillRun> _runs = [];
+
+    private struct Entry
+    {
+        public int KeyStart;
+        public int KeyLength;
+        public int Hash;
+        public int Partition;
+        public int FirstBlock;
+        public int LastBlock;
+        // The last block's fill and size live with the entry (hot) and reach the block's header when it is sealed.
+        public int LastUsed;
+        public int LastCapacity;
+    }
+
+    public MapOutputBuffer(int partitions, long limitBytes, Func<SpillWriter> newSpill, Action<IPairSource, IPairSink>? combine)
+    {
+        _partitions = partitions;
+        _limit = Math.Max(limitBytes, 1 << 20);
+        _newSpill = newSpill;
+        _combine = combine;
+        if (t_spare is { } spare && spare.Held <= _limit)
+        {
+            // The previous task's arrays on this thread: grown already, and no new large objects for the collector.
+            (_keys, _blocks, _entries, _buckets) = (spare.Keys, spare.Blocks, spare.Entries, spare.Buckets);
+        }
+        t_spare = null;
+    }
+
+    [ThreadStatic]
+    private static Arrays? t_spare;
+
+    private sealed record Arrays(byte[] Keys, byte[] Blocks, Entry[] Entries, ulong[] Buckets, long Held);
+
+    /// <summary>Leaves the arrays to the next task on this thread; call it after <see cref="Flush"/>, when the buffer is empty.</summary>
+    public void Release()
+    {
+        if (_pending > 0 || _count > 0) return;
+        t_spare = new Arrays(_keys, _blocks, _entries, _buckets, Held);
+    }
+
+    /// <summary>The spills written so far.</summary>
+    public IReadOnlyList<SpillRun> Runs => _runs;
+
+    /// <summary>Pairs collected (Hadoop's "Map output records").</summary>
+    public long Records { get; private set; }
+
+    /// <summary>Key and value bytes collected (Hadoop's "Map output bytes").</summary>
+    public long Bytes { get; private set; }
+
+    /// <summary>Pairs written to spill files (Hadoop's "Spilled Records").</summary>
+    public long SpilledRecords { get; private set; }
+
+    /// <summary>Pairs the combiner read (Hadoop's "Combine input records").</summary>
+    public long CombineInputRecords { get; private set; }
+
+    /// <summary>Pairs the combiner wrote (Hadoop's "Combine output records").</summary>
+    public long CombineOutputRecords { get; private set; }
+
+    private long Held => (long)_keys.Length + _blocks.Length + ((long)_entries.Length * EntryBytes) + (_buckets.Length * 8L);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Add(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
+    {
+        Records++;
+        Bytes += key.Length + value.Length;
+        // Room for the key, a first block, and a new block the value alone fills: then no step below runs out.
+        var keyRoom = key.Length;
+        var blockRoom = (long)BlockHeader + FirstBlock + BlockHeader + LargestBlock + 5 + value.Length;
+        if (!HasRoom(keyRoom, blockRoom) && !Fits(keyRoom, blockRoom))
+        {
+            Spill();
+            Grow(keyRoom, blockRoom);
+        }
+        ref var entry = ref FindOrAdd(key);
+        var block = entry.LastBlock;
+        var used = entry.LastUsed;
+        var needed = (value.Length < 0x80 ? 1 : VarIntLength(value.Length)) + value.Length;
+        if (entry.LastCapacity - used < needed)
+        {
+            var capacity = Math.Max(Math.Min(entry.LastCapacity * 2, LargestBlock), needed);
+            var next = NewBlock(capacity);
+            Write(block, next);
+            Write(block + 4, used);
+            entry.LastBlock = block = next;
+            entry.LastCapacity = capacity;
+            used = 0;
+        }
+        var span = _blocks.AsSpan(block + BlockHeader + used, needed);
+        var n = value.Length < 0x80 ? WriteSmall(span, (byte)value.Length) : VarInt.Write(span, value.Length);
+        value.CopyTo(span[n..]);
+        entry.LastUsed = used + needed;
+        _pending++;
+    }
+
+    /// <summary>Spills what is left; the task's output is then <see cref="Runs"/>.</summary>
+    public void Flush()
+    {
+        if (_pending > 0 || _runs.Count == 0) Spill();
+    }
+
+    private int Read(int at) => System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(_blocks.AsSpan(at));
+
+    private void Write(int at, int value) => System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_blocks.AsSpan(at), value);
+
+    private static int VarIntLength(int value) => value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5;
+
+    private static int WriteSmall(Span<byte> span, byte length)
+    {
+        span[0] = length;
+        return 1;
+    }
+
+    private int NewBlock(int capacity)
+    {
+        var block = _blocksUsed;
+        _blocksUsed += BlockHeader + capacity;
+        Write(block, -1);
+        return block;
+    }
+
+    // Whether one more pair surely fits in the arrays once they grow within the limit; grows them if so.
+    private bool Fits(int keyRoom, long blockRoom)
+    {
+        var keys = NewSize(_keys.Length, _keysUsed + keyRoom);
+        var blocks = NewSize(_blocks.Length, _blocksUsed + blockRoom);
+        var entries = _count + 1 > _entries.Length ? _entries.Length * 2 : _entries.Length;
+        var buckets = (_count + 1) * 2 > _buckets.Length ? _buckets.Length * 2 : _buckets.Length;
+        var after = (long)keys + blocks + ((long)entries * EntryBytes) + (buckets * 8L);
+        if (after > _limit && _pending > 0) return false;
+        Grow(keyRoom, blockRoom);
+        return true;
+    }
+
+    private bool HasRoom(int keyRoom, long blockRoom) =>
+        _keys.Length - _keysUsed >= keyRoom && _blocks.Length - _blocksUsed >= blockRoom
+        && _count < _entries.Length && (_count + 1) * 2 <= _buckets.Length;
+
+    private static int NewSize(int length, long needed)
+    {
+        if (needed <= length) return length;
+        var size = (long)length;
+        while (size < needed) size *= 2;
+        return (int)Math.Min(size, Array.MaxLength);
+    }
+
+    private void Grow(int keyRoom, long blockRoom)
+    {
+        if (_keys.Length - _keysUsed < keyRoom) Array.Resize(ref _keys, NewSize(_keys.Length, (long)_keysUsed + keyRoom));
+        if (_blocks.Length - _blocksUsed < blockRoom) Array.Resize(ref _blocks, NewSize(_blocks.Length, _blocksUsed + blockRoom));
+        if (_count >= _entries.Length) Array.Resize(ref _entries, _entries.Length * 2);
+        if ((_count + 1) * 2 > _buckets.Length) Rehash(_buckets.Length * 2);
+    }
+
+    private static int Slot(int hash, int mask) => ((int)((uint)hash * 0x9E3779B1u >> 7) ^ hash) & mask;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private ref Entry FindOrAdd(ReadOnlySpan<byte> key)
+    {
+        // Hadoop's own hash of the key: the partition needs it, and it spreads words well enough for the table.
+        var hash = HashPartitioner.HashBytes(key);
+        var mask = _buckets.Length - 1;
+        var slot = Slot(hash, mask);
+        var tag = (ulong)(uint)hash << 32;
+        while (true)
+        {
+            var bucket = _buckets[slot];
+            if (bucket == 0) break;
+            if ((bucket & 0xFFFFFFFF00000000UL) == tag)
+            {
+                ref var found = ref _entries[(int)(uint)bucket - 1];
+                if (key.SequenceEqual(_keys.AsSpan(found.KeyStart, found.KeyLength))) return ref found;
+            }
+            slot = (slot + 1) & mask;
+        }
+        var index = _count++;
+        ref var entry = ref _entries[index];
+        entry.KeyStart = _keysUsed;
+        entry.KeyLength = key.Length;
+        key.CopyTo(_keys.AsSpan(_keysUsed));
+        _keysUsed += key.Length;
+        entry.Hash = hash;
+        entry.Partition = _partitions == 1 ? 0 : (hash & int.MaxValue) % _partitions;
+        entry.FirstBlock = entry.LastBlock = NewBlock(FirstBlock);
+        entry.LastUsed = 0;
+        entry.LastCapacity = FirstBlock;
+        _buckets[slot] = tag | (uint)(index + 1);
+        return ref entry;
+    }
+
+    private void Rehash(int size)
+    {
+        _buckets = new ulong[size];
+        var mask = size - 1;
+        for (var index = 0; index < _count; index++)
+        {
+            var hash = _entries[index].Hash;
+            var slot = Slot(hash, mask);
+            while (_buckets[slot] != 0) slot = (slot + 1) & mask;
+            _buckets[slot] = ((ulong)(uint)hash << 32) | (uint)(index + 1);
+        }
+    }
+
+    private void Spill()
+    {
+        for (var index = 0; index < _count; index++) Write(_entries[index].LastBlock + 4, _entries[index].LastUsed);
+        var order = new int[_count];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        order.AsSpan().Sort(new EntryOrder(this));
+        using var writer = _newSpill();
+        var at = 0;
+        for (var partition = 0; partition < _partitions; partition++)
+        {
+            writer.StartPartition(partition);
+            var end = at;
+            while (end < order.Length && _entries[order[end]].Partition == partition) end++;
+            if (end == at) continue;
+            var source = new Grouped(this, order, at, end);
+            if (_combine is null)
+            {
+                while (source.Next(out var key, out var value)) writer.Add(key, value);
+            }
+            else
+            {
+                var counting = new CountingSink(writer);
+                _combine(source, counting);
+                CombineInputRecords += source.Handed;
+                CombineOutputRecords += counting.Records;
+            }
+            at = end;
+        }
+        _runs.Add(writer.Complete());
+        SpilledRecords += writer.Records;
+        _keysUsed = _blocksUsed = _count = 0;
+        _pending = 0;
+        Array.Clear(_buckets);
+    }
+
+    private readonly struct EntryOrder(MapOutputBuffer buffer) : IComparer<int>
+    {
+        public int Compare(int x, int y)
+        {
+            ref var a = ref buffer._entries[x];
+            ref var b = ref buffer._entries[y];
+            var byPartition = a.Partition.CompareTo(b.Partition);
+            if (byPartition != 0) return byPartition;
+            return buffer._keys.AsSpan(a.KeyStart, a.KeyLength).SequenceCompareTo(buffer._keys.AsSpan(b.KeyStart, b.KeyLength));
+        }
+    }
+
+    /// <summary>One partition's pairs in sorted key order, each key's values in arrival order.</summary>
+    private sealed class Grouped(MapOutputBuffer buffer, int[] order, int start, int end) : IGroupedPairSource
+    {
+        private readonly byte[] _blocks = buffer._blocks;
+        private int _at = start - 1;
+        private int _block = -1;
+        private int _read;
+        private int _used;
+        private int _keyStart;
+        private int _keyLength;
+
+        public long Handed { get; private set; }
+
+        public bool KeyRepeats { get; private set; }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public bool Next(out ReadOnlySpan<byte> key, out ReadOnlySpan<byte> value)
+        {
+            KeyRepeats = true;
+            while (_read >= _used)
+            {
+                if (_block >= 0 && buffer.Read(_block) >= 0) _block = buffer.Read(_block);
+                else if (++_at >= end)
+                {
+                    key = value = default;
+                    return false;
+                }
+                else
+                {
+                    KeyRepeats = false;
+                    ref var entry = ref buffer._entries[order[_at]];
+                    _block = entry.FirstBlock;
+                    _keyStart = entry.KeyStart;
+                    _keyLength = entry.KeyLength;
+                }
+                _read = 0;
+                _used = buffer.Read(_block + 4);
+            }
+            var at = _block + BlockHeader + _read;
+            int length = _blocks[at];
+            int n;
+            if (length < 0x80) n = 1;
+            else n = VarInt.Read(_blocks.AsSpan(at, _used - _read), out length);
+            value = new ReadOnlySpan<byte>(_blocks, at + n, length);
+            _read += n + length;
+            key = new ReadOnlySpan<byte>(buffer._keys, _keyStart, _keyLength);
+            Handed++;
+            return true;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using Hdnr.Engine.Input;
+using Hdnr.Engine.Scheduling;
+using Hdnr.Engine.Scratch;
+using Hdnr.Engine.Spill;
+using Hdnr.Formats.Counters;
+using Hdnr.Formats.Input;
+using Hdnr.Formats.Output;
+using Hdnr.Runtime.Jobs;
+using Hdnr.Runtime.Wire;
+
+namespace Hdnr.Engine.MapSide;
+
+/// <summary>One map task: reads its split as Hadoop's record reader and PipeMapper feed a streaming mapper, runs the script's Map, and either collects, sorts, combines and spills the output for the reducers or, in a map-only job, writes it as the task's part file.</summary>
+internal static class MapTask
+{
+    /// <summary>Runs map task <paramref name="index"/> with retries; its spills (none in a map-only job).</summary>
+    public static IReadOnlyList<SpillRun> Run(JobContext context, InputSplit split, int index)
+    {
+        var taskId = context.Ids.Task(isMap: true, index);
+        var runs = TaskRetry.Run(taskId, context.Job.MaxAttempts,
+            attempt => Attempt(context, split, index, taskId, context.Ids.Attempt(isMap: true, index, attempt)),
+            attempt => Abort(context, context.Ids.Attempt(isMap: true, index, attempt)), context.Cancel);
+        return runs;
+    }
+
+    private static IReadOnlyList<SpillRun> Attempt(JobContext context, InputSplit split, int index, string taskId, string attemptId)
+    {
+        context.Cancel.ThrowIfCancellationRequested();
+        // Every attempt gets its output directory, as Hadoop's committer gives it: side files a task writes there are committed with it.
+        var directory = context.Committer.SetupTask(attemptId);
+        var environment = TaskEnvironment.For(context.Job, context.Io, context.Ids.JobId, taskId, attemptId, isMap: true, index, split, context.Reducers, directory);
+        var work = Path.Combine(context.LocalDirectory, attemptId);
+        var attempt = new TaskAttempt(TaskKind.Map, taskId, attemptId, environment, Path.Combine(work, "work"));
+        var reporter = new CountingReporter();
+        using var input = MapInput.Open(split, context.Io);
+        var reported = 0L;
+        input.Progress = bytes =>
+        {
+            reported += bytes;
+            context.Progress.MapDone(bytes);
+        };
+        IReadOnlyList<SpillRun> runs;
+        var counters = reporter.Counters;
+        if (context.Reducers == 0)
+        {
+            using var part = new PartWriter(Path.Combine(directory, TaskIds.PartName(index)), context.Io);
+            var output = new CountingSink(part);
+            context.Launcher.Run(attempt, input, output, reporter, context.Cancel);
+            part.Complete();
+            part.Dispose();
+            // A map-only task writes straight to its part file, as Hadoop's DirectMapOutputCollector, which counts no output bytes.
+            counters.Add(JobCounters.Framework, "Map output records", output.Records);
+            counters.Add("File Output Format Counters", "Bytes Written", new FileInfo(part.Path).Length);
+            runs = [];
+        }
+        else
+        {
+            if (OperatingSystem.IsWindows()) Directory.CreateDirectory(work);
+            else Directory.CreateDirectory(work, ScratchDirectory.DirectoryMode);
+            var spills = 0;
+            var combineNumber = 0;
+            Action<IPairSource, IPairSink>? combine = context.Job.HasCombine
+                ? (source, sink) => Combine(context, attempt, combineNumber++, source, sink, reporter)
+                : null;
+            var buffer = new MapOutputBuffer(context.Reducers, (long)context.Job.SortBufferMb << 20,
+                () => new SpillWriter(Path.Combine(work, $"spill{spills++}.out"), context.Reducers), combine);
+            context.Launcher.Run(attempt, input, buffer, reporter, context.Cancel);
+            buffer.Flush();
+            buffer.Release();
+            counters.Add(JobCounters.Framework, "Map output records", buffer.Records);
+            counters.Add(JobCounters.Framework, "Map output bytes", buffer.Bytes);
+            counters.Add(JobCounters.Framework, "Spilled Records", buffer.SpilledRecords);
+            counters.Add(JobCounters.Framework, "Combine input records", buffer.CombineInputRecords);
+            counters.Add(JobCounters.Framework, "Combine output records", buffer.CombineOutputRecords);
+            counters.Add(JobCounters.Framework, "Map spills", buffer.Runs.Count);
+            runs = buffer.Runs;
+        }
+        counters.Add(JobCounters.Framework, "Map input records", input.Records);
+        counters.Add("File Input Format Counters", "Bytes Read", input.Bytes);
+        context.Committer.CommitTask(attemptId, taskId);
+        context.Counters.Add(counters);
+        context.Progress.MapDone(split.Length - reported);
+        return runs;
+    }
+
+    // Hadoop runs the combiner inside the map task, on each partition of each spill, with the map task's configuration.
+    private static void Combine(JobContext context, TaskAttempt map, int number, IPairSource source, IPairSink sink, CountingReporter reporter)
+    {
+        var attempt = map with { Kind = TaskKind.Combine, WorkDirectory = Path.Combine(Path.GetDirectoryName(map.WorkDirectory)!, $"combine{number}") };
+        context.Launcher.Run(attempt, source, sink, reporter, context.Cancel);
+    }
+
+    private static void Abort(JobContext context, string attemptId)
+    {
+        context.Committer.AbortTask(attemptId);
+        var work = Path.Combine(context.LocalDirectory, attemptId);
+        if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
+    }
+}

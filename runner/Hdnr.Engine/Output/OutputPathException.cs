@@ -1,0 +1,4 @@
+namespace Hdnr.Engine.Output;
+
+/// <summary>An output that <c>--overwrite</c> must not replace (it is or holds an input, the script, the working, home or temporary directory), refused before anything changes.</summary>
+public sealed class OutputPathException(string message) : IOException(message);

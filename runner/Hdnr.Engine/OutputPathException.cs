@@ -1,4 +1,0 @@
-namespace Hdnr.Engine;
-
-/// <summary>An output that <c>--overwrite</c> must not replace (it is or holds an input, the script, the working, home or temporary directory), refused before anything changes.</summary>
-public sealed class OutputPathException(string message) : IOException(message);

@@ -1,0 +1,31 @@
+using Hdnr.Runtime.Wire;
+
+namespace Hdnr.Engine.ReduceSide;
+
+/// <summary>A reduce task's sorted input: counts its pairs and groups of equal keys, and stops when the job is cancelled.</summary>
+internal sealed class CountingSource(IPairSource inner, CancellationToken cancel) : IPairSource
+{
+    private byte[] _lastKey = new byte[64];
+    private int _lastKeyLength = -1;
+
+    /// <summary>Pairs handed out (Hadoop's "Reduce input records").</summary>
+    public long Records { get; private set; }
+
+    /// <summary>Distinct consecutive keys handed out (Hadoop's "Reduce input groups").</summary>
+    public long Groups { get; private set; }
+
+    public bool Next(out ReadOnlySpan<byte> key, out ReadOnlySpan<byte> value)
+    {
+        if ((Records & 0xFFF) == 0) cancel.ThrowIfCancellationRequested();
+        if (!inner.Next(out key, out value)) return false;
+        Records++;
+        if (_lastKeyLength < 0 || !key.SequenceEqual(_lastKey.AsSpan(0, _lastKeyLength)))
+        {
+            Groups++;
+            if (_lastKey.Length < key.Length) _lastKey = new byte[key.Length * 2];
+            key.CopyTo(_lastKey);
+            _lastKeyLength = key.Length;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,90 @@
+using Hdnr.Engine.MapSide;
+using Hdnr.Engine.Scheduling;
+using Hdnr.Engine.Scratch;
+using Hdnr.Engine.Shuffle;
+using Hdnr.Engine.Spill;
+using Hdnr.Formats.Counters;
+using Hdnr.Formats.Output;
+using Hdnr.Runtime.Jobs;
+
+namespace Hdnr.Engine.ReduceSide;
+
+/// <summary>One reduce task: merges its partition of every map's spills into one sorted stream (Hadoop's shuffle and merge), feeds it to the script's Reduce and writes the output as the task's part file.</summary>
+internal static class ReduceTask
+{
+    /// <summary>Runs reduce task <paramref name="partition"/> with retries.</summary>
+    public static void Run(JobContext context, IReadOnlyList<IReadOnlyList<SpillRun>> mapOutputs, int partition)
+    {
+        var taskId = context.Ids.Task(isMap: false, partition);
+        TaskRetry.Run(taskId, context.Job.MaxAttempts,
+            attempt => Attempt(context, mapOutputs, partition, taskId, context.Ids.Attempt(isMap: false, partition, attempt)),
+            attempt => Abort(context, context.Ids.Attempt(isMap: false, partition, attempt)), context.Cancel);
+        context.Progress.ReduceDone();
+    }
+
+    private static bool Attempt(JobContext context, IReadOnlyList<IReadOnlyList<SpillRun>> mapOutputs, int partition, string taskId, string attemptId)
+    {
+        context.Cancel.ThrowIfCancellationRequested();
+        var directory = context.Committer.SetupTask(attemptId);
+        var environment = TaskEnvironment.For(context.Job, context.Io, context.Ids.JobId, taskId, attemptId, isMap: false, partition, null, context.Reducers, directory);
+        var attempt = new TaskAttempt(TaskKind.Reduce, taskId, attemptId, environment, Path.Combine(context.LocalDirectory, attemptId, "work"));
+        var reporter = new CountingReporter();
+        var segments = mapOutputs.SelectMany(runs => runs).Where(run => run.Length(partition) > 0).ToList();
+        var shuffleBytes = segments.Sum(run => run.Length(partition));
+        var work = Path.Combine(context.LocalDirectory, attemptId);
+        var inputs = MergePasses(segments.Select(run => (run, partition)).ToList(), work, context.Cancel);
+        var readers = new List<SegmentReader>(inputs.Count);
+        foreach (var (run, segment) in inputs) readers.Add(new SegmentReader(run, segment));
+        using var merger = new RunMerger(readers);
+        var input = new CountingSource(merger, context.Cancel);
+        using var part = new PartWriter(Path.Combine(directory, TaskIds.PartName(partition)), context.Io);
+        var output = new CountingSink(part);
+        context.Launcher.Run(attempt, input, output, reporter, context.Cancel);
+        part.Complete();
+        part.Dispose();
+        var counters = reporter.Counters;
+        counters.Add(JobCounters.Framework, "Reduce shuffle bytes", shuffleBytes);
+        counters.Add(JobCounters.Framework, "Reduce input records", input.Records);
+        counters.Add(JobCounters.Framework, "Reduce input groups", input.Groups);
+        counters.Add(JobCounters.Framework, "Reduce output records", output.Records);
+        counters.Add("File Output Format Counters", "Bytes Written", new FileInfo(part.Path).Length);
+        context.Committer.CommitTask(attemptId, taskId);
+        context.Counters.Add(counters);
+        return true;
+    }
+
+    /// <summary>How many segments one merge reads at once (Hadoop's <c>mapreduce.task.io.sort.factor</c> is 10; a larger factor costs only a 64 KiB buffer per segment).</summary>
+    private const int MergeFactor = 64;
+
+    // Hadoop's Merger: while there are more segments than the factor, merge the first ones (in order, so equal keys
+    // keep their values' order) into one file, so a reducer never holds more than MergeFactor files open.
+    private static List<(SpillRun Run, int Partition)> MergePasses(List<(SpillRun Run, int Partition)> segments, string work, CancellationToken cancel)
+    {
+        var pass = 0;
+        while (segments.Count > MergeFactor)
+        {
+            cancel.ThrowIfCancellationRequested();
+            if (OperatingSystem.IsWindows()) Directory.CreateDirectory(work);
+            else Directory.CreateDirectory(work, ScratchDirectory.DirectoryMode);
+            var batch = segments.Take(MergeFactor).ToList();
+            var readers = batch.Select(s => new SegmentReader(s.Run, s.Partition)).ToList();
+            SpillRun merged;
+            using (var merger = new RunMerger(readers))
+            using (var writer = new SpillWriter(Path.Combine(work, $"merge{pass++}.out"), 1))
+            {
+                writer.StartPartition(0);
+                while (merger.Next(out var key, out var value)) writer.Add(key, value);
+                merged = writer.Complete();
+            }
+            segments = [(merged, 0), .. segments.Skip(MergeFactor)];
+        }
+        return segments;
+    }
+
+    private static void Abort(JobContext context, string attemptId)
+    {
+        context.Committer.AbortTask(attemptId);
+        var work = Path.Combine(context.LocalDirectory, attemptId);
+        if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Runtime.CompilerServices;
+using Hdnr.Formats.Streams;
+using Hdnr.Runtime.Wire;
+
+namespace Hdnr.Engine.ReduceSide;
+
+/// <summary>What a reduce or combine task reads on stdin: sorted pairs as Hadoop's TextInputWriter (<c>key TAB value \n</c>) or TypedBytesInputWriter (key, value) write them.</summary>
+internal sealed class TaskInputStream(IPairSource source, WireFormat format) : ReadOnlyStream
+{
+    private byte[] _staged = ScratchBuffers.Rent(1 << 20);
+    private int _start;
+    private int _end;
+    private bool _done;
+    public override int Read(Span<byte> buffer)
+    {
+        if (_start == _end)
+        {
+            if (_done) return 0;
+            Stage(Math.Max(buffer.Length, 1 << 16));
+            if (_start == _end) return 0;
+        }
+        var count = Math.Min(buffer.Length, _end - _start);
+        _staged.AsSpan(_start, count).CopyTo(buffer);
+        _start += count;
+        return count;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Stage(int want)
+    {
+        _start = _end = 0;
+        while (_end < want)
+        {
+            if (!source.Next(out var key, out var value))
+            {
+                _done = true;
+                return;
+            }
+            var text = format == WireFormat.Text;
+            var length = key.Length + value.Length + (text ? 2 : 0);
+            if (_staged.Length - _end < length) Array.Resize(ref _staged, Math.Max(_staged.Length * 2, _end + length));
+            var span = _staged.AsSpan(_end, length);
+            key.CopyTo(span);
+            if (text)
+            {
+                span[key.Length] = (byte)'\t';
+                value.CopyTo(span[(key.Length + 1)..]);
+                span[^1] = (byte)'\n';
+            }
+            else
+            {
+                value.CopyTo(span[key.Length..]);
+            }
+            _end += length;
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _staged.Length > 0)
+        {
+            ScratchBuffers.Return(_staged);
+            _staged = [];
+        }
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,30 @@
+namespace Hdnr.Engine.Scheduling;
+
+/// <summary>Hadoop's task retry: a failed attempt is thrown away and the task runs again, up to <c>mapreduce.map.maxattempts</c> / <c>mapreduce.reduce.maxattempts</c> times (4), then the job fails.</summary>
+internal static class TaskRetry
+{
+    /// <summary>Runs <paramref name="attempt"/> with attempt numbers 0, 1, ... until one succeeds.</summary>
+    /// <exception cref="JobFailedException">Every attempt failed.</exception>
+    /// <exception cref="OperationCanceledException">The job was cancelled: an attempt that failed meanwhile (a task process the same Ctrl-C reached first) is no failure of the task.</exception>
+    public static T Run<T>(string taskId, int maxAttempts, Func<int, T> attempt, Action<int> abort, CancellationToken cancel)
+    {
+        for (var number = 0; ; number++)
+        {
+            try
+            {
+                return attempt(number);
+            }
+            catch (TaskAttemptFailedException failure)
+            {
+                abort(number);
+                cancel.ThrowIfCancellationRequested();
+                if (number + 1 >= Math.Max(maxAttempts, 1)) throw new JobFailedException(taskId, number + 1, failure);
+            }
+            catch
+            {
+                abort(number);
+                throw;
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+
+namespace Hdnr.Formats.Counters;
+
+/// <summary>A job's counters, summed over the successful task attempts as Hadoop's job counters are.</summary>
+public sealed class JobCounters
+{
+    /// <summary>The group of the framework's own counters.</summary>
+    public const string Framework = "Map-Reduce Framework";
+
+    private readonly ConcurrentDictionary<(string Group, string Name), long> _values = new();
+
+    /// <summary>Adds <paramref name="amount"/> to a counter.</summary>
+    public void Add(string group, string name, long amount) => _values.AddOrUpdate((group, name), amount, (_, v) => v + amount);
+
+    /// <summary>Adds every counter of <paramref name="other"/>.</summary>
+    public void Add(JobCounters other)
+    {
+        foreach (var ((group, name), value) in other._values) Add(group, name, value);
+    }
+
+    /// <summary>A counter's value, 0 when never counted.</summary>
+    public long this[string group, string name] => _values.TryGetValue((group, name), out var v) ? v : 0;
+
+    /// <summary>Every counter, grouped and sorted by name, framework first.</summary>
+    public IReadOnlyList<(string Group, string Name, long Value)> All =>
+        _values.Select(p => (p.Key.Group, p.Key.Name, p.Value))
+            .OrderBy(c => c.Group == Framework ? 0 : c.Group.StartsWith("File ", StringComparison.Ordinal) ? 1 : 2)
+            .ThenBy(c => c.Group, StringComparer.Ordinal)
+            .ThenBy(c => c.Name, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The counters as Hadoop's job client prints them: <c>Counters: N</c>, then each group and <c>name=value</c> indented by tabs.</summary>
+    public string Format()
+    {
+        var all = All;
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"Counters: {all.Count}\n");
+        string? group = null;
+        foreach (var (g, name, value) in all)
+        {
+            if (g != group) text.Append('\t').Append(group = g).Append('\n');
+            text.Append(CultureInfo.InvariantCulture, $"\t\t{name}={value}\n");
+        }
+        return text.ToString();
+    }
+}

@@ -1,0 +1,36 @@
+namespace Hdnr.Runtime.Wire;
+
+/// <summary>Reads a reduce or combine task's input straight from an in-process source, with the records and byte offsets the same pairs would have as a stream.</summary>
+/// <remarks>
+/// In text, a pair would be the line <c>key TAB value \n</c>; its key holds no tab or line end and its value no line
+/// end (they came out of Hadoop's output reader), so the line reader would give back exactly the key and value.
+/// </remarks>
+internal sealed class PairSourceReader(IPairSource source, WireFormat format) : RecordReader(Stream.Null, 1 << 12)
+{
+    private readonly int _framing = format == WireFormat.Text ? 2 : 0;
+    private long _next;
+
+    private readonly IGroupedPairSource? _grouped = source as IGroupedPairSource;
+
+    public override bool Next()
+    {
+        if (!source.Next(out var key, out var value)) return false;
+        Offset = _next;
+        _next += key.Length + value.Length + _framing;
+        // A record is read from the reader's own buffer; a word or two of copying, and the key only when it changed.
+        KeyRepeats = Record > 0 && _grouped is { KeyRepeats: true };
+        Record++;
+        if (!KeyRepeats)
+        {
+            if (Buffer.Length < key.Length) Buffer = new byte[Math.Max(key.Length * 2, Buffer.Length)];
+            key.CopyTo(Buffer);
+            KeyLength = key.Length;
+        }
+        if (Buffer.Length < KeyLength + value.Length) Array.Resize(ref Buffer, Math.Max(KeyLength + value.Length, Buffer.Length * 2));
+        value.CopyTo(Buffer.AsSpan(KeyLength));
+        KeyStart = 0;
+        ValueStart = KeyLength;
+        ValueLength = value.Length;
+        return true;
+    }
+}

@@ -1,0 +1,44 @@
+namespace Hdnr.Runtime.Wire;
+
+/// <summary>The wire format a task reads and the one it writes.</summary>
+public sealed record TaskIo(WireFormat Input, WireFormat Output)
+{
+    /// <summary>Text in, text out: Hadoop streaming's default.</summary>
+    public static TaskIo Text { get; } = new(WireFormat.Text, WireFormat.Text);
+
+    /// <summary>Typedbytes in, typedbytes out: what <c>-io typedbytes</c> sets.</summary>
+    public static TaskIo TypedBytes { get; } = new(WireFormat.TypedBytes, WireFormat.TypedBytes);
+
+    /// <summary>The formats Hadoop announced to this task through its environment, unless <paramref name="ioOverride"/> (<c>--io text|typedbytes</c>) names one for both sides.</summary>
+    public static TaskIo FromEnvironment(Jobs.TaskKind kind, string? ioOverride) =>
+        FromEnvironment(kind, ioOverride, Environment.GetEnvironmentVariable);
+
+    /// <summary>As <see cref="FromEnvironment(Jobs.TaskKind, string?)"/>, reading variables through <paramref name="variable"/>.</summary>
+    /// <remarks>
+    /// Hadoop exports its job configuration to the task with dots turned into underscores: <c>stream_map_input</c>,
+    /// <c>stream_map_output</c>, <c>stream_reduce_input</c>, <c>stream_reduce_output</c>. A combiner runs as
+    /// Hadoop's PipeCombiner, a PipeReducer, which writes to it with the reduce input writer and reads it with the
+    /// reduce output reader, so Combine follows the <c>stream_reduce_*</c> variables too.
+    /// </remarks>
+    public static TaskIo FromEnvironment(Jobs.TaskKind kind, string? ioOverride, Func<string, string?> variable)
+    {
+        ArgumentNullException.ThrowIfNull(variable);
+        if (!string.IsNullOrEmpty(ioOverride))
+        {
+            var both = Parse(ioOverride, "--io");
+            return new TaskIo(both, both);
+        }
+        var side = kind == Jobs.TaskKind.Map ? "map" : "reduce";
+        return new TaskIo(
+            Parse(variable($"stream_{side}_input"), $"stream_{side}_input"),
+            Parse(variable($"stream_{side}_output"), $"stream_{side}_output"));
+    }
+
+    private static WireFormat Parse(string? name, string source) => name?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "text" => WireFormat.Text,
+        "typedbytes" => WireFormat.TypedBytes,
+        "rawbytes" => WireFormat.RawBytes,
+        _ => throw new ArgumentException($"{source} is \"{name}\"; expected text or typedbytes"),
+    };
+}

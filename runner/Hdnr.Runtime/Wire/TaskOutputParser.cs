@@ -1,0 +1,111 @@
+using System.Runtime.CompilerServices;
+
+namespace Hdnr.Runtime.Wire;
+
+/// <summary>Turns the bytes a streaming task writes back into pairs, as Hadoop's TextOutputReader and TypedBytesOutputReader do.</summary>
+/// <remarks>
+/// Text: lines end at <c>\n</c>, <c>\r\n</c> or <c>\r</c> (LineReader); the key is the text before the first tab and the
+/// value the rest; a line without a tab is all key with an empty value. Typed bytes: a key value, then a value value.
+/// </remarks>
+public sealed class TaskOutputParser(IPairSink sink, WireFormat format) : Stream
+{
+    private byte[] _carry = new byte[1 << 16];
+    private int _carried;
+
+    /// <summary>Parses the pairs in <paramref name="buffer"/>, keeping an unfinished last one for the next write.</summary>
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        if (_carried == 0)
+        {
+            var used = Parse(buffer, final: false);
+            Carry(buffer[used..]);
+            return;
+        }
+        Carry(buffer);
+        var consumed = Parse(_carry.AsSpan(0, _carried), final: false);
+        _carry.AsSpan(consumed, _carried - consumed).CopyTo(_carry);
+        _carried -= consumed;
+    }
+
+    /// <summary>Parses what is left when the task has ended: a last line without its end is a line.</summary>
+    /// <exception cref="InvalidDataException">Typed bytes output ended inside a pair.</exception>
+    public void Complete()
+    {
+        if (_carried == 0) return;
+        var consumed = Parse(_carry.AsSpan(0, _carried), final: true);
+        if (consumed != _carried)
+            throw new InvalidDataException($"the task's typedbytes output ends inside a pair ({_carried - consumed} bytes left over)");
+        _carried = 0;
+    }
+
+    private void Carry(ReadOnlySpan<byte> rest)
+    {
+        if (rest.IsEmpty) return;
+        if (_carry.Length - _carried < rest.Length) Array.Resize(ref _carry, Math.Max(_carry.Length * 2, _carried + rest.Length));
+        rest.CopyTo(_carry.AsSpan(_carried));
+        _carried += rest.Length;
+    }
+
+    private int Parse(ReadOnlySpan<byte> data, bool final) =>
+        format == WireFormat.TypedBytes ? ParseTypedBytes(data) : ParseText(data, final);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int ParseText(ReadOnlySpan<byte> data, bool final)
+    {
+        var used = 0;
+        while (used < data.Length)
+        {
+            var rest = data[used..];
+            var end = rest.IndexOfAny((byte)'\n', (byte)'\r');
+            int consumed;
+            if (end < 0)
+            {
+                if (!final) break;
+                end = consumed = rest.Length;
+            }
+            else if (rest[end] == (byte)'\r')
+            {
+                if (end + 1 == rest.Length && !final) break;
+                consumed = end + 1 < rest.Length && rest[end + 1] == (byte)'\n' ? end + 2 : end + 1;
+            }
+            else
+            {
+                consumed = end + 1;
+            }
+            var line = rest[..end];
+            var tab = line.IndexOf((byte)'\t');
+            if (tab < 0) sink.Add(line, default);
+            else sink.Add(line[..tab], line[(tab + 1)..]);
+            used += consumed;
+        }
+        return used;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int ParseTypedBytes(ReadOnlySpan<byte> data)
+    {
+        var used = 0;
+        while (used < data.Length)
+        {
+            var rest = data[used..];
+            var keyLength = TypedBytesRecordLength.Measure(rest);
+            if (keyLength == 0) break;
+            var valueLength = TypedBytesRecordLength.Measure(rest[keyLength..]);
+            if (valueLength == 0) break;
+            sink.Add(rest[..keyLength], rest.Slice(keyLength, valueLength));
+            used += keyLength + valueLength;
+        }
+        return used;
+    }
+
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+}

@@ -1,0 +1,14 @@
+namespace Hdnr.Runtime.Wire;
+
+/// <summary>How keys and values travel on one side of a streaming task, as Hadoop's <c>stream.*.input/output</c> name it.</summary>
+public enum WireFormat
+{
+    /// <summary><c>key TAB value</c> lines (for a map's input, plain lines).</summary>
+    Text,
+
+    /// <summary>Hadoop typedbytes: key, value, key, value, each with its type code.</summary>
+    TypedBytes,
+
+    /// <summary>Length-prefixed raw bytes; named so that it is refused clearly, hdnr does not speak it.</summary>
+    RawBytes,
+}

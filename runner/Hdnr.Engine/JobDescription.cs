@@ -1,4 +1,5 @@
 using Hdnr.Engine.Scheduling;
+using Hdnr.Formats.Shuffle;
 using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Engine;
@@ -38,6 +39,12 @@ public sealed record JobDescription
 
     /// <summary>The map output buffer (<c>mapreduce.task.io.sort.mb</c>), in MiB.</summary>
     public int SortBufferMb { get; init; } = 100;
+
+    /// <summary>Which reduce task each key goes to (<c>-partitioner</c>, <c>mapreduce.job.partitioner.class</c>).</summary>
+    public Partitioner Partitioner { get; init; } = HashPartitioner.Instance;
+
+    /// <summary>The order keys are sorted and merged in (<c>mapreduce.job.output.key.comparator.class</c>).</summary>
+    public KeyOrder KeyOrder { get; init; } = BinaryKeyOrder.Instance;
 
     /// <summary>The wire format of every task (<c>-io</c>); null picks typedbytes when every input is a SequenceFile, else text.</summary>
     public WireFormat? Io { get; init; }

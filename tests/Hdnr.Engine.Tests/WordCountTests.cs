@@ -48,10 +48,10 @@ public sealed class WordCountTests
 
         var words = File.ReadAllText(Support.Example("wc.txt")).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
         var distinct = File.ReadAllText(Support.Example("wc.txt")).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct().Count();
-        Assert.Equal(words, result.Counters[JobCounters.Framework, "Map output records"]);
-        Assert.Equal(words, result.Counters[JobCounters.Framework, "Combine input records"]);
-        Assert.Equal(distinct, result.Counters[JobCounters.Framework, "Reduce output records"]);
-        Assert.Equal(File.ReadAllLines(Support.Example("wc.txt")).Length, result.Counters[JobCounters.Framework, "Map input records"]);
+        Assert.Equal(words, result.Counters[HadoopCounters.MapOutputRecords]);
+        Assert.Equal(words, result.Counters[HadoopCounters.CombineInputRecords]);
+        Assert.Equal(distinct, result.Counters[HadoopCounters.ReduceOutputRecords]);
+        Assert.Equal(File.ReadAllLines(Support.Example("wc.txt")).Length, result.Counters[HadoopCounters.MapInputRecords]);
     }
 
     [Fact]
@@ -82,8 +82,8 @@ public sealed class WordCountTests
         Assert.Equal(Support.Parts(whole.Output), Support.Parts(pieces.Output));
         Assert.Equal(Support.Parts(whole.Output), Support.Parts(noCombine.Output));
         // A \r line end followed by an empty \n-ended line reads as one \r\n: both ways count the same lines.
-        Assert.Equal(wholeResult.Counters[JobCounters.Framework, "Map input records"], piecesResult.Counters[JobCounters.Framework, "Map input records"]);
-        Assert.InRange(piecesResult.Counters[JobCounters.Framework, "Map input records"], 19000, 20000);
+        Assert.Equal(wholeResult.Counters[HadoopCounters.MapInputRecords], piecesResult.Counters[HadoopCounters.MapInputRecords]);
+        Assert.InRange(piecesResult.Counters[HadoopCounters.MapInputRecords], 19000, 20000);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using Hdnr.Formats.Input;
 using Hdnr.Formats.Output;
 using Hdnr.Runtime.Jobs;
 using Hdnr.Runtime.Pipes;
+using Hdnr.Runtime.Tasks;
 using Hdnr.Runtime.Wire;
 using McMaster.Extensions.CommandLineUtils;
 
@@ -16,15 +17,6 @@ namespace Hdnr.Cli.Verbs;
 /// <summary><c>hdnr SCRIPT launch-local INPUT... OUTPUT</c>: runs the whole job on this machine as Hadoop Streaming would run it.</summary>
 internal static class LaunchLocalVerb
 {
-    /// <summary>Hadoop Streaming's exit code for an output that already exists (StreamJob: "Output path already exists").</summary>
-    public const int OutputExists = 4;
-
-    /// <summary>Hadoop Streaming's exit code for a job that could not be launched (an input path that does not exist); hdnr's too for an OUTPUT that --overwrite must not replace.</summary>
-    public const int LaunchError = 5;
-
-    /// <summary>hdnr's exit code for a job that failed because an input file is truncated or corrupt (Hadoop's job fails with 1 after retrying the task).</summary>
-    public const int InputCorrupt = 3;
-
     public static void Register(CommandLineApplication app, ScriptSession session) =>
         app.Command("launch-local", cmd =>
         {
@@ -120,29 +112,29 @@ internal static class LaunchLocalVerb
         {
             // Whatever a kill interrupted (a task, a merge, the commit) ends the same way.
             Console.Error.WriteLine("hdnr: Job killed: no output was committed.");
-            return 128 + signal;
+            return ExitCodes.Signal(signal);
         }
         catch (OutputExistsException e)
         {
             Console.Error.WriteLine($"hdnr: Error launching job, output path already exists: {e.Message}{(e.Replaceable ? " (--overwrite replaces it)" : "")}");
-            return OutputExists;
+            return ExitCodes.OutputExists;
         }
         catch (IOException e) when (e is InputPathException or OutputPathException)
         {
             Console.Error.WriteLine($"hdnr: Error launching job: {e.Message}");
-            return LaunchError;
+            return ExitCodes.LaunchError;
         }
         catch (CorruptInputException e)
         {
             Console.Error.WriteLine($"hdnr: Job not successful, no output was committed: {e.Message}");
-            return InputCorrupt;
+            return ExitCodes.InputCorrupt;
         }
         catch (JobFailedException e)
         {
             Console.Error.WriteLine($"hdnr: {e.Message}");
             foreach (var line in e.LastFailure.StderrTail) Console.Error.WriteLine($"hdnr:   | {line}");
             Console.Error.WriteLine("hdnr: Job not successful: no output was committed.");
-            return 1;
+            return ExitCodes.Failed;
         }
     }
 

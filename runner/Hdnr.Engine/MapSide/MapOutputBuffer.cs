@@ -5,7 +5,7 @@ using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Engine.MapSide;
 
-/// <summary>A map task's output buffer (Hadoop's MapOutputBuffer): partitions each pair with HashPartitioner, keeps it until the buffer is full, then spills it sorted by partition and key, through the combiner if there is one.</summary>
+/// <summary>A map task's output buffer (Hadoop's MapOutputBuffer): gives each pair its reduce task by the job's partitioner, keeps it until the buffer is full, then spills it sorted by partition and the job's key order, through the combiner if there is one.</summary>
 /// <remarks>
 /// Pairs are grouped by key as they arrive (a hash table over the key bytes), values of a key in arrival order, so a
 /// spill sorts only distinct keys. Hadoop sorts every record and groups equal keys at the combiner; the spill it
@@ -21,6 +21,8 @@ internal sealed class MapOutputBuffer : IPairSink
     private const int LargestBlock = 1 << 16;
 
     private readonly int _partitions;
+    private readonly Partitioner _partitioner;
+    private readonly KeyOrder _order;
     private readonly long _limit;
     private readonly Func<SpillWriter> _newSpill;
     private readonly Action<IPairSource, IPairSink>? _combine;
@@ -57,9 +59,11 @@ internal sealed class MapOutputBuffer : IPairSink
         public int LastCapacity;
     }
 
-    public MapOutputBuffer(int partitions, long limitBytes, Func<SpillWriter> newSpill, Action<IPairSource, IPairSink>? combine)
+    public MapOutputBuffer(int partitions, Partitioner partitioner, KeyOrder order, long limitBytes, Func<SpillWriter> newSpill, Action<IPairSource, IPairSink>? combine)
     {
         _partitions = partitions;
+        _partitioner = partitioner;
+        _order = order;
         _limit = Math.Max(limitBytes, 1 << 20);
         _newSpill = newSpill;
         _combine = combine;
@@ -201,7 +205,7 @@ internal sealed class MapOutputBuffer : IPairSink
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ref Entry FindOrAdd(ReadOnlySpan<byte> key)
     {
-        // Hadoop's own hash of the key: the partition needs it, and it spreads words well enough for the table.
+        // Hadoop's hash of the key spreads words well enough for the table.
         var hash = HashPartitioner.HashBytes(key);
         var mask = _buckets.Length - 1;
         var slot = Slot(hash, mask);
@@ -224,7 +228,7 @@ internal sealed class MapOutputBuffer : IPairSink
         key.CopyTo(_keys.AsSpan(_keysUsed));
         _keysUsed += key.Length;
         entry.Hash = hash;
-        entry.Partition = _partitions == 1 ? 0 : (hash & int.MaxValue) % _partitions;
+        entry.Partition = _partitions == 1 ? 0 : _partitioner.Partition(key, _partitions);
         entry.FirstBlock = entry.LastBlock = NewBlock(FirstBlock);
         entry.LastUsed = 0;
         entry.LastCapacity = FirstBlock;
@@ -288,7 +292,7 @@ internal sealed class MapOutputBuffer : IPairSink
             ref var b = ref buffer._entries[y];
             var byPartition = a.Partition.CompareTo(b.Partition);
             if (byPartition != 0) return byPartition;
-            return buffer._keys.AsSpan(a.KeyStart, a.KeyLength).SequenceCompareTo(buffer._keys.AsSpan(b.KeyStart, b.KeyLength));
+            return buffer._order.Compare(buffer._keys.AsSpan(a.KeyStart, a.KeyLength), buffer._keys.AsSpan(b.KeyStart, b.KeyLength));
         }
     }
 

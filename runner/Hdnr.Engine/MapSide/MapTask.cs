@@ -6,6 +6,7 @@ using Hdnr.Formats.Counters;
 using Hdnr.Formats.Input;
 using Hdnr.Formats.Output;
 using Hdnr.Runtime.Jobs;
+using Hdnr.Runtime.Tasks;
 using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Engine.MapSide;
@@ -49,8 +50,8 @@ internal static class MapTask
             part.Complete();
             part.Dispose();
             // A map-only task writes straight to its part file, as Hadoop's DirectMapOutputCollector, which counts no output bytes.
-            counters.Add(JobCounters.Framework, "Map output records", output.Records);
-            counters.Add("File Output Format Counters", "Bytes Written", new FileInfo(part.Path).Length);
+            counters.Add(HadoopCounters.MapOutputRecords, output.Records);
+            counters.Add(HadoopCounters.BytesWritten, new FileInfo(part.Path).Length);
             runs = [];
         }
         else
@@ -62,21 +63,22 @@ internal static class MapTask
             Action<IPairSource, IPairSink>? combine = context.Job.HasCombine
                 ? (source, sink) => Combine(context, attempt, combineNumber++, source, sink, reporter)
                 : null;
-            var buffer = new MapOutputBuffer(context.Reducers, (long)context.Job.SortBufferMb << 20,
+            var buffer = new MapOutputBuffer(context.Reducers, context.Job.Partitioner, context.Job.KeyOrder, (long)context.Job.SortBufferMb << 20,
                 () => new SpillWriter(Path.Combine(work, $"spill{spills++}.out"), context.Reducers), combine);
             context.Launcher.Run(attempt, input, buffer, reporter, context.Cancel);
             buffer.Flush();
             buffer.Release();
-            counters.Add(JobCounters.Framework, "Map output records", buffer.Records);
-            counters.Add(JobCounters.Framework, "Map output bytes", buffer.Bytes);
-            counters.Add(JobCounters.Framework, "Spilled Records", buffer.SpilledRecords);
-            counters.Add(JobCounters.Framework, "Combine input records", buffer.CombineInputRecords);
-            counters.Add(JobCounters.Framework, "Combine output records", buffer.CombineOutputRecords);
-            counters.Add(JobCounters.Framework, "Map spills", buffer.Runs.Count);
+            counters.Add(HadoopCounters.MapOutputRecords, buffer.Records);
+            counters.Add(HadoopCounters.MapOutputBytes, buffer.Bytes);
+            counters.Add(HadoopCounters.SpilledRecords, buffer.SpilledRecords);
+            counters.Add(HadoopCounters.CombineInputRecords, buffer.CombineInputRecords);
+            counters.Add(HadoopCounters.CombineOutputRecords, buffer.CombineOutputRecords);
+            // Not one of Hadoop's counters: how often the sort buffer filled, in hdnr's own group.
+            counters.Add(HdnrCounters.Group, "Map spills", buffer.Runs.Count);
             runs = buffer.Runs;
         }
-        counters.Add(JobCounters.Framework, "Map input records", input.Records);
-        counters.Add("File Input Format Counters", "Bytes Read", input.Bytes);
+        counters.Add(HadoopCounters.MapInputRecords, input.Records);
+        counters.Add(HadoopCounters.BytesRead, input.Bytes);
         context.Committer.CommitTask(attemptId, taskId);
         context.Counters.Add(counters);
         context.Progress.MapDone(split.Length - reported);

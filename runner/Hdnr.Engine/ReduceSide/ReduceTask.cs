@@ -5,6 +5,7 @@ using Hdnr.Engine.Shuffle;
 using Hdnr.Engine.Spill;
 using Hdnr.Formats.Counters;
 using Hdnr.Formats.Output;
+using Hdnr.Formats.Shuffle;
 using Hdnr.Runtime.Jobs;
 
 namespace Hdnr.Engine.ReduceSide;
@@ -32,10 +33,10 @@ internal static class ReduceTask
         var segments = mapOutputs.SelectMany(runs => runs).Where(run => run.Length(partition) > 0).ToList();
         var shuffleBytes = segments.Sum(run => run.Length(partition));
         var work = Path.Combine(context.LocalDirectory, attemptId);
-        var inputs = MergePasses(segments.Select(run => (run, partition)).ToList(), work, context.Cancel);
+        var inputs = MergePasses(segments.Select(run => (run, partition)).ToList(), context.Job.KeyOrder, work, context.Cancel);
         var readers = new List<SegmentReader>(inputs.Count);
         foreach (var (run, segment) in inputs) readers.Add(new SegmentReader(run, segment));
-        using var merger = new RunMerger(readers);
+        using var merger = new RunMerger(readers, context.Job.KeyOrder);
         var input = new CountingSource(merger, context.Cancel);
         using var part = new PartWriter(Path.Combine(directory, TaskIds.PartName(partition)), context.Io);
         var output = new CountingSink(part);
@@ -43,11 +44,11 @@ internal static class ReduceTask
         part.Complete();
         part.Dispose();
         var counters = reporter.Counters;
-        counters.Add(JobCounters.Framework, "Reduce shuffle bytes", shuffleBytes);
-        counters.Add(JobCounters.Framework, "Reduce input records", input.Records);
-        counters.Add(JobCounters.Framework, "Reduce input groups", input.Groups);
-        counters.Add(JobCounters.Framework, "Reduce output records", output.Records);
-        counters.Add("File Output Format Counters", "Bytes Written", new FileInfo(part.Path).Length);
+        counters.Add(HadoopCounters.ReduceShuffleBytes, shuffleBytes);
+        counters.Add(HadoopCounters.ReduceInputRecords, input.Records);
+        counters.Add(HadoopCounters.ReduceInputGroups, input.Groups);
+        counters.Add(HadoopCounters.ReduceOutputRecords, output.Records);
+        counters.Add(HadoopCounters.BytesWritten, new FileInfo(part.Path).Length);
         context.Committer.CommitTask(attemptId, taskId);
         context.Counters.Add(counters);
         return true;
@@ -58,7 +59,7 @@ internal static class ReduceTask
 
     // Hadoop's Merger: while there are more segments than the factor, merge the first ones (in order, so equal keys
     // keep their values' order) into one file, so a reducer never holds more than MergeFactor files open.
-    private static List<(SpillRun Run, int Partition)> MergePasses(List<(SpillRun Run, int Partition)> segments, string work, CancellationToken cancel)
+    private static List<(SpillRun Run, int Partition)> MergePasses(List<(SpillRun Run, int Partition)> segments, KeyOrder order, string work, CancellationToken cancel)
     {
         var pass = 0;
         while (segments.Count > MergeFactor)
@@ -69,7 +70,7 @@ internal static class ReduceTask
             var batch = segments.Take(MergeFactor).ToList();
             var readers = batch.Select(s => new SegmentReader(s.Run, s.Partition)).ToList();
             SpillRun merged;
-            using (var merger = new RunMerger(readers))
+            using (var merger = new RunMerger(readers, order))
             using (var writer = new SpillWriter(Path.Combine(work, $"merge{pass++}.out"), 1))
             {
                 writer.StartPartition(0);

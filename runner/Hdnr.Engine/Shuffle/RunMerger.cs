@@ -1,19 +1,22 @@
 using System.Runtime.CompilerServices;
+using Hdnr.Formats.Shuffle;
 using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Engine.Shuffle;
 
 /// <summary>Merges sorted segments into one sorted stream with a heap, as Hadoop's Merger does for a reducer's inputs.</summary>
-/// <remarks>Keys compare as unsigned bytes (Hadoop's order for Text and TypedBytesWritable); equal keys keep the segments' order, so values arrive map by map, spill by spill.</remarks>
+/// <remarks>Keys compare by the job's key order, the one the map side sorted with; equal keys keep the segments' order, so values arrive map by map, spill by spill.</remarks>
 internal sealed class RunMerger : IPairSource, IDisposable
 {
     private readonly SegmentReader[] _readers;
+    private readonly KeyOrder _order;
     private readonly int[] _heap;
     private int _size;
     private bool _started;
 
-    public RunMerger(IReadOnlyList<SegmentReader> readers)
+    public RunMerger(IReadOnlyList<SegmentReader> readers, KeyOrder order)
     {
+        _order = order;
         _readers = [.. readers];
         _heap = new int[_readers.Length];
     }
@@ -54,7 +57,7 @@ internal sealed class RunMerger : IPairSource, IDisposable
 
     private bool Less(int a, int b)
     {
-        var order = _readers[a].Key.SequenceCompareTo(_readers[b].Key);
+        var order = _order.Compare(_readers[a].Key, _readers[b].Key);
         return order < 0 || (order == 0 && a < b);
     }
 

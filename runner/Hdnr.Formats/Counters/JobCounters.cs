@@ -7,13 +7,16 @@ namespace Hdnr.Formats.Counters;
 /// <summary>A job's counters, summed over the successful task attempts as Hadoop's job counters are.</summary>
 public sealed class JobCounters
 {
-    /// <summary>The group of the framework's own counters.</summary>
-    public const string Framework = "Map-Reduce Framework";
-
     private readonly ConcurrentDictionary<(string Group, string Name), long> _values = new();
 
     /// <summary>Adds <paramref name="amount"/> to a counter.</summary>
     public void Add(string group, string name, long amount) => _values.AddOrUpdate((group, name), amount, (_, v) => v + amount);
+
+    /// <summary>Adds <paramref name="amount"/> to <paramref name="counter"/>.</summary>
+    public void Add(Counter counter, long amount) => Add(counter.Group, counter.Name, amount);
+
+    /// <summary>A counter's value, 0 when never counted.</summary>
+    public long this[Counter counter] => this[counter.Group, counter.Name];
 
     /// <summary>Adds every counter of <paramref name="other"/>.</summary>
     public void Add(JobCounters other)
@@ -27,7 +30,7 @@ public sealed class JobCounters
     /// <summary>Every counter, grouped and sorted by name, framework first.</summary>
     public IReadOnlyList<(string Group, string Name, long Value)> All =>
         _values.Select(p => (p.Key.Group, p.Key.Name, p.Value))
-            .OrderBy(c => c.Group == Framework ? 0 : c.Group.StartsWith("File ", StringComparison.Ordinal) ? 1 : 2)
+            .OrderBy(c => c.Group == HadoopCounters.Framework ? 0 : c.Group.StartsWith("File ", StringComparison.Ordinal) ? 1 : 2)
             .ThenBy(c => c.Group, StringComparer.Ordinal)
             .ThenBy(c => c.Name, StringComparer.Ordinal)
             .ToList();

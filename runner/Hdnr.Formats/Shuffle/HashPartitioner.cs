@@ -6,10 +6,17 @@ namespace Hdnr.Formats.Shuffle;
 /// a TypedBytesWritable key hashes its whole typed bytes encoding, type code included; a Text key hashes its UTF-8 bytes.
 /// So the caller passes exactly those bytes and one function serves both.
 /// </remarks>
-public static class HashPartitioner
+public sealed class HashPartitioner : Partitioner
 {
-    /// <summary>The reducer (0 to <paramref name="reducers"/> - 1) Hadoop gives a key.</summary>
-    public static int Partition(ReadOnlySpan<byte> serializedKey, int reducers)
+    /// <summary>The one instance.</summary>
+    public static HashPartitioner Instance { get; } = new();
+
+    private HashPartitioner()
+    {
+    }
+
+    /// <inheritdoc/>
+    public override int Partition(ReadOnlySpan<byte> serializedKey, int reducers)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(reducers, 1);
         return (HashBytes(serializedKey) & int.MaxValue) % reducers;

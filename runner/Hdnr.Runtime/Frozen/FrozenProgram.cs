@@ -1,4 +1,3 @@
-using Hdnr.Runtime.Conversion;
 using Hdnr.Runtime.Jobs;
 using Hdnr.Runtime.Tasks;
 
@@ -7,9 +6,6 @@ namespace Hdnr.Runtime.Frozen;
 /// <summary>The entry point of a frozen executable: <c>./wc [info | map | reduce | combine | pipe TASK] [--io FORMAT]</c>, as <c>hdnr wc.csx VERB</c>.</summary>
 public static class FrozenProgram
 {
-    /// <summary>Exit code of a command line the executable does not understand, as hdnr's.</summary>
-    public const int UsageError = 2;
-
     /// <summary>Runs the verb <paramref name="args"/> name and returns the process's exit code; every failure is one line on stderr.</summary>
     public static int Run(string[] args, FrozenScript script)
     {
@@ -22,17 +18,12 @@ public static class FrozenProgram
         catch (UsageException e)
         {
             Console.Error.WriteLine($"{script.Name}: {e.Message}");
-            return UsageError;
+            return ExitCodes.Usage;
         }
-        catch (Exception e) when (e is ScriptException or RecordConversionException or JobShapeException)
+        catch (Exception e) when (TaskFailure.IsTold(e))
         {
-            Console.Error.WriteLine(TaskFailure.Describe(e));
-            return 1;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            Console.Error.WriteLine($"{script.Name}: {e.Message}");
-            return 1;
+            Console.Error.WriteLine(TaskFailure.Line(e, script.Name));
+            return ExitCodes.Failed;
         }
     }
 

@@ -8,12 +8,8 @@ namespace Hdnr.Runtime.Tasks;
 /// <summary>One run of a task over its input: where records come from, where pairs go, and how failures are told.</summary>
 internal sealed class TaskRun(string function, RecordReader reader, PairSink sink, TaskIo io, ITaskReporter reporter)
 {
-    /// <summary>The group of the counters of input records whose key or value, read as a string, held bytes that are not UTF-8 (kept as <see cref="SurrogateEscape"/> says).</summary>
-    public const string NotUtf8Group = "hdnr";
-
     // One counter per function, as Hadoop counts map, combine and reduce input records apart.
     private readonly string _notUtf8Name = $"{function} input records not valid UTF-8";
-
 
     public string Function { get; } = function;
 
@@ -31,7 +27,7 @@ internal sealed class TaskRun(string function, RecordReader reader, PairSink sin
         : ScriptException.AtRecord(Function, Reader.Record, Reader.Offset, inner);
 
     /// <summary>Counts a record that held bytes that are not UTF-8.</summary>
-    public void NotUtf8Record() => reporter.Counter(NotUtf8Group, _notUtf8Name, 1);
+    public void NotUtf8Record() => reporter.Counter(HdnrCounters.Group, _notUtf8Name, 1);
 
     public RecordConversionException Unreadable(string role, ConversionFailure failure) =>
         RecordConversionException.Reading(Function, Reader.Record, Reader.Offset, role, failure.Message);

@@ -15,8 +15,8 @@ public sealed class ShuffleTests
         {
             var expected = ReadPairs($"j8.reduce-stdin.part{part}.tb");
             var mine = pairs
-                .Where(p => HashPartitioner.Partition(p.Key, 3) == part)
-                .OrderBy(p => p.Key, HadoopKeyComparer.Instance)
+                .Where(p => HashPartitioner.Instance.Partition(p.Key, 3) == part)
+                .OrderBy(p => p.Key, BinaryKeyOrder.Instance)
                 .ToList();
 
             Assert.Equal(expected.Select(p => Hex(p.Key)), mine.Select(p => Hex(p.Key)));
@@ -36,13 +36,13 @@ public sealed class ShuffleTests
     {
         var ordered = new object[] { 0, int.MaxValue, -1, 1L, "b", "aa" }
             .Select(TypedBytesCodec.Encode)
-            .Order(HadoopKeyComparer.Instance)
+            .Order(BinaryKeyOrder.Instance)
             .Select(b => TypedBytesCodec.Decode(b))
             .ToArray();
 
         // Ints (code 3) before longs (4) before strings (7); -1 is 0xffffffff; "b" has the shorter length prefix.
         Assert.Equal(new object[] { 0, int.MaxValue, -1, 1L, "b", "aa" }, ordered);
-        Assert.True(HadoopKeyComparer.Instance.Compare(TypedBytesCodec.Encode(-1), TypedBytesCodec.Encode(int.MaxValue)) > 0);
+        Assert.True(BinaryKeyOrder.Instance.Compare(TypedBytesCodec.Encode(-1), TypedBytesCodec.Encode(int.MaxValue)) > 0);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class ShuffleTests
     {
         var ordered = new[] { "é", "a", "B", "ab", string.Empty, "\u007f" }
             .Select(Encoding.UTF8.GetBytes)
-            .Order(HadoopKeyComparer.Instance)
+            .Order(BinaryKeyOrder.Instance)
             .Select(Encoding.UTF8.GetString);
         Assert.Equal(new[] { string.Empty, "B", "a", "ab", "\u007f", "é" }, ordered);
     }
@@ -68,7 +68,7 @@ public sealed class ShuffleTests
     public void Bytes_above_127_count_as_negative_as_in_Java()
     {
         Assert.Equal((31 * 1) - 1, HashPartitioner.HashBytes([0xff]));
-        Assert.Equal(2, HashPartitioner.Partition([0xff], 7)); // (30 & max) % 7
+        Assert.Equal(2, HashPartitioner.Instance.Partition([0xff], 7)); // (30 & max) % 7
     }
 
     private static List<KeyValuePair<byte[], byte[]>> ReadPairs(string fixture)

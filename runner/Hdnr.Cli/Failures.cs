@@ -1,3 +1,8 @@
+using Hdnr.Engine;
+using Hdnr.Engine.Output;
+using Hdnr.Formats.Codecs;
+using Hdnr.Formats.Input;
+using Hdnr.Formats.Output;
 using Hdnr.Runtime.Files;
 using Hdnr.Runtime.Jobs;
 using Hdnr.Runtime.Tasks;
@@ -30,6 +35,28 @@ internal static class Failures
         {
             Console.Error.WriteLine($"hdnr: {e.Message}");
             return ExitCodes.UnsafePath;
+        }
+        catch (OutputExistsException e)
+        {
+            Console.Error.WriteLine($"hdnr: Error launching job, output path already exists: {e.Message}{(e.Replaceable ? " (--overwrite replaces it)" : "")}");
+            return ExitCodes.OutputExists;
+        }
+        catch (IOException e) when (e is InputPathException or OutputPathException)
+        {
+            Console.Error.WriteLine($"hdnr: Error launching job: {e.Message}");
+            return ExitCodes.LaunchError;
+        }
+        catch (CorruptInputException e)
+        {
+            Console.Error.WriteLine($"hdnr: Job not successful, no output was committed: {e.Message}");
+            return ExitCodes.InputCorrupt;
+        }
+        catch (JobFailedException e)
+        {
+            Console.Error.WriteLine($"hdnr: {e.Message}");
+            foreach (var line in e.LastFailure.StderrTail) Console.Error.WriteLine($"hdnr:   | {line}");
+            Console.Error.WriteLine("hdnr: Job not successful: no output was committed.");
+            return ExitCodes.Failed;
         }
         catch (UserException e)
         {

@@ -114,28 +114,6 @@ internal static class LaunchLocalVerb
             Console.Error.WriteLine("hdnr: Job killed: no output was committed.");
             return ExitCodes.Signal(signal);
         }
-        catch (OutputExistsException e)
-        {
-            Console.Error.WriteLine($"hdnr: Error launching job, output path already exists: {e.Message}{(e.Replaceable ? " (--overwrite replaces it)" : "")}");
-            return ExitCodes.OutputExists;
-        }
-        catch (IOException e) when (e is InputPathException or OutputPathException)
-        {
-            Console.Error.WriteLine($"hdnr: Error launching job: {e.Message}");
-            return ExitCodes.LaunchError;
-        }
-        catch (CorruptInputException e)
-        {
-            Console.Error.WriteLine($"hdnr: Job not successful, no output was committed: {e.Message}");
-            return ExitCodes.InputCorrupt;
-        }
-        catch (JobFailedException e)
-        {
-            Console.Error.WriteLine($"hdnr: {e.Message}");
-            foreach (var line in e.LastFailure.StderrTail) Console.Error.WriteLine($"hdnr:   | {line}");
-            Console.Error.WriteLine("hdnr: Job not successful: no output was committed.");
-            return ExitCodes.Failed;
-        }
     }
 
     private static KeyValuePair<string, string> ParseSetting(string? text)

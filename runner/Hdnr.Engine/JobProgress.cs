@@ -1,3 +1,4 @@
+// The job: what launch-local runs, from the job's description to its result.
 namespace Hdnr.Engine;
 
 /// <summary>How far a running job is, as Hadoop's job client reports it: map progress by input bytes read, reduce progress by reduce tasks done.</summary>

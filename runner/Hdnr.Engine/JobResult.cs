@@ -1,3 +1,4 @@
+// The job: what launch-local runs, from the job's description to its result.
 using Hdnr.Engine.Scheduling;
 using Hdnr.Formats.Counters;
 

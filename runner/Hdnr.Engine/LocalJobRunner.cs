@@ -1,3 +1,4 @@
+// The job: what launch-local runs, from the job's description to its result.
 using System.Globalization;
 using Hdnr.Engine.MapSide;
 using Hdnr.Engine.Output;

@@ -1,3 +1,4 @@
+// Map side: a map task, and the buffer that partitions and sorts its output.
 using System.Runtime.CompilerServices;
 using Hdnr.Engine.Spill;
 using Hdnr.Formats.Shuffle;

@@ -1,3 +1,4 @@
+// Map side: a map task, and the buffer that partitions and sorts its output.
 using Hdnr.Engine.Input;
 using Hdnr.Engine.Scheduling;
 using Hdnr.Engine.Scratch;

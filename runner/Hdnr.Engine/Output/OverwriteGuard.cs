@@ -1,3 +1,4 @@
+// Output and commit: what a job may replace when it writes its output.
 using Hdnr.Engine.Scheduling;
 using Hdnr.Engine.Scratch;
 using Hdnr.Formats.Output;

@@ -1,3 +1,4 @@
+// Output and commit: what a job may replace when it writes its output.
 namespace Hdnr.Engine.Output;
 
 /// <summary>A path with <c>.</c>, <c>..</c> and every symbolic link resolved, as realpath(3) gives it; a tail that does not exist is kept as written.</summary>

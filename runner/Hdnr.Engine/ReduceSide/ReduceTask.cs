@@ -1,3 +1,4 @@
+// Reduce side: a reduce task and the sorted input it reads.
 using Hdnr.Engine.MapSide;
 using Hdnr.Engine.Scheduling;
 using Hdnr.Engine.Scratch;

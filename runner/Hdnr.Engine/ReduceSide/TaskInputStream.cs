@@ -1,3 +1,4 @@
+// Reduce side: a reduce task and the sorted input it reads.
 using System.Runtime.CompilerServices;
 using Hdnr.Formats.Streams;
 using Hdnr.Runtime.Wire;

@@ -1,3 +1,4 @@
+// Task scheduling: attempts on threads or processes, retries, timeouts, and each task's environment and files.
 namespace Hdnr.Engine.Scheduling;
 
 /// <summary>A <c>-files</c> or <c>-archives</c> entry, <c>PATH[#NAME]</c>, and the name Hadoop links it under in a task's working directory.</summary>

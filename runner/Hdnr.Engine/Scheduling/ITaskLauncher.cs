@@ -1,3 +1,4 @@
+// Task scheduling: attempts on threads or processes, retries, timeouts, and each task's environment and files.
 using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Engine.Scheduling;

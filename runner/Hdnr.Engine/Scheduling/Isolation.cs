@@ -1,3 +1,4 @@
+// Task scheduling: attempts on threads or processes, retries, timeouts, and each task's environment and files.
 namespace Hdnr.Engine.Scheduling;
 
 /// <summary>Where a task attempt runs.</summary>

@@ -1,3 +1,4 @@
+// Task scheduling: attempts on threads or processes, retries, timeouts, and each task's environment and files.
 namespace Hdnr.Engine.Scheduling;
 
 /// <summary>One task attempt failed: why, in one line, and the tail of what the script wrote on stderr.</summary>

@@ -1,3 +1,4 @@
+// Task scheduling: attempts on threads or processes, retries, timeouts, and each task's environment and files.
 namespace Hdnr.Engine.Scheduling;
 
 /// <summary>Runs numbered tasks on a fixed number of threads, as LocalJobRunner's executor with <c>mapreduce.local.map.tasks.maximum</c> threads; the first failure cancels the rest.</summary>

@@ -1,3 +1,4 @@
+// Task scheduling: attempts on threads or processes, retries, timeouts, and each task's environment and files.
 namespace Hdnr.Engine.Scheduling;
 
 /// <summary>Hadoop's task retry: a failed attempt is thrown away and the task runs again, up to <c>mapreduce.map.maxattempts</c> / <c>mapreduce.reduce.maxattempts</c> times (4), then the job fails.</summary>

@@ -1,3 +1,4 @@
+// Task scheduling: attempts on threads or processes, retries, timeouts, and each task's environment and files.
 namespace Hdnr.Engine.Scheduling;
 
 /// <summary>Hadoop's task timeout (<c>mapreduce.task.timeout</c>): calls back once when an attempt has shown no progress for that long.</summary>

@@ -1,3 +1,4 @@
+// Scratch: the job's private working folder, and what a killed job left behind.
 using System.Globalization;
 
 namespace Hdnr.Engine.Scratch;

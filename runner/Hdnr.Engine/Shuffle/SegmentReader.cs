@@ -1,3 +1,4 @@
+// Merge and shuffle: every map's segment for one reduce task, merged in key order.
 using System.Runtime.CompilerServices;
 using Hdnr.Engine.Spill;
 using Hdnr.Runtime.Wire;

@@ -1,3 +1,4 @@
+// Sort and spill: a map task's sorted output on disk, one segment per reduce task.
 namespace Hdnr.Engine.Spill;
 
 /// <summary>One sorted spill of a map task's output on disk, as Hadoop's spillN.out with its index: one sorted segment per reducer.</summary>

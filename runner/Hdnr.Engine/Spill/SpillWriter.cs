@@ -1,3 +1,4 @@
+// Sort and spill: a map task's sorted output on disk, one segment per reduce task.
 using System.Runtime.CompilerServices;
 using Hdnr.Engine.Scratch;
 using Hdnr.Runtime.Wire;

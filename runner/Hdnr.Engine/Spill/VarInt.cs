@@ -1,3 +1,4 @@
+// Sort and spill: a map task's sorted output on disk, one segment per reduce task.
 namespace Hdnr.Engine.Spill;
 
 /// <summary>Unsigned LEB128 lengths for the engine's own spill files.</summary>

@@ -136,19 +136,8 @@ public static class Freezer
         }
     }
 
-    /// <summary>Hdnr.Runtime and the dlls it references that lie beside it (its codecs), as the installed tool has them.</summary>
-    private static List<string> RuntimeAssemblies()
-    {
-        var runtime = typeof(ScriptJob).Assembly;
-        var folder = Path.GetDirectoryName(runtime.Location)!;
-        var paths = new List<string> { runtime.Location };
-        foreach (var reference in runtime.GetReferencedAssemblies())
-        {
-            var path = Path.Combine(folder, reference.Name + ".dll");
-            if (File.Exists(path)) paths.Add(path);
-        }
-        return paths;
-    }
+    /// <summary>The task runtime, Hdnr.Runtime, as the installed tool has it: it needs nothing but the framework (a test keeps it so), so it is the one assembly of hdnr a bundle carries.</summary>
+    private static List<string> RuntimeAssemblies() => [typeof(ScriptJob).Assembly.Location];
 
     /// <summary>The files of the script's packages: dlls and native libraries, from the paths and folders the compiler listed.</summary>
     private static List<string> DependencyFiles(IReadOnlyList<string> dependencyPaths)

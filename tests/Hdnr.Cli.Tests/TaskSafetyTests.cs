@@ -228,6 +228,7 @@ public sealed class TaskSafetyTests
         var output = NewOutput();
         // A TMPDIR of its own, where every task process would leave its debug pipes if it made any.
         var tmp = Directory.CreateTempSubdirectory("hdnr-tmpdir-").FullName;
+        SharedCompileCache.Prepare(script.Path);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "hdnr.dll"), script.Path, "launch-local", input, output, "--isolation", isolation })
             start.ArgumentList.Add(arg);

@@ -41,7 +41,7 @@ public sealed class FreezeSafetyTests(FrozenUpper upper) : IClassFixture<FrozenU
         var cache = Path.Combine(NewFolder(), "cache");
         Assert.Equal(0, Processes.Exec("cp", ["-a", upper.Cache, cache]).ExitCode);
         var script = upper.Script;
-        var cached = Directory.GetFiles(Path.Combine(cache, "frozen"), "upper", SearchOption.AllDirectories).Single();
+        var cached = Directory.GetFiles(Path.Combine(cache, "frozen"), FrozenUpper.Name, SearchOption.AllDirectories).Single();
         var length = new FileInfo(cached).Length;
         using (var truncate = new FileStream(cached, FileMode.Open)) truncate.SetLength(length / 2);
 
@@ -51,8 +51,8 @@ public sealed class FreezeSafetyTests(FrozenUpper upper) : IClassFixture<FrozenU
         Assert.True(freeze.ExitCode == 0, freeze.ToString());
         Assert.DoesNotContain("reused", freeze.Stderr, StringComparison.Ordinal);
         var node = Unpack(second);
-        Assert.Equal(length, new FileInfo(Path.Combine(node, "upper")).Length);
-        var run = Processes.Exec(Path.Combine(node, "upper"), ["map"], "a\n"u8.ToArray(), node);
+        Assert.Equal(length, new FileInfo(Path.Combine(node, FrozenUpper.Name)).Length);
+        var run = Processes.Exec(Path.Combine(node, FrozenUpper.Name), ["map"], "a\n"u8.ToArray(), node);
         Assert.Equal("A\t\n", run.Stdout);
         Assert.Contains("(framework, reused)", Freeze(script, Path.Combine(NewFolder(), "third.tgz"), cache).Stderr, StringComparison.Ordinal);
     }
@@ -60,13 +60,12 @@ public sealed class FreezeSafetyTests(FrozenUpper upper) : IClassFixture<FrozenU
     [Fact]
     public void A_script_named_with_msbuild_escapes_freezes_to_an_executable_of_that_very_name()
     {
-        var script = Script("pct%41$(HOME);x.csx");
-        var archive = Path.Combine(NewFolder(), "pct.tgz");
+        Assert.Equal("pct%41$(HOME);x.csx", Path.GetFileName(upper.Script));
 
-        var freeze = Freeze(script, archive, Hdnr.SharedCache);
+        var freeze = upper.Freeze;
 
         Assert.True(freeze.ExitCode == 0, freeze.ToString());
-        var node = Unpack(archive);
+        var node = Unpack(upper.Archive);
         Assert.True(File.Exists(Path.Combine(node, "pct%41$(HOME);x")), string.Join("\n", Directory.GetFiles(node)));
         Assert.Equal("A\t\n", Processes.Exec(Path.Combine(node, "pct%41$(HOME);x"), ["map"], "a\n"u8.ToArray(), node).Stdout);
     }

@@ -23,6 +23,20 @@ public sealed class CompileCacheTests
     }
 
     [Fact]
+    public void A_script_compiled_by_another_process_of_the_same_hdnr_is_a_hit_that_loads_no_roslyn_assembly()
+    {
+        var script = TempScript.Write("""
+            IEnumerable<(string, int)> Map(long offset, string line) { yield return (line, 2); }
+            """);
+
+        // Hdnr.Run compiles the script in this test process first, into the cache it then gives hdnr: that is what keeps the tests fast.
+        var run = Hdnr.Run([script.Path, "map"], "x\n"u8.ToArray(), environment: TraceAssemblies);
+
+        Assert.Equal("x\t2\n", run.Stdout);
+        Assert.Contains("hdnr: roslyn loaded: no", run.Stderr);
+    }
+
+    [Fact]
     public void Editing_a_loaded_file_recompiles_the_script()
     {
         var cache = Directory.CreateTempSubdirectory("hdnr-cache-").FullName;

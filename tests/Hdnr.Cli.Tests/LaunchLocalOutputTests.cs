@@ -253,6 +253,7 @@ public sealed class LaunchLocalOutputTests
                 yield return (line, 1);
             }
             """, "hang.csx");
+        SharedCompileCache.Prepare(script.Path);
         var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = Path.Combine(root, "work") };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "hdnr.dll"), script.Path, "launch-local", "p/d/in.txt", "out" })
             start.ArgumentList.Add(arg);

@@ -429,6 +429,8 @@ public sealed class LaunchLocalTests
         var command = string.Join(' ', new[] { "dotnet", Path.Combine(AppContext.BaseDirectory, "hdnr.dll"), "wc.csx", "launch-local", "wc.txt", output }
             .Select(a => "'" + a + "'"));
 
+        // The shell hdnr runs in inherits this process's HDNR_CACHE_DIR, which the shared cache sets.
+        SharedCompileCache.Prepare(Hdnr.Example("wc.csx"));
         var run = Processes.Exec("script", ["-qec", command, "/dev/null"], workingDirectory: Path.Combine(Hdnr.RepoRoot, "examples"));
 
         Assert.True(run.ExitCode == 0, run.ToString());

@@ -179,6 +179,7 @@ public sealed class PrivateFilesTests
                 yield return (line, 1);
             }
             """, "hang.csx");
+        SharedCompileCache.Prepare(script.Path);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "hdnr.dll"), script.Path, "launch-local", Hdnr.Example("wc.txt"), NewOutput() })
             start.ArgumentList.Add(arg);

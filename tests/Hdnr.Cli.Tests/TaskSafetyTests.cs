@@ -176,14 +176,16 @@ public sealed class TaskSafetyTests
                 if (line == "loop" && !File.Exists(mark))
                 {
                     File.WriteAllText(mark, "");
-                    while (true) { }
+                    // Stuck without spinning: an abandoned thread that spins would take one of two cores from the retries.
+                    while (true) System.Threading.Thread.Sleep(50);
                 }
                 yield return (line, 1);
             }
             """.Replace("MARK", Guid.NewGuid().ToString("N"), StringComparison.Ordinal), "retry.csx");
         var output = NewOutput();
 
-        var run = LaunchLocal(script, Input(script, "in.txt", ["a", "loop"]), output, isolation, "-D", "mapreduce.task.timeout=1000");
+        // Long enough for a retried task process to start and read its first record on a busy machine.
+        var run = LaunchLocal(script, Input(script, "in.txt", ["a", "loop"]), output, isolation, "-D", "mapreduce.task.timeout=3000");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("a\t1\nloop\t1\n", File.ReadAllText(Path.Combine(output, "part-00000")));
@@ -228,6 +230,7 @@ public sealed class TaskSafetyTests
         var output = NewOutput();
         // A TMPDIR of its own, where every task process would leave its debug pipes if it made any.
         var tmp = Directory.CreateTempSubdirectory("hdnr-tmpdir-").FullName;
+        SharedCompileCache.Prepare(script.Path);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "hdnr.dll"), script.Path, "launch-local", input, output, "--isolation", isolation })
             start.ArgumentList.Add(arg);

@@ -3,7 +3,7 @@ using System.Text;
 namespace Hdnr.Hadoop.Tests;
 
 /// <summary>The three freeze modes, a script with a NuGet package, a failing script and one NativeAOT cannot take.</summary>
-public sealed class FreezeModeTests
+public sealed class FreezeModeTests(FrozenWords words) : IClassFixture<FrozenWords>
 {
     private static readonly byte[] Numbers = File.ReadAllBytes(Hdnr.Example("spellnumbers.txt"));
 
@@ -22,48 +22,20 @@ public sealed class FreezeModeTests
     [Fact]
     public void Native_a_scripts_nuget_package_is_compiled_into_the_one_executable()
     {
-        var node = FreezeAndUnpack(Hdnr.Example("spellnumbers.csx"));
+        Assert.True(words.Freeze.ExitCode == 0, words.Freeze.ToString());
 
-        var ours = Processes.Exec(Path.Combine(node, "spellnumbers"), ["map"], Numbers, node, NoDotnet.Environment());
+        var ours = words.Run(["map"], Numbers);
 
-        Assert.Equal(["spellnumbers"], Directory.GetFiles(node).Select(Path.GetFileName));
+        Assert.Equal(["stop.txt", "words"], Directory.GetFiles(words.Node).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.True(ours.ExitCode == 0, ours.ToString());
-        Assert.Equal(Hdnr.Run([Hdnr.Example("spellnumbers.csx"), "map"], Numbers).StdoutBytes, ours.StdoutBytes);
+        Assert.Equal(Hdnr.Run([words.Script, "map"], Numbers, workingDirectory: words.Folder).StdoutBytes, ours.StdoutBytes);
         Assert.Contains("twenty\t1\n", ours.Stdout);
     }
 
     [Fact]
     public void Native_state_counters_end_functions_key_value_pairs_and_a_side_file_behave_as_in_hdnr()
     {
-        var script = TempScript("""
-            /// In-mapper combining with counters, reading its stop words from a side file.
-            var stop = File.Exists("stop.txt") ? File.ReadAllLines("stop.txt").ToHashSet() : new HashSet<string>();
-            var counts = new Dictionary<string, long>();
-
-            IEnumerable<KeyValuePair<string, long>> Map(long offset, string line)
-            {
-                foreach (var word in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                {
-                    if (stop.Contains(word)) { Counter("Words", "stopped"); continue; }
-                    counts[word] = counts.GetValueOrDefault(word) + 1;
-                }
-                Status("mapped " + offset);
-                yield break;
-            }
-
-            IEnumerable<KeyValuePair<string, long>> MapEnd() => counts.OrderBy(c => c.Key, StringComparer.Ordinal);
-
-            static IEnumerable<(string, double?)> Reduce(string word, IEnumerable<long?> counts)
-            {
-                yield return (word, counts.Sum() / 2.0);
-            }
-
-            IEnumerable<(string, double?)> ReduceEnd() { yield return ("total", null); }
-            """, "state.csx");
-        var folder = Path.GetDirectoryName(script)!;
-        var stop = Path.Combine(folder, "stop.txt");
-        File.WriteAllText(stop, "the\na\n");
-        var node = FreezeAndUnpack(script, "-Z", stop);
+        Assert.True(words.Freeze.ExitCode == 0, words.Freeze.ToString());
         var text = Encoding.UTF8.GetBytes("the cat saw a dog\nthe dog saw a cat\n");
         var pairs = Encoding.UTF8.GetBytes("cat\t2\ndog\t3\n");
 
@@ -71,17 +43,17 @@ public sealed class FreezeModeTests
         {
             foreach (var io in new[] { "text", "typedbytes" })
             {
-                var taskInput = io == "text" ? input : TypedBytesOf(task, input, folder);
-                var ours = Processes.Exec(Path.Combine(node, "state"), [task, "--io", io], taskInput, node, NoDotnet.Environment());
-                var hdnrs = Hdnr.Run([script, task, "--io", io], taskInput, workingDirectory: folder);
+                var taskInput = io == "text" ? input : TypedBytesOf(task, input, words.Folder);
+                var ours = words.Run([task, "--io", io], taskInput);
+                var hdnrs = Hdnr.Run([words.Script, task, "--io", io], taskInput, workingDirectory: words.Folder);
 
                 Assert.True(ours.ExitCode == 0, $"{task} {io}: {ours}");
                 Assert.Equal(hdnrs.StdoutBytes, ours.StdoutBytes);
                 Assert.Equal(hdnrs.Stderr, ours.Stderr);
             }
         }
-        var mapped = Processes.Exec(Path.Combine(node, "state"), ["map"], text, node, NoDotnet.Environment());
-        Assert.Equal("cat\t2\ndog\t2\nsaw\t2\n", mapped.Stdout);
+        var mapped = words.Run(["map"], text);
+        Assert.Equal("CAT!\t2\nDOG!\t2\nSAW!\t2\n", mapped.Stdout);
         Assert.Contains("reporter:counter:Words,stopped,", mapped.Stderr);
         Assert.Contains("reporter:status:mapped 18", mapped.Stderr);
     }
@@ -101,26 +73,26 @@ public sealed class FreezeModeTests
     [Fact]
     public void Native_a_loaded_file_is_compiled_in_and_not_needed_beside_the_executable()
     {
-        var script = TempScript("""
-            #load "helpers/shout.csx"
-            /// Shouts every line.
-            IEnumerable<(string, int)> Map(long offset, string line)
-            {
-                yield return (Shout(line), line.Length);
-            }
-            """, "shouter.csx");
-        var helpers = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(script)!, "helpers")).FullName;
-        File.WriteAllText(Path.Combine(helpers, "shout.csx"), "string Shout(string text) => text.ToUpperInvariant() + \"!\";\n");
+        Assert.True(words.Freeze.ExitCode == 0, words.Freeze.ToString());
         var input = Encoding.UTF8.GetBytes("hello\nworld\n");
-        var expected = Hdnr.Run([script, "map"], input);
+        var expected = Hdnr.Run([words.Script, "map"], input, workingDirectory: words.Folder);
 
-        var node = FreezeAndUnpack(script);
-        Directory.Delete(helpers, recursive: true);
-        var ours = Processes.Exec(Path.Combine(node, "shouter"), ["map"], input, node, NoDotnet.Environment());
+        // Gone while the executable runs; put back for the other tests, which run hdnr on the script (one at a time, as a class's tests do).
+        var aside = words.Helpers + "-aside";
+        Directory.Move(words.Helpers, aside);
+        ProcessResult ours;
+        try
+        {
+            ours = words.Run(["map"], input);
+        }
+        finally
+        {
+            Directory.Move(aside, words.Helpers);
+        }
 
-        Assert.Equal(["shouter"], Directory.GetFiles(node).Select(Path.GetFileName));
+        Assert.Equal(["stop.txt", "words"], Directory.GetFiles(words.Node).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.True(ours.ExitCode == 0, ours.ToString());
-        Assert.Equal("HELLO!\t5\nWORLD!\t5\n", ours.Stdout);
+        Assert.Equal("HELLO!\t1\nWORLD!\t1\n", ours.Stdout);
         Assert.Equal(expected.StdoutBytes, ours.StdoutBytes);
     }
 

@@ -1,9 +1,9 @@
 namespace Hdnr.Hadoop.Tests;
 
 /// <summary>freeze ships only what it built, under the name the script has, and writes nothing through a planted link.</summary>
-public sealed class FreezeSafetyTests
+public sealed class FreezeSafetyTests(FrozenUpper upper) : IClassFixture<FrozenUpper>
 {
-    private const string Upper = """
+    internal const string Upper = """
         /// Upper-cases each line.
         IEnumerable<(string, string)> Map(long offset, string line)
         {
@@ -11,16 +11,16 @@ public sealed class FreezeSafetyTests
         }
         """;
 
-    private static string NewFolder() => Directory.CreateTempSubdirectory("hdnr-freeze-safety-").FullName;
+    internal static string NewFolder() => Directory.CreateTempSubdirectory("hdnr-freeze-safety-").FullName;
 
-    private static string Script(string name)
+    internal static string Script(string name)
     {
         var path = Path.Combine(NewFolder(), name);
         File.WriteAllText(path, Upper);
         return path;
     }
 
-    private static ProcessResult Freeze(string script, string archive, string cache, params string[] options) =>
+    internal static ProcessResult Freeze(string script, string archive, string cache, params string[] options) =>
         Hdnr.Run([script, "freeze", archive, "--mode", "framework", .. options], environment: new Dictionary<string, string?> { ["HDNR_CACHE_DIR"] = cache },
             timeout: TimeSpan.FromMinutes(10));
 
@@ -34,11 +34,12 @@ public sealed class FreezeSafetyTests
     [Fact]
     public void A_truncated_cached_executable_is_built_again_not_shipped()
     {
-        var cache = NewFolder();
-        var script = Script("upper.csx");
-        var first = Path.Combine(NewFolder(), "first.tgz");
-        Assert.Equal(0, Freeze(script, first, cache).ExitCode);
-        var cached = Directory.GetFiles(Path.Combine(cache, "frozen"), "upper", SearchOption.AllDirectories).Single();
+        Assert.Equal(0, upper.Freeze.ExitCode);
+        // A copy of the cache the fixture froze into, so that damaging it leaves the fixture's whole.
+        var cache = Path.Combine(NewFolder(), "cache");
+        Assert.Equal(0, Processes.Exec("cp", ["-a", upper.Cache, cache]).ExitCode);
+        var script = upper.Script;
+        var cached = Directory.GetFiles(Path.Combine(cache, "frozen"), FrozenUpper.Name, SearchOption.AllDirectories).Single();
         var length = new FileInfo(cached).Length;
         using (var truncate = new FileStream(cached, FileMode.Open)) truncate.SetLength(length / 2);
 
@@ -48,8 +49,8 @@ public sealed class FreezeSafetyTests
         Assert.True(freeze.ExitCode == 0, freeze.ToString());
         Assert.DoesNotContain("reused", freeze.Stderr, StringComparison.Ordinal);
         var node = Unpack(second);
-        Assert.Equal(length, new FileInfo(Path.Combine(node, "upper")).Length);
-        var run = Processes.Exec(Path.Combine(node, "upper"), ["map"], "a\n"u8.ToArray(), node);
+        Assert.Equal(length, new FileInfo(Path.Combine(node, FrozenUpper.Name)).Length);
+        var run = Processes.Exec(Path.Combine(node, FrozenUpper.Name), ["map"], "a\n"u8.ToArray(), node);
         Assert.Equal("A\t\n", run.Stdout);
         Assert.Contains("(framework, reused)", Freeze(script, Path.Combine(NewFolder(), "third.tgz"), cache).Stderr, StringComparison.Ordinal);
     }
@@ -57,13 +58,12 @@ public sealed class FreezeSafetyTests
     [Fact]
     public void A_script_named_with_msbuild_escapes_freezes_to_an_executable_of_that_very_name()
     {
-        var script = Script("pct%41$(HOME);x.csx");
-        var archive = Path.Combine(NewFolder(), "pct.tgz");
+        Assert.Equal("pct%41$(HOME);x.csx", Path.GetFileName(upper.Script));
 
-        var freeze = Freeze(script, archive, Hdnr.SharedCache);
+        var freeze = upper.Freeze;
 
         Assert.True(freeze.ExitCode == 0, freeze.ToString());
-        var node = Unpack(archive);
+        var node = Unpack(upper.Archive);
         Assert.True(File.Exists(Path.Combine(node, "pct%41$(HOME);x")), string.Join("\n", Directory.GetFiles(node)));
         Assert.Equal("A\t\n", Processes.Exec(Path.Combine(node, "pct%41$(HOME);x"), ["map"], "a\n"u8.ToArray(), node).Stdout);
     }
@@ -86,7 +86,8 @@ public sealed class FreezeSafetyTests
     [Fact]
     public void Freeze_writes_its_archive_through_a_new_temp_file_never_through_a_planted_link()
     {
-        var script = Script("upper.csx");
+        // The fixture's frozen bundle is reused: what is under test is how the archive is written, which is the same either way.
+        var script = upper.Script;
         var shared = NewFolder();
         var victim = Path.Combine(NewFolder(), "victim");
         File.WriteAllText(victim, "mine");
@@ -95,7 +96,7 @@ public sealed class FreezeSafetyTests
         var maxPid = int.Parse(File.ReadAllText("/proc/sys/kernel/pid_max").Trim(), System.Globalization.CultureInfo.InvariantCulture);
         for (var pid = 1; pid <= Math.Min(maxPid, 1 << 16); pid++) File.CreateSymbolicLink($"{archive}.{pid}.tmp", victim);
 
-        var freeze = Freeze(script, archive, Hdnr.SharedCache);
+        var freeze = Freeze(script, archive, upper.Cache);
 
         Assert.True(freeze.ExitCode == 0, freeze.ToString());
         Assert.Equal("mine", File.ReadAllText(victim));

@@ -8,8 +8,8 @@ internal static class Hdnr
     public static readonly string RepoRoot =
         typeof(Hdnr).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
 
-    /// <summary>One cache for the whole test run, so each script compiles and freezes once.</summary>
-    public static readonly string SharedCache = Directory.CreateTempSubdirectory("hdnr-hadoop-tests-").FullName;
+    /// <summary>One cache for the whole test run, so each script compiles (in the test process, before hdnr runs it) and freezes once.</summary>
+    public static readonly string SharedCache = SharedCompileCache.Folder;
 
     /// <summary>The dotnet that runs hdnr, by its full path, so a test can give hdnr a PATH without it.</summary>
     public static readonly string Dotnet = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", "..", "dotnet"));
@@ -17,8 +17,13 @@ internal static class Hdnr
     public static string Example(string name) => Path.Combine(RepoRoot, "examples", name);
 
     public static ProcessResult Run(string[] args, byte[]? stdin = null, string? workingDirectory = null,
-        IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null) =>
-        Processes.Exec(Dotnet, [Path.Combine(AppContext.BaseDirectory, "hdnr.dll"), .. args], stdin, workingDirectory ?? Path.Combine(RepoRoot, "examples"),
-            new Dictionary<string, string?>(environment ?? new Dictionary<string, string?>()) { ["HDNR_CACHE_DIR"] = environment?.GetValueOrDefault("HDNR_CACHE_DIR") ?? SharedCache },
+        IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
+    {
+        workingDirectory ??= Path.Combine(RepoRoot, "examples");
+        var cache = environment?.GetValueOrDefault("HDNR_CACHE_DIR") ?? SharedCache;
+        if (cache == SharedCache) SharedCompileCache.Prepare(args, workingDirectory);
+        return Processes.Exec(Dotnet, [Path.Combine(AppContext.BaseDirectory, "hdnr.dll"), .. args], stdin, workingDirectory,
+            new Dictionary<string, string?>(environment ?? new Dictionary<string, string?>()) { ["HDNR_CACHE_DIR"] = cache },
             timeout);
+    }
 }

@@ -8,7 +8,7 @@ public static partial class ExclusiveLock
     private const int LockExclusive = 2;
     private const int LockNonBlocking = 4;
 
-    /// <summary>Creates <paramref name="path"/> (when <paramref name="create"/>; it must not exist) or opens it, and locks it; null when another process holds the lock, or (not creating) the file is gone.</summary>
+    /// <summary>Creates <paramref name="path"/> (when <paramref name="create"/>; it must not exist) or opens it, and locks it; null when another process or thread holds the lock, or (not creating) the file is gone.</summary>
     /// <remarks>The explicit flock holds even where .NET's own FileShare locking is turned off (DOTNET_SYSTEM_IO_DISABLEFILELOCKING).</remarks>
     public static FileStream? TryAcquire(string path, bool create)
     {
@@ -24,9 +24,11 @@ public static partial class ExclusiveLock
             // Another sweep removed it first: nothing left to lock.
             return null;
         }
-        catch (IOException) when (!create && File.Exists(path))
+        catch (IOException) when (File.Exists(path))
         {
-            // .NET's own lock (FileShare.None) says another process holds it.
+            // .NET's own lock (FileShare.None) says another holds it. Creating, that is a sweep that opened the new file
+            // between its creation and its lock: the sweep takes it for a dead job's and removes it, so the caller
+            // starts again under another name.
             return null;
         }
         if (OperatingSystem.IsWindows() || Flock((int)stream.SafeFileHandle.DangerousGetHandle(), LockExclusive | LockNonBlocking) == 0) return stream;

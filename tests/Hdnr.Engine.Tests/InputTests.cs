@@ -67,8 +67,8 @@ public sealed class InputTests
         var dir = Support.TempDir();
         var input = Path.Combine(dir, "lines.txt");
         var lines = Enumerable.Range(0, 5000).Select(i => $"line {i} " + new string('x', i % 37)).ToList();
-        // Mixed line ends and no end on the last line: Hadoop's reader gives every line once, without its end.
-        File.WriteAllText(input, string.Concat(lines.Select((l, i) => l + (i == lines.Count - 1 ? "" : (i % 2 == 0 ? "\n" : "\r\n")))));
+        // Every line end Hadoop's LineReader knows, and no end on the last line: each line once, without its end.
+        File.WriteAllText(input, string.Concat(lines.Select((l, i) => l + (i == lines.Count - 1 ? "" : (i % 3) switch { 0 => "\n", 1 => "\r\n", _ => "\r" }))));
         var job = Support.Job(Support.Script(Identity), input) with { SplitBytes = 10_000 };
 
         var result = Support.Run(job);
@@ -80,6 +80,23 @@ public sealed class InputTests
         var splits = SplitPlanner.Plan([input], 2, 10_000);
         var byOffset = parts.Values.Select((text, i) => (splits[i].Start, text)).OrderBy(p => p.Start).Select(p => p.text);
         Assert.Equal(string.Concat(lines.Select(l => l + "\t\n")), string.Concat(byOffset));
+    }
+
+    [Fact]
+    public void A_byte_order_mark_is_dropped_at_file_offset_0_only_so_a_split_starting_with_one_keeps_it()
+    {
+        var dir = Support.TempDir();
+        var input = Path.Combine(dir, "bom.txt");
+        // Every line after the first starts with a mark, so every split after the first starts with one.
+        File.WriteAllBytes(input, [.. "\uFEFFfirst\r\n"u8, .. Enumerable.Repeat("\uFEFFsame\r"u8.ToArray(), 2000).SelectMany(l => l)]);
+        var job = Support.Job(Support.Script(Identity), input) with { SplitBytes = 1000 };
+
+        var result = Support.Run(job);
+
+        Assert.True(result.MapTasks > 10);
+        var splits = SplitPlanner.Plan([input], 2, 1000);
+        var byOffset = Support.Parts(job.Output).Values.Select((text, i) => (splits[i].Start, text)).OrderBy(p => p.Start).Select(p => p.text);
+        Assert.Equal("first\t\n" + string.Concat(Enumerable.Repeat("\uFEFFsame\t\n", 2000)), string.Concat(byOffset));
     }
 
     [Fact]

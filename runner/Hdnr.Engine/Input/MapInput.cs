@@ -17,7 +17,8 @@ namespace Hdnr.Engine.Input;
 /// </remarks>
 internal sealed class MapInput : ReadOnlyStream
 {
-    private readonly LineSource? _lines;
+    private readonly TextRecordReader? _lines;
+    private readonly long _firstOffset;
     private readonly SequenceFileSplitReader? _pairs;
     private readonly Stream? _source;
     private readonly bool _typedBytes;
@@ -26,9 +27,10 @@ internal sealed class MapInput : ReadOnlyStream
     private int _stagedEnd;
     private bool _done;
 
-    private MapInput(LineSource? lines, SequenceFileSplitReader? pairs, Stream? source, bool typedBytes, long bytes)
+    private MapInput(TextRecordReader? lines, long firstOffset, SequenceFileSplitReader? pairs, Stream? source, bool typedBytes, long bytes)
     {
         _lines = lines;
+        _firstOffset = firstOffset;
         _pairs = pairs;
         _source = source;
         _typedBytes = typedBytes;
@@ -53,17 +55,20 @@ internal sealed class MapInput : ReadOnlyStream
         {
             if (io != WireFormat.TypedBytes)
                 throw new InvalidDataException($"{split.Path} is a SequenceFile: read it with --io typedbytes");
-            return new MapInput(null, SequenceFileSplitReader.Open(split.Path, split.Start, split.Length), null, true, split.Length);
+            return new MapInput(null, 0, SequenceFileSplitReader.Open(split.Path, split.Start, split.Length), null, true, split.Length);
         }
         if (split.Format != InputFormat.Text)
         {
             var decompressed = new CompressedInput(split.Path, split.Format);
-            return new MapInput(new LineSource(decompressed, 0), null, decompressed, io == WireFormat.TypedBytes, split.FileLength);
+            return new MapInput(Lines(decompressed, 0), 0, null, decompressed, io == WireFormat.TypedBytes, split.FileLength);
         }
         var (begin, end) = LineBoundaries.Of(split);
         var range = new FileRangeStream(split.Path, begin, end);
-        return new MapInput(new LineSource(range, begin), null, range, io == WireFormat.TypedBytes, end - begin);
+        return new MapInput(Lines(range, begin), begin, null, range, io == WireFormat.TypedBytes, end - begin);
     }
+
+    // Hadoop's LineRecordReader over the split's bytes, in a buffer kept from the thread's previous task.
+    private static TextRecordReader Lines(Stream input, long firstOffset) => new(input, firstOffset, ScratchBuffers.Rent(1 << 20));
 
     public override int Read(Span<byte> buffer)
     {
@@ -86,7 +91,7 @@ internal sealed class MapInput : ReadOnlyStream
         if (Progress is null) return;
         var consumed = _done ? Bytes
             : _pairs is not null ? _pairs.Consumed
-            : _lines is not null && _source is FileRangeStream ? _lines.Offset - _lines.FirstOffset : 0;
+            : _lines is not null && _source is FileRangeStream ? _lines.Offset - _firstOffset : 0;
         if (consumed <= _reported) return;
         Progress(consumed - _reported);
         _reported = consumed;
@@ -101,11 +106,12 @@ internal sealed class MapInput : ReadOnlyStream
         {
             if (_lines is not null)
             {
-                if (!_lines.Next(out var line))
+                if (!_lines.Next())
                 {
                     _done = true;
                     return;
                 }
+                var line = _lines.Value;
                 if (_typedBytes)
                 {
                     var span = Reserve(line.Length + 14);
@@ -151,7 +157,7 @@ internal sealed class MapInput : ReadOnlyStream
         {
             _source?.Dispose();
             _pairs?.Dispose();
-            _lines?.Release();
+            if (_lines is not null) ScratchBuffers.Return(_lines.ReleaseBuffer());
             ScratchBuffers.Return(_staged);
             _staged = [];
         }

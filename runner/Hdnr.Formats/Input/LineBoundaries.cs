@@ -1,11 +1,13 @@
+using Hdnr.Runtime.Wire;
+
 namespace Hdnr.Formats.Input;
 
 /// <summary>Where a text split's lines begin and end, by the rule of Hadoop's LineRecordReader.</summary>
 /// <remarks>
 /// A split that does not start at 0 skips everything up to and including its first line end, and every split reads
 /// on past its end to finish the line in progress there (one starting exactly at the end included). So a split owns
-/// the bytes from <c>Boundary(start)</c> to <c>Boundary(start + length)</c>, each line exactly once. Line ends are
-/// <c>\n</c>, <c>\r\n</c> and a lone <c>\r</c>, as LineReader's default.
+/// the bytes from <c>Boundary(start)</c> to <c>Boundary(start + length)</c>, each line exactly once. Lines end as
+/// Hadoop's LineReader ends them (<see cref="LineEnd"/>).
 /// </remarks>
 public static class LineBoundaries
 {
@@ -24,28 +26,18 @@ public static class LineBoundaries
         file.Position = position;
         var buffer = new byte[1 << 16];
         var at = position;
+        var held = 0;
         while (true)
         {
-            var read = file.Read(buffer);
+            var read = file.Read(buffer, held, buffer.Length - held);
+            held += read;
+            if (LineEnd.Find(buffer.AsSpan(0, held), more: read > 0, out var consumed) >= 0) return at + consumed;
             if (read == 0) return fileLength;
-            var i = buffer.AsSpan(0, read).IndexOfAny((byte)'\n', (byte)'\r');
-            if (i < 0)
-            {
-                at += read;
-                continue;
-            }
-            var end = at + i + 1;
-            if (buffer[i] == (byte)'\n') return end;
-            // A \r ends the line; a \n right after it belongs to the same line end.
-            if (end >= fileLength) return end;
-            int next;
-            if (i + 1 < read) next = buffer[i + 1];
-            else
-            {
-                file.Position = end;
-                next = file.ReadByte();
-            }
-            return next == '\n' ? end + 1 : end;
+            // No line end decided yet: only a \r last in the buffer, whose line end the next byte settles, is kept.
+            var keep = buffer[held - 1] == (byte)'\r' ? 1 : 0;
+            buffer[0] = buffer[held - 1];
+            at += held - keep;
+            held = keep;
         }
     }
 }

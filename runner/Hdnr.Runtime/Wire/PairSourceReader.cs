@@ -5,7 +5,7 @@ namespace Hdnr.Runtime.Wire;
 /// In text, a pair would be the line <c>key TAB value \n</c>; its key holds no tab or line end and its value no line
 /// end (they came out of Hadoop's output reader), so the line reader would give back exactly the key and value.
 /// </remarks>
-internal sealed class PairSourceReader(IPairSource source, WireFormat format) : RecordReader(Stream.Null, 1 << 12)
+internal sealed class PairSourceReader(IPairSource source, WireFormat format) : RecordReader(Stream.Null, new byte[1 << 12], 0)
 {
     private readonly int _framing = format == WireFormat.Text ? 2 : 0;
     private long _next;

@@ -2,20 +2,27 @@ namespace Hdnr.Runtime.Wire;
 
 /// <summary>Reads a task's input one key/value record at a time, as byte spans into a reused buffer.</summary>
 /// <remarks>Spans stay valid only until the next <see cref="Next"/>; grouping copies the key it compares.</remarks>
-internal abstract class RecordReader(Stream input, int size)
+public abstract class RecordReader
 {
-    private readonly Stream _input = input;
-    protected byte[] Buffer = new byte[size];
+    private readonly Stream _input;
+    private protected byte[] Buffer;
 
     // The unread window of Buffer is [Start, End); BufferOffset is the input offset of Buffer[0].
-    protected int Start;
-    protected int End;
-    protected long BufferOffset;
-    protected bool Eof;
-    protected int KeyStart;
-    protected int KeyLength;
-    protected int ValueStart;
-    protected int ValueLength;
+    private protected int Start;
+    private protected int End;
+    private protected long BufferOffset;
+    private protected bool Eof;
+    private protected int KeyStart;
+    private protected int KeyLength;
+    private protected int ValueStart;
+    private protected int ValueLength;
+
+    private protected RecordReader(Stream input, byte[] buffer, long firstOffset)
+    {
+        _input = input;
+        Buffer = buffer;
+        BufferOffset = firstOffset;
+    }
 
     /// <summary>The current record's key bytes, in the wire format's encoding.</summary>
     public ReadOnlySpan<byte> Key => new(Buffer, KeyStart, KeyLength);
@@ -24,19 +31,29 @@ internal abstract class RecordReader(Stream input, int size)
     public ReadOnlySpan<byte> Value => new(Buffer, ValueStart, ValueLength);
 
     /// <summary>The current record's number, counting from 1.</summary>
-    public long Record { get; protected set; }
+    public long Record { get; private protected set; }
 
     /// <summary>The byte offset in the input where the current record starts.</summary>
-    public long Offset { get; protected set; }
+    public long Offset { get; private protected set; }
 
     /// <summary>True when the reader knows the current record's key equals the previous record's, so grouping need not compare them.</summary>
-    public bool KeyRepeats { get; protected set; }
+    public bool KeyRepeats { get; private protected set; }
 
     /// <summary>Moves to the next record; false at the end of the input.</summary>
     public abstract bool Next();
 
+    /// <summary>Hands back the buffer (grown, if a record outgrew it), to be reused once the reader is done with.</summary>
+    public byte[] ReleaseBuffer()
+    {
+        var buffer = Buffer;
+        Buffer = [];
+        Start = End = KeyStart = KeyLength = ValueStart = ValueLength = 0;
+        Eof = true;
+        return buffer;
+    }
+
     /// <summary>Reads more input after the unread window, which first moves to the front of the buffer.</summary>
-    protected void Fill()
+    private protected void Fill()
     {
         if (Start > 0)
         {

@@ -4,7 +4,7 @@ namespace Hdnr.Runtime.Wire;
 
 /// <summary>Turns the bytes a streaming task writes back into pairs, as Hadoop's TextOutputReader and TypedBytesOutputReader do.</summary>
 /// <remarks>
-/// Text: lines end at <c>\n</c>, <c>\r\n</c> or <c>\r</c> (LineReader); the key is the text before the first tab and the
+/// Text: lines end as Hadoop's LineReader ends them (<see cref="LineEnd"/>); the key is the text before the first tab and the
 /// value the rest; a line without a tab is all key with an empty value. Typed bytes: a key value, then a value value.
 /// </remarks>
 public sealed class TaskOutputParser(IPairSink sink, WireFormat format) : Stream
@@ -56,21 +56,12 @@ public sealed class TaskOutputParser(IPairSink sink, WireFormat format) : Stream
         while (used < data.Length)
         {
             var rest = data[used..];
-            var end = rest.IndexOfAny((byte)'\n', (byte)'\r');
-            int consumed;
+            var end = LineEnd.Find(rest, more: !final, out var consumed);
             if (end < 0)
             {
+                // No decided line end yet: the rest waits for the next write, or is the last line when the task has ended.
                 if (!final) break;
                 end = consumed = rest.Length;
-            }
-            else if (rest[end] == (byte)'\r')
-            {
-                if (end + 1 == rest.Length && !final) break;
-                consumed = end + 1 < rest.Length && rest[end + 1] == (byte)'\n' ? end + 2 : end + 1;
-            }
-            else
-            {
-                consumed = end + 1;
             }
             var line = rest[..end];
             var tab = line.IndexOf((byte)'\t');

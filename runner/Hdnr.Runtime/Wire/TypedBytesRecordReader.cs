@@ -7,7 +7,7 @@ internal sealed class TypedBytesRecordReader : RecordReader
 {
 
     public TypedBytesRecordReader(Stream input, int size = 1 << 20)
-        : base(input, size)
+        : base(input, new byte[size], 0)
     {
     }
 

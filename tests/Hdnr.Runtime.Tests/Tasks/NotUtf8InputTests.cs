@@ -85,7 +85,7 @@ public sealed class NotUtf8InputTests
         var random = new Random(20);
         var input = new byte[200_000];
         random.NextBytes(input);
-        // Lines end at \n; a \r before one would belong to the line end, so none is kept.
+        // A \r ends a line too (Hadoop's LineReader), so none is kept: every line ends at \n.
         for (var i = 0; i < input.Length; i++)
         {
             if (input[i] == '\r') input[i] = (byte)'\n';

@@ -36,6 +36,12 @@ public sealed class TextMapTests
     }
 
     [Fact]
+    public void A_lone_cr_ends_a_line_as_in_hadoops_line_reader_and_counts_in_offsets()
+    {
+        Assert.Equal("0\t[a]\n2\t[]\n3\t[b]\n6\t[c]\n", Scripts.RunText(Echo, TaskKind.Map, "a\r\rb\r\nc\r"));
+    }
+
+    [Fact]
     public void Empty_lines_are_records_and_a_last_line_needs_no_newline()
     {
         Assert.Equal("0\t[]\n1\t[a]\n3\t[]\n4\t[last]\n", Scripts.RunText(Echo, TaskKind.Map, "\na\n\nlast"));

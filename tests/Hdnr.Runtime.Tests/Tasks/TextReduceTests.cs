@@ -49,6 +49,12 @@ public sealed class TextReduceTests
     }
 
     [Fact]
+    public void A_lone_cr_ends_a_line_as_in_hadoops_line_reader()
+    {
+        Assert.Equal("a\t3\nb\t4\n", Scripts.RunText(Sum, TaskKind.Reduce, "a\t1\ra\t2\rb\t4\r"));
+    }
+
+    [Fact]
     public void Keys_group_by_their_exact_bytes()
     {
         Assert.Equal("<\u00e9>\t[1]\n<e\u0301>\t[2]\n", Scripts.RunText(Show, TaskKind.Reduce, "\u00e9\t1\ne\u0301\t2\n"));

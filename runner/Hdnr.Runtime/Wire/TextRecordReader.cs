@@ -1,0 +1,74 @@
+using System.Runtime.CompilerServices;
+
+namespace Hdnr.Runtime.Wire;
+
+/// <summary>Reads text records: the lines of a map's stdin or of a text split, or a reduce's <c>key TAB value</c> lines.</summary>
+/// <remarks>
+/// Lines end where Hadoop's LineReader ends them (<see cref="LineEnd"/>). With <c>splitAtTab</c> the key is the text
+/// before the first tab and the value the rest; a line without a tab is all key with an empty value, which is Hadoop
+/// streaming's rule. Reading a file (a split), it is Hadoop's LineRecordReader as well: offsets are file offsets and a
+/// UTF-8 byte order mark at file offset 0 is dropped (skipUtfByteOrderMark). Reading stdin it keeps such a mark, as
+/// a streaming task on Hadoop gets it when a split's first line starts with one.
+/// </remarks>
+public sealed class TextRecordReader : RecordReader
+{
+    private readonly bool _splitAtTab;
+    private readonly bool _skipByteOrderMark;
+
+    /// <summary>Reads a task's stdin, whose first byte is offset 0.</summary>
+    public TextRecordReader(Stream input, bool splitAtTab, int size = 1 << 20)
+        : base(input, new byte[size], 0) => _splitAtTab = splitAtTab;
+
+    /// <summary>Reads the lines of a file from <paramref name="firstOffset"/> (at a line start) into <paramref name="buffer"/>, which <see cref="RecordReader.ReleaseBuffer"/> hands back.</summary>
+    public TextRecordReader(Stream input, long firstOffset, byte[] buffer)
+        : base(input, buffer, firstOffset) => _skipByteOrderMark = true;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override bool Next()
+    {
+        while (true)
+        {
+            var pending = Buffer.AsSpan(Start, End - Start);
+            var length = LineEnd.Find(pending, more: !Eof, out var consumed);
+            if (length >= 0)
+            {
+                Take(length, consumed);
+                return true;
+            }
+            if (Eof)
+            {
+                if (pending.IsEmpty) return false;
+                Take(pending.Length, pending.Length);
+                return true;
+            }
+            Fill();
+        }
+    }
+
+    private void Take(int length, int consumed)
+    {
+        Record++;
+        Offset = BufferOffset + Start;
+        if (_splitAtTab)
+        {
+            var tab = Buffer.AsSpan(Start, length).IndexOf((byte)'\t');
+            KeyStart = Start;
+            KeyLength = tab < 0 ? length : tab;
+            ValueStart = tab < 0 ? Start + length : Start + tab + 1;
+            ValueLength = tab < 0 ? 0 : length - tab - 1;
+        }
+        else
+        {
+            KeyStart = Start;
+            KeyLength = 0;
+            ValueStart = Start;
+            ValueLength = length;
+            if (Offset == 0 && _skipByteOrderMark && Buffer.AsSpan(Start, length).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            {
+                ValueStart += 3;
+                ValueLength -= 3;
+            }
+        }
+        Start += consumed;
+    }
+}

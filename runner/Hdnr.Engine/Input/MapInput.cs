@@ -1,3 +1,4 @@
+// Input and splits: the bytes a map task reads for its split.
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using Hdnr.Formats.Codecs;

@@ -4,7 +4,6 @@ using Hdnr.Formats.Codecs;
 using Hdnr.Formats.Input;
 using Hdnr.Formats.Output;
 using Hdnr.Runtime.Files;
-using Hdnr.Runtime.Jobs;
 using Hdnr.Runtime.Tasks;
 using Hdnr.Scripting;
 using McMaster.Extensions.CommandLineUtils;

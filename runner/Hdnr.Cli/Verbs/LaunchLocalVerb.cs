@@ -1,11 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Hdnr.Engine;
-using Hdnr.Engine.Output;
 using Hdnr.Engine.Scheduling;
-using Hdnr.Formats.Codecs;
-using Hdnr.Formats.Input;
-using Hdnr.Formats.Output;
 using Hdnr.Runtime.Jobs;
 using Hdnr.Runtime.Pipes;
 using Hdnr.Runtime.Tasks;

@@ -1,6 +1,5 @@
 using System.Text;
 using Hdnr.Runtime.Wire;
-using Hdnr.Tests;
 
 namespace Hdnr.Runtime.Tests.Wire;
 

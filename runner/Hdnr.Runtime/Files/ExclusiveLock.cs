@@ -24,17 +24,22 @@ public static partial class ExclusiveLock
             // Another sweep removed it first: nothing left to lock.
             return null;
         }
-        catch (IOException) when (File.Exists(path))
+        catch (IOException e) when (IsHeld(e, path))
         {
             // .NET's own lock (FileShare.None) says another holds it. Creating, that is a sweep that opened the new file
-            // between its creation and its lock: the sweep takes it for a dead job's and removes it, so the caller
-            // starts again under another name.
+            // between its creation and its lock (it takes it for a dead job's and removes it): the caller starts again
+            // under another name.
             return null;
         }
         if (OperatingSystem.IsWindows() || Flock((int)stream.SafeFileHandle.DangerousGetHandle(), LockExclusive | LockNonBlocking) == 0) return stream;
         stream.Dispose();
         return null;
     }
+
+    // On Unix .NET reports a lock it could not take as an IOException whose HResult is EWOULDBLOCK; any other failure
+    // (a full disk, say) is the caller's to see.
+    private static bool IsHeld(IOException e, string path) =>
+        OperatingSystem.IsWindows() ? File.Exists(path) : e.HResult == (OperatingSystem.IsMacOS() ? 35 : 11);
 
     [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
     private static partial int Flock(int fd, int operation);

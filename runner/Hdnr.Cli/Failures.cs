@@ -1,5 +1,6 @@
 using Hdnr.Engine;
 using Hdnr.Engine.Output;
+using Hdnr.Engine.Settings;
 using Hdnr.Formats.Codecs;
 using Hdnr.Formats.Input;
 using Hdnr.Formats.Output;
@@ -26,6 +27,11 @@ internal static class Failures
             return ExitCodes.Usage;
         }
         catch (CommandParsingException e)
+        {
+            Console.Error.WriteLine($"hdnr: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (UnimplementedSettingException e)
         {
             Console.Error.WriteLine($"hdnr: {e.Message}");
             return ExitCodes.Usage;

@@ -35,8 +35,11 @@ public sealed record JobDescription
     /// <summary>How many tasks run at once.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>The block size splits are cut to (Hadoop's local file system reports 32 MB).</summary>
+    /// <summary>The block size splits are cut to (<c>fs.local.block.size</c>: Hadoop's local file system reports 32 MB).</summary>
     public long SplitBytes { get; init; } = 32L << 20;
+
+    /// <summary>The smallest split (<c>mapreduce.input.fileinputformat.split.minsize</c>), in bytes.</summary>
+    public long MinSplitBytes { get; init; } = 1;
 
     /// <summary>The map output buffer (<c>mapreduce.task.io.sort.mb</c>), in MiB.</summary>
     public int SortBufferMb { get; init; } = 100;
@@ -53,8 +56,11 @@ public sealed record JobDescription
     /// <summary>Where tasks run.</summary>
     public Isolation Isolation { get; init; } = Isolation.InProcess;
 
-    /// <summary>Attempts per task before the job fails (<c>mapreduce.map.maxattempts</c>).</summary>
+    /// <summary>Attempts per map task before the job fails (<c>mapreduce.map.maxattempts</c>).</summary>
     public int MaxAttempts { get; init; } = 4;
+
+    /// <summary>Attempts per reduce task before the job fails (<c>mapreduce.reduce.maxattempts</c>).</summary>
+    public int ReduceMaxAttempts { get; init; } = 4;
 
     /// <summary>How long an attempt may show no progress before it is killed (<c>mapreduce.task.timeout</c>, in milliseconds; 0 or less never).</summary>
     public long TaskTimeoutMilliseconds { get; init; } = 600_000;
@@ -62,7 +68,7 @@ public sealed record JobDescription
     /// <summary>Whether an existing output is replaced, once this job has committed, instead of refusing the job.</summary>
     public bool Overwrite { get; init; }
 
-    /// <summary>The <c>-D key=value</c> settings, in the order given.</summary>
+    /// <summary>The <c>-D key=value</c> settings, in the order given; the job refuses one launch-local does not implement (<see cref="Settings.HadoopSettings"/>).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Configuration { get; init; } = [];
 
     /// <summary>Files linked into every task's working directory (<c>-files</c>), as <c>path</c> or <c>path#name</c>.</summary>
@@ -73,7 +79,4 @@ public sealed record JobDescription
 
     /// <summary>The command that starts hdnr (e.g. its executable, or <c>dotnet hdnr.dll</c>) for tasks run as processes.</summary>
     public IReadOnlyList<string> HdnrCommand { get; init; } = [];
-
-    /// <summary>The value of a <c>-D</c> setting, the last one given winning as in Hadoop's configuration.</summary>
-    public string? Setting(string key) => Configuration.LastOrDefault(p => p.Key == key).Value;
 }

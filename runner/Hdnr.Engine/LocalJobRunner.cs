@@ -1,10 +1,10 @@
 // The job: what launch-local runs, from the job's description to its result.
-using System.Globalization;
 using Hdnr.Engine.MapSide;
 using Hdnr.Engine.Output;
 using Hdnr.Engine.ReduceSide;
 using Hdnr.Engine.Scheduling;
 using Hdnr.Engine.Scratch;
+using Hdnr.Engine.Settings;
 using Hdnr.Engine.Spill;
 using Hdnr.Formats.Counters;
 using Hdnr.Formats.Input;
@@ -17,6 +17,7 @@ namespace Hdnr.Engine;
 public static class LocalJobRunner
 {
     /// <summary>Runs <paramref name="job"/>, reporting to <paramref name="progress"/> when one is given; notes go to <paramref name="log"/>.</summary>
+    /// <exception cref="UnimplementedSettingException">The job sets a Hadoop setting launch-local does not implement; nothing was touched.</exception>
     /// <exception cref="OutputExistsException">The output exists and overwriting was not asked for.</exception>
     /// <exception cref="InputPathException">An input names no file.</exception>
     /// <exception cref="OutputPathException">Overwriting was asked for an output that is or holds an input or a directory the user keeps.</exception>
@@ -27,6 +28,8 @@ public static class LocalJobRunner
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(log);
+        // Before anything is touched: a setting ignored here would give other part files than the cluster.
+        HadoopSettings.RefuseUnimplemented(job.Configuration, ImpliedSettings(job));
         var output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(job.Output));
         var ids = TaskIds.NewJob();
         // First, as it may finish or undo what a killed job did to this very OUTPUT.
@@ -40,7 +43,6 @@ public static class LocalJobRunner
         // Hadoop's local mode asks for one map whatever mapreduce.job.maps says ("ignored when mapreduce.framework.name
         // is local"), so splits are block-sized: 32 MB pieces of big files (--split-mb), small files whole.
         const int requestedMaps = 1;
-        var minSize = ParseLong(job.Setting("mapreduce.input.fileinputformat.split.minsize"), 1);
         var reducers = job.HasReduce ? job.Reducers : 0;
         if (reducers < 0) throw new ArgumentException($"the number of reducers is {reducers}; it must be 0 or more");
 
@@ -51,7 +53,7 @@ public static class LocalJobRunner
             isolation = Isolation.Process;
         }
 
-        var splits = SplitPlanner.Plan(files, requestedMaps, BlockSize(job, files, reducers, isolation), minSize);
+        var splits = SplitPlanner.Plan(files, requestedMaps, BlockSize(job, files, reducers, isolation), job.MinSplitBytes);
         var io = job.Io ?? (splits.Count > 0 && splits.All(s => s.Format == InputFormat.SequenceFile) ? WireFormat.TypedBytes : WireFormat.Text);
         if (io != WireFormat.TypedBytes && splits.FirstOrDefault(s => s.Format == InputFormat.SequenceFile) is { } sequence)
             throw new InvalidDataException($"{sequence.Path} is a SequenceFile: run the job with --io typedbytes to read it");
@@ -109,6 +111,9 @@ public static class LocalJobRunner
         return Math.Clamp(even, Math.Min(4L << 20, job.SplitBytes), job.SplitBytes);
     }
 
-    private static long ParseLong(string? text, long fallback) =>
-        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    // The settings Hadoop Streaming's -io sets from the same choice as --io, so giving them as well is no conflict.
+    private static KeyValuePair<string, string>[] ImpliedSettings(JobDescription job) =>
+        job.Io is not { } io ? []
+            : new[] { "stream.map.input", "stream.map.output", "stream.reduce.input", "stream.reduce.output" }
+                .Select(name => KeyValuePair.Create(name, io == WireFormat.TypedBytes ? "typedbytes" : "text")).ToArray();
 }

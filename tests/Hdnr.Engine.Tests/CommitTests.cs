@@ -153,7 +153,7 @@ public sealed class CommitTests
                 yield return (word, counts.Sum());
             }
             """);
-        var job = Support.Job(script, Support.Example("wc.txt")) with { Reducers = 3, MaxAttempts = 2 };
+        var job = Support.Job(script, Support.Example("wc.txt")) with { Reducers = 3, ReduceMaxAttempts = 2 };
 
         var error = Assert.Throws<JobFailedException>(() => Support.Run(job));
 

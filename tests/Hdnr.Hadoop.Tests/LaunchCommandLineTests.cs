@@ -49,6 +49,21 @@ public sealed class LaunchCommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Launch_passes_the_settings_launch_local_refuses_to_hadoop_unchanged()
+    {
+        var environment = FakeHadoop("file:///");
+
+        var run = Hdnr.Run([Hdnr.Example("wc.csx"), "launch", "in", "out", "--print-command", "--io", "text",
+            "-D", "stream.num.map.output.key.fields=2", "-D", "mapred.text.key.partitioner.options=-k1,1", "-D", "myjob.threshold=5"],
+            environment: environment);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains(" -D stream.num.map.output.key.fields=2 -D mapred.text.key.partitioner.options=-k1,1 -D myjob.threshold=5 -D 'mapreduce.job.name=hdnr wc' ",
+            run.Stdout);
+        Assert.False(File.Exists(Path.Combine(_root, "ran")), "hadoop was run");
+    }
+
+    [Fact]
     public void Launch_prints_a_local_framework_bundle_and_the_same_task_commands()
     {
         var environment = FakeHadoop("file:///");

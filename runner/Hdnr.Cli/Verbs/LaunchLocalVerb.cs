@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Hdnr.Engine;
 using Hdnr.Engine.Scheduling;
+using Hdnr.Engine.Settings;
 using Hdnr.Runtime.Jobs;
 using Hdnr.Runtime.Pipes;
 using Hdnr.Runtime.Tasks;
@@ -45,15 +46,16 @@ internal static class LaunchLocalVerb
                     HasReduce = session.Compiled.Tasks.Contains(TaskKind.Reduce),
                     Inputs = paths.Values[..^1]!,
                     Output = paths.Values[^1]!,
-                    Reducers = reducers.HasValue() ? reducers.ParsedValue
-                        : Setting(configuration, "mapreduce.job.reduces") ?? Setting(configuration, "mapred.reduce.tasks") ?? 1,
+                    Reducers = reducers.HasValue() ? reducers.ParsedValue : (int)(Number(configuration, "mapreduce.job.reduces") ?? 1),
                     Parallelism = parallel.HasValue() ? Math.Max(1, parallel.ParsedValue) : Environment.ProcessorCount,
-                    SplitBytes = splitMb.HasValue() ? Math.Max(1L, splitMb.ParsedValue) << 20 : 32L << 20,
-                    SortBufferMb = sortBuffer.HasValue() ? Math.Max(1, sortBuffer.ParsedValue) : 100,
+                    SplitBytes = splitMb.HasValue() ? Math.Max(1L, splitMb.ParsedValue) << 20 : Math.Max(1L, Number(configuration, "fs.local.block.size", largest: long.MaxValue) ?? 32L << 20),
+                    MinSplitBytes = Number(configuration, "mapreduce.input.fileinputformat.split.minsize", largest: long.MaxValue) ?? 1,
+                    SortBufferMb = sortBuffer.HasValue() ? Math.Max(1, sortBuffer.ParsedValue) : (int)Math.Max(1, Number(configuration, "mapreduce.task.io.sort.mb") ?? 100),
                     Io = io.Value() switch { "text" => WireFormat.Text, "typedbytes" => WireFormat.TypedBytes, _ => null },
                     Isolation = isolation.Value() == "process" ? Isolation.Process : Isolation.InProcess,
-                    TaskTimeoutMilliseconds = TimeoutSetting(configuration),
-                    MaxAttempts = attempts.HasValue() ? Math.Max(1, attempts.ParsedValue) : 4,
+                    TaskTimeoutMilliseconds = Number(configuration, "mapreduce.task.timeout", "a number of milliseconds", long.MaxValue) ?? 600_000,
+                    MaxAttempts = attempts.HasValue() ? Math.Max(1, attempts.ParsedValue) : (int)Math.Max(1, Number(configuration, "mapreduce.map.maxattempts") ?? 4),
+                    ReduceMaxAttempts = attempts.HasValue() ? Math.Max(1, attempts.ParsedValue) : (int)Math.Max(1, Number(configuration, "mapreduce.reduce.maxattempts") ?? 4),
                     Overwrite = overwrite.HasValue(),
                     Configuration = configuration,
                     Files = files.Values!,
@@ -119,19 +121,14 @@ internal static class LaunchLocalVerb
         return new(text![..equals], text[(equals + 1)..]);
     }
 
-    private static int? Setting(List<KeyValuePair<string, string>> settings, string key) =>
-        settings.LastOrDefault(p => p.Key == key).Value is { } text
-            ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
-                : throw new UserException($"-D {key} expects a number, got '{text}'.")
-            : null;
-
-    // Hadoop's task timeout in milliseconds (its deprecated name too); 0 or less turns it off.
-    private static long TimeoutSetting(List<KeyValuePair<string, string>> settings)
+    // A setting launch-local implements, under any of its Hadoop names, read as Hadoop's getInt or getLong reads it
+    // (trimmed); a value Hadoop could not read is the user's mistake, told in one line.
+    private static long? Number(List<KeyValuePair<string, string>> settings, string name, string what = "a number", long largest = int.MaxValue)
     {
-        var (key, text) = settings.LastOrDefault(p => p.Key is "mapreduce.task.timeout" or "mapred.task.timeout");
-        if (text is null) return 600_000;
-        return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
-            : throw new UserException($"-D {key} expects a number of milliseconds, got '{text}'.");
+        if (HadoopSettings.Find(settings, name) is not { } setting) return null;
+        return long.TryParse(setting.Value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= -largest - 1 && value <= largest
+            ? value
+            : throw new UserException($"-D {setting.Key} expects {what}, got '{setting.Value}'.");
     }
 
     // How to start this same hdnr for a task process: its apphost, or `dotnet hdnr.dll` when run that way.

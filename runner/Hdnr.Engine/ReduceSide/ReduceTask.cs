@@ -18,7 +18,7 @@ internal static class ReduceTask
     public static void Run(JobContext context, IReadOnlyList<IReadOnlyList<SpillRun>> mapOutputs, int partition)
     {
         var taskId = context.Ids.Task(isMap: false, partition);
-        TaskRetry.Run(taskId, context.Job.MaxAttempts,
+        TaskRetry.Run(taskId, context.Job.ReduceMaxAttempts,
             attempt => Attempt(context, mapOutputs, partition, taskId, context.Ids.Attempt(isMap: false, partition, attempt)),
             attempt => Abort(context, context.Ids.Attempt(isMap: false, partition, attempt)), context.Cancel);
         context.Progress.ReduceDone();

@@ -6,7 +6,7 @@ public static class ExitCodes
     /// <summary>A script, task or job failed, or another mistake told in one line.</summary>
     public const int Failed = 1;
 
-    /// <summary>A command line that is not understood, or a script that does not compile (as a compiler's).</summary>
+    /// <summary>A command line that is not understood, a script that does not compile (as a compiler's), or a Hadoop setting launch-local does not implement.</summary>
     public const int Usage = 2;
 
     /// <summary>A job failed because an input file is truncated or corrupt (Hadoop's job fails with 1 after retrying the task).</summary>

@@ -1,0 +1,137 @@
+// Hadoop's job settings: which ones launch-local implements, and the refusal of the others.
+namespace Hdnr.Engine.Settings;
+
+/// <summary>The Hadoop 2.8.5 and Hadoop Streaming settings that change a job's output or its tasks' behaviour, and the ones that change neither, with what launch-local does with each.</summary>
+/// <remarks>
+/// Names and deprecated names are Hadoop 2.8.5's (Configuration's deprecation list, mapred-default.xml, StreamJob and
+/// PipeMapRed), defaults as a 2.8.5 JobConf reads them. A setting not in this table is the user's own: tasks see it in
+/// their environment, as Hadoop's do, and launch-local reads nothing else from it.
+/// </remarks>
+public static class HadoopSettings
+{
+    private const string Tab = "\t";
+
+    /// <summary>The table, in the order the README shows it.</summary>
+    public static IReadOnlyList<HadoopSetting> All { get; } =
+    [
+        // What launch-local does as Hadoop does.
+        Implemented("mapreduce.job.reduces", ["mapred.reduce.tasks"], "1", "`--reducers`"),
+        Implemented("mapreduce.task.timeout", ["mapred.task.timeout"], "600000",
+            "enforced as on a cluster; Hadoop's local mode does not enforce it"),
+        Implemented("mapreduce.map.maxattempts", ["mapred.map.max.attempts"], "4",
+            "`--max-attempts` (both); Hadoop's local mode runs each task once"),
+        Implemented("mapreduce.reduce.maxattempts", ["mapred.reduce.max.attempts"], "4",
+            "`--max-attempts` (both); Hadoop's local mode runs each task once"),
+        Implemented("mapreduce.task.io.sort.mb", ["io.sort.mb"], "100", "`--sort-buffer-mb`"),
+        Implemented("mapreduce.input.fileinputformat.split.minsize", ["mapred.min.split.size"], "0", "bytes"),
+        Implemented("fs.local.block.size", [], "33554432", "the split size in bytes; `--split-mb`"),
+
+        // Accepted: they change no output.
+        NoEffect("mapreduce.job.maps", ["mapred.map.tasks"], ["2"], "Hadoop's local mode ignores it too: one split per block"),
+        NoEffect("mapreduce.input.fileinputformat.split.maxsize", ["mapred.max.split.size"], [],
+            "streaming's old-API FileInputFormat does not read it"),
+        NoEffect("mapreduce.local.map.tasks.maximum", [], ["1"], "tasks at once; launch-local runs one per core (`--tasks`)"),
+        NoEffect("mapreduce.local.reduce.tasks.maximum", [], ["1"], "tasks at once; launch-local runs one per core (`--tasks`)"),
+        NoEffect("mapreduce.job.name", ["mapred.job.name"], [], "a name"),
+        NoEffect("mapreduce.job.queuename", ["mapred.job.queue.name"], ["default"], "a cluster's scheduling"),
+        NoEffect("mapreduce.job.priority", ["mapred.job.priority"], [], "a cluster's scheduling"),
+        NoEffect("mapreduce.job.reduce.slowstart.completedmaps", [], ["0.05"], "a cluster's scheduling"),
+        NoEffect("mapreduce.map.speculative", ["mapred.map.tasks.speculative.execution"], ["true"],
+            "a second attempt of a slow task; one attempt's output is committed"),
+        NoEffect("mapreduce.reduce.speculative", ["mapred.reduce.tasks.speculative.execution"], ["true"],
+            "a second attempt of a slow task; one attempt's output is committed"),
+        NoEffect("mapreduce.map.memory.mb", ["mapred.job.map.memory.mb"], ["1024"], "a container's size"),
+        NoEffect("mapreduce.reduce.memory.mb", ["mapred.job.reduce.memory.mb"], ["1024"], "a container's size"),
+        NoEffect("mapreduce.map.cpu.vcores", [], ["1"], "a container's size"),
+        NoEffect("mapreduce.reduce.cpu.vcores", [], ["1"], "a container's size"),
+        NoEffect("mapreduce.map.java.opts", ["mapred.map.child.java.opts"], [], "the task JVM's options; tasks are .NET"),
+        NoEffect("mapreduce.reduce.java.opts", ["mapred.reduce.child.java.opts"], [], "the task JVM's options; tasks are .NET"),
+        NoEffect("mapred.child.java.opts", [], ["-Xmx200m"], "the task JVM's options; tasks are .NET"),
+        NoEffect("mapreduce.map.output.compress", ["mapred.compress.map.output"], ["false"], "map output between tasks only"),
+        NoEffect("mapreduce.map.output.compress.codec", ["mapred.map.output.compression.codec"],
+            ["org.apache.hadoop.io.compress.DefaultCodec"], "map output between tasks only"),
+
+        // Hadoop Streaming's own.
+        NotImplemented("stream.map.input.field.separator", [], [Tab], "", trimmed: false),
+        NotImplemented("stream.map.output.field.separator", [], [Tab], "", trimmed: false),
+        NotImplemented("stream.num.map.output.key.fields", [], ["1"], ""),
+        NotImplemented("stream.reduce.input.field.separator", [], [Tab], "", trimmed: false),
+        NotImplemented("stream.reduce.output.field.separator", [], [Tab], "", trimmed: false),
+        NotImplemented("stream.num.reduce.output.key.fields", [], ["1"], ""),
+        NotImplemented("stream.map.input", [], ["text"], "`-io`; `--io` sets all four to `text` or `typedbytes`"),
+        NotImplemented("stream.map.output", [], ["text"], "`-io`; `--io` sets all four to `text` or `typedbytes`"),
+        NotImplemented("stream.reduce.input", [], ["text"], "`-io`; `--io` sets all four to `text` or `typedbytes`"),
+        NotImplemented("stream.reduce.output", [], ["text"], "`-io`; `--io` sets all four to `text` or `typedbytes`"),
+        NotImplemented("stream.non.zero.exit.is.failure", [], ["true"], "a task that exits non-zero fails its attempt"),
+        NotImplemented("stream.recordreader.class", [], [], "`-inputreader`"),
+        NotImplemented("stream.addenvironment", [], [], "`-cmdenv`"),
+
+        // Keys, partitioning and order.
+        NotImplemented("mapreduce.map.output.key.field.separator", ["map.output.key.field.separator"], [Tab], "", trimmed: false),
+        NotImplemented("mapreduce.job.partitioner.class", ["mapreduce.partitioner.class", "mapred.partitioner.class"],
+            ["org.apache.hadoop.mapreduce.lib.partition.HashPartitioner", "org.apache.hadoop.mapred.lib.HashPartitioner"],
+            "`-partitioner`; launch-local partitions as HashPartitioner"),
+        NotImplemented("mapreduce.partition.keypartitioner.options", ["mapred.text.key.partitioner.options"], [], ""),
+        NotImplemented("mapreduce.job.output.key.comparator.class", ["mapred.output.key.comparator.class"], [], ""),
+        NotImplemented("mapreduce.partition.keycomparator.options", ["mapred.text.key.comparator.options"], [], ""),
+        NotImplemented("mapreduce.job.output.group.comparator.class", ["mapred.output.value.groupfn.class"], [], ""),
+        NotImplemented("mapreduce.map.sort.spill.percent", ["io.sort.spill.percent"], ["0.80"], ""),
+        NotImplemented("mapreduce.task.io.sort.factor", ["io.sort.factor"], ["10"], ""),
+        NotImplemented("mapreduce.map.combine.minspills", ["min.num.spills.for.combine"], ["3"], ""),
+
+        // Input.
+        NotImplemented("mapreduce.job.inputformat.class", ["mapreduce.inputformat.class", "mapred.input.format.class"], [],
+            "`-inputformat`; launch-local reads text, `.gz`, `.bz2` and SequenceFiles by their content"),
+        NotImplemented("mapreduce.input.keyvaluelinerecordreader.key.value.separator", ["key.value.separator.in.input.line"], [Tab],
+            "KeyValueTextInputFormat", trimmed: false),
+        NotImplemented("mapreduce.input.lineinputformat.linespermap", ["mapred.line.input.format.linespermap"], ["1"], "NLineInputFormat"),
+        NotImplemented("mapreduce.input.fileinputformat.input.dir.recursive", ["mapred.input.dir.recursive"], ["false"], ""),
+
+        // Output.
+        NotImplemented("mapreduce.job.outputformat.class", ["mapreduce.outputformat.class", "mapred.output.format.class"], [],
+            "`-outputformat`; launch-local writes text, or SequenceFiles with `--io typedbytes`"),
+        NotImplemented("mapreduce.output.textoutputformat.separator", ["mapred.textoutputformat.separator"], [Tab], "", trimmed: false),
+        NotImplemented("mapreduce.output.fileoutputformat.compress", ["mapred.output.compress"], ["false"], ""),
+        NotImplemented("mapreduce.output.fileoutputformat.compress.codec", ["mapred.output.compression.codec"],
+            ["org.apache.hadoop.io.compress.DefaultCodec"], ""),
+        NotImplemented("mapreduce.output.fileoutputformat.compress.type", ["mapred.output.compression.type"], ["RECORD"], ""),
+        NotImplemented("mapreduce.fileoutputcommitter.algorithm.version", [], ["1"], "launch-local commits as algorithm 1"),
+        NotImplemented("mapreduce.fileoutputcommitter.marksuccessfuljobs", [], ["true"], "`_SUCCESS`"),
+
+        // Tasks' environment.
+        NotImplemented("mapreduce.map.env", ["mapred.map.child.env"], [], ""),
+        NotImplemented("mapreduce.reduce.env", ["mapred.reduce.child.env"], [], ""),
+    ];
+
+    /// <summary>The value <paramref name="configuration"/> gives the setting named <paramref name="name"/> under any of its names, the last one given winning as in Hadoop's configuration; null when none is given.</summary>
+    public static KeyValuePair<string, string>? Find(IReadOnlyList<KeyValuePair<string, string>> configuration, string name)
+    {
+        var setting = All.Single(s => s.Name == name);
+        for (var i = configuration.Count - 1; i >= 0; i--)
+            if (setting.IsNamed(configuration[i].Key)) return configuration[i];
+        return null;
+    }
+
+    /// <summary>Refuses the first setting of <paramref name="configuration"/>, in the order given, that launch-local does not implement and that is neither Hadoop's default nor what the job's own options imply (<paramref name="implied"/>, as <c>-io</c> sets <c>stream.map.input</c>).</summary>
+    /// <exception cref="UnimplementedSettingException">A setting launch-local would otherwise ignore.</exception>
+    public static void RefuseUnimplemented(IReadOnlyList<KeyValuePair<string, string>> configuration,
+        IReadOnlyList<KeyValuePair<string, string>> implied)
+    {
+        foreach (var (key, value) in configuration)
+        {
+            var setting = All.FirstOrDefault(s => s.IsNamed(key));
+            if (setting is not { Status: SettingStatus.NotImplemented } || setting.IsDefault(value)) continue;
+            if (implied.Any(p => p.Key == setting.Name && p.Value == value)) continue;
+            throw new UnimplementedSettingException(key);
+        }
+    }
+
+    private static HadoopSetting Implemented(string name, string[] otherNames, string hadoopDefault, string note) =>
+        new(name, otherNames, [hadoopDefault], SettingStatus.Implemented, note);
+
+    private static HadoopSetting NoEffect(string name, string[] otherNames, string[] defaults, string note) =>
+        new(name, otherNames, defaults, SettingStatus.NoEffect, note);
+
+    private static HadoopSetting NotImplemented(string name, string[] otherNames, string[] defaults, string note, bool trimmed = true) =>
+        new(name, otherNames, defaults, SettingStatus.NotImplemented, note, trimmed);
+}

@@ -1,0 +1,7 @@
+// Hadoop's job settings: which ones launch-local implements, and the refusal of the others.
+namespace Hdnr.Engine.Settings;
+
+/// <summary>A job sets a Hadoop setting launch-local does not implement to a value that is not Hadoop's default, so its output would differ from Hadoop's.</summary>
+/// <remarks>The value is not repeated: a separator may be a tab or a line end, and the line stays one line.</remarks>
+public sealed class UnimplementedSettingException(string key)
+    : Exception($"-D {key}: launch-local does not implement this Hadoop setting yet, beyond Hadoop's default; launch passes it to Hadoop.");

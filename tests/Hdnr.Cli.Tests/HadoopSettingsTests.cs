@@ -1,0 +1,168 @@
+using System.Text;
+using Hdnr.Engine.Settings;
+
+namespace Hdnr.Cli.Tests;
+
+/// <summary>No Hadoop setting is silently ignored by launch-local: one it does not implement is refused in one line before anything is touched, one at Hadoop's default or of the user's own is accepted.</summary>
+public sealed class HadoopSettingsTests
+{
+    private static string NewOutput() => Path.Combine(Directory.CreateTempSubdirectory("hdnr-settings-").FullName, "out");
+
+    private static string Refusal(string key) =>
+        $"hdnr: -D {key}: launch-local does not implement this Hadoop setting yet, beyond Hadoop's default; launch passes it to Hadoop.\n";
+
+    [Fact]
+    public void Key_fields_with_a_key_field_partitioner_option_are_refused_with_exit_2_and_no_output_is_made()
+    {
+        var output = NewOutput();
+
+        var run = Hdnr.Run(["wc.csx", "launch-local", "wc.txt", output,
+            "-D", "stream.num.map.output.key.fields=2", "-D", "mapreduce.partition.keypartitioner.options=-k1,1"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(Refusal("stream.num.map.output.key.fields"), run.Stderr);
+        Assert.False(Directory.Exists(output), "a refused job makes no OUTPUT");
+        Assert.Empty(Directory.GetFileSystemEntries(Path.GetDirectoryName(output)!));
+    }
+
+    [Fact]
+    public void A_deprecated_name_is_refused_the_same_way_naming_it_as_written()
+    {
+        var output = NewOutput();
+
+        var run = Hdnr.Run(["wc.csx", "launch-local", "wc.txt", output, "-D", "mapred.text.key.partitioner.options=-k1,1"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(Refusal("mapred.text.key.partitioner.options"), run.Stderr);
+        Assert.False(Directory.Exists(output), "a refused job makes no OUTPUT");
+    }
+
+    [Fact]
+    public void Settings_at_hadoops_default_are_accepted_and_change_nothing()
+    {
+        var plain = NewOutput();
+        var defaults = NewOutput();
+
+        var a = Hdnr.Run(["wc.csx", "launch-local", "wc.txt", plain]);
+        var b = Hdnr.Run(["wc.csx", "launch-local", "wc.txt", defaults, "-D", "stream.num.map.output.key.fields=1",
+            "-D", "stream.map.output.field.separator=\t", "-D", "mapred.partitioner.class=org.apache.hadoop.mapred.lib.HashPartitioner",
+            "-D", "mapreduce.output.fileoutputformat.compress= FALSE", "-D", "stream.map.input=text", "-D", "mapreduce.job.queuename=etl"]);
+
+        Assert.True(a.ExitCode == 0, a.ToString());
+        Assert.True(b.ExitCode == 0, b.ToString());
+        Assert.Equal(File.ReadAllBytes(Path.Combine(plain, "part-00000")), File.ReadAllBytes(Path.Combine(defaults, "part-00000")));
+    }
+
+    [Fact]
+    public void The_io_settings_are_accepted_when_they_say_what_io_says()
+    {
+        var output = NewOutput();
+
+        var agreeing = Hdnr.Run(["wc.csx", "launch-local", "wc.txt", output, "--io", "typedbytes", "-D", "stream.map.input=typedbytes"]);
+        var alone = Hdnr.Run(["wc.csx", "launch-local", "wc.txt", NewOutput(), "-D", "stream.map.input=typedbytes"]);
+
+        Assert.True(agreeing.ExitCode == 0, agreeing.ToString());
+        Assert.Equal(2, alone.ExitCode);
+        Assert.Equal(Refusal("stream.map.input"), alone.Stderr);
+    }
+
+    [Fact]
+    public void A_users_own_setting_reaches_the_scripts_environment()
+    {
+        var script = TempScript.Write("""
+            /// Keeps the words longer than the job's threshold.
+            IEnumerable<(string, int)> Map(long offset, string line)
+            {
+                var threshold = int.Parse(Environment.GetEnvironmentVariable("myjob_threshold") ?? "0");
+                foreach (var word in line.Split(' ')) if (word.Length > threshold) yield return (word, 1);
+            }
+            """, "threshold.csx");
+        var output = NewOutput();
+
+        var run = Hdnr.Run([script.Path, "launch-local", Hdnr.Example("wc.txt"), output, "-D", "myjob.threshold=4"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("quick\t1\nbrown\t1\njumps\t1\nsleeps\t1\n", File.ReadAllText(Path.Combine(output, "part-00000")));
+    }
+
+    [Fact]
+    public void Fs_local_block_size_and_the_deprecated_min_split_size_cut_splits_as_hadoop_does()
+    {
+        var input = Path.Combine(Directory.CreateTempSubdirectory("hdnr-settings-in-").FullName, "in.txt");
+        File.WriteAllText(input, string.Concat(Enumerable.Range(0, 300).Select(i => $"line {i:D4}\n")));
+
+        var small = Hdnr.Run(["wc.csx", "launch-local", input, NewOutput(), "--reducers", "0", "-D", "fs.local.block.size=1000"]);
+        var minimum = Hdnr.Run(["wc.csx", "launch-local", input, NewOutput(), "--reducers", "0", "-D", "fs.local.block.size=1000",
+            "-D", "mapred.min.split.size=2000"]);
+
+        // 3000 bytes: 3 blocks of 1000 (Hadoop's split slop lets the last 1000 stay whole), then splits of at least 2000.
+        Assert.True(small.ExitCode == 0, small.ToString());
+        Assert.Contains("completed successfully: 3 map and 0 reduce tasks", small.Stderr);
+        Assert.True(minimum.ExitCode == 0, minimum.ToString());
+        Assert.Contains("completed successfully: 2 map and 0 reduce tasks", minimum.Stderr);
+    }
+
+    /// <summary>Every setting the table says launch-local does not implement, each under its name or, taking turns, one of its other names.</summary>
+    public static TheoryData<string> NotImplementedSettings()
+    {
+        var data = new TheoryData<string>();
+        foreach (var (setting, i) in HadoopSettings.All.Where(s => s.Status == SettingStatus.NotImplemented).Select((s, i) => (s, i)))
+        {
+            string[] names = [setting.Name, .. setting.OtherNames];
+            data.Add(names[i % names.Length]);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(NotImplementedSettings))]
+    public void Each_setting_the_table_says_launch_local_does_not_implement_is_refused(string key)
+    {
+        var output = NewOutput();
+
+        var run = Hdnr.Run(["wc.csx", "launch-local", "wc.txt", output, "-D", $"{key}=hdnr-not-a-default"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(Refusal(key), run.Stderr);
+        Assert.False(Directory.Exists(output), "a refused job makes no OUTPUT");
+    }
+
+    [Fact]
+    public void Every_name_of_a_setting_launch_local_does_not_implement_is_refused_and_no_other_setting_is()
+    {
+        var names = HadoopSettings.All.SelectMany(s => (string[])[s.Name, .. s.OtherNames]).ToList();
+        Assert.Equal(names.Count, names.Distinct().Count());
+        foreach (var setting in HadoopSettings.All)
+        {
+            foreach (var name in (string[])[setting.Name, .. setting.OtherNames])
+            {
+                var refused = Record.Exception(() => HadoopSettings.RefuseUnimplemented([new(name, "hdnr-not-a-default")], []));
+                if (setting.Status == SettingStatus.NotImplemented) Assert.Equal(Refusal(name)[6..^1], refused?.Message);
+                else Assert.Null(refused);
+                Assert.Null(Record.Exception(() => HadoopSettings.RefuseUnimplemented(setting.Defaults.Select(d => KeyValuePair.Create(name, d)).ToList(), [])));
+            }
+        }
+    }
+
+    [Fact]
+    public void The_readme_shows_the_table_launch_local_follows()
+    {
+        var readme = File.ReadAllText(Path.Combine(Hdnr.RepoRoot, "README.md"));
+
+        var table = new StringBuilder("| setting | other names | Hadoop's default | launch-local |\n| --- | --- | --- | --- |\n");
+        foreach (var s in HadoopSettings.All)
+        {
+            var status = s.Status switch
+            {
+                SettingStatus.Implemented => "implemented",
+                SettingStatus.NoEffect => "accepted: changes no output",
+                _ => "refused unless Hadoop's default",
+            };
+            table.Append($"| `{s.Name}` | {string.Join(", ", s.OtherNames.Select(n => $"`{n}`"))} | ")
+                .Append(string.Join(", ", s.Defaults.Select(d => d == "\t" ? "tab" : $"`{d}`")) is { Length: > 0 } d ? d : "unset")
+                .Append($" | {status}{(s.Note.Length > 0 ? ": " + s.Note : "")} |\n");
+        }
+
+        Assert.True(readme.Contains(table.ToString(), StringComparison.Ordinal), "README.md should hold this table:\n" + table);
+    }
+}

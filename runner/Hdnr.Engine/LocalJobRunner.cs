@@ -111,9 +111,8 @@ public static class LocalJobRunner
         return Math.Clamp(even, Math.Min(4L << 20, job.SplitBytes), job.SplitBytes);
     }
 
-    // The settings Hadoop Streaming's -io sets from the same choice as --io, so giving them as well is no conflict.
+    // The settings Hadoop Streaming's -io sets from the same choice as --io, so giving them as well is no conflict (text,
+    // which sets none, is their default and accepted as such).
     private static KeyValuePair<string, string>[] ImpliedSettings(JobDescription job) =>
-        job.Io is not { } io ? []
-            : new[] { "stream.map.input", "stream.map.output", "stream.reduce.input", "stream.reduce.output" }
-                .Select(name => KeyValuePair.Create(name, io == WireFormat.TypedBytes ? "typedbytes" : "text")).ToArray();
+        job.Io is { } io ? TaskEnvironment.IoSettings(io) : [];
 }

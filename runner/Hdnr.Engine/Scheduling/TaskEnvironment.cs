@@ -29,12 +29,7 @@ internal static class TaskEnvironment
             new("mapred.work.output.dir", "file:" + outputDirectory),
             new("mapreduce.task.io.sort.mb", job.SortBufferMb.ToString(CultureInfo.InvariantCulture)),
         };
-        if (io == WireFormat.TypedBytes)
-        {
-            // -io typedbytes sets these; with text io Hadoop sets none of them.
-            foreach (var name in new[] { "stream.map.input", "stream.map.output", "stream.reduce.input", "stream.reduce.output" })
-                settings.Add(new(name, "typedbytes"));
-        }
+        settings.AddRange(IoSettings(io));
         if (split is not null)
         {
             var file = "file:" + split.Path;
@@ -52,6 +47,11 @@ internal static class TaskEnvironment
         foreach (var (key, value) in job.Configuration.Concat(settings)) environment[Safe(key)] = value;
         return environment;
     }
+
+    /// <summary>The settings Hadoop Streaming's <c>-io</c> sets: <c>stream.map.input</c> and its three siblings for typedbytes; none for text.</summary>
+    public static KeyValuePair<string, string>[] IoSettings(WireFormat io) =>
+        io != WireFormat.TypedBytes ? []
+            : [.. new[] { "stream.map.input", "stream.map.output", "stream.reduce.input", "stream.reduce.output" }.Select(name => KeyValuePair.Create(name, "typedbytes"))];
 
     /// <summary>A configuration key as a variable name: each character outside [0-9A-Za-z] becomes <c>_</c>.</summary>
     public static string Safe(string key)

@@ -8,26 +8,25 @@ public static class TaskFailure
 {
     /// <summary>Whether <paramref name="exception"/> is a failure told in one line (the script's, its records', or reading and writing files), not a bug.</summary>
     public static bool IsTold(Exception exception) =>
-        exception is ScriptException or RecordConversionException or JobShapeException
-            or IOException or UnauthorizedAccessException or InvalidDataException;
+        IsTheScripts(exception) || exception is IOException or UnauthorizedAccessException or InvalidDataException;
 
     /// <summary>The line for a failure <see cref="IsTold"/> accepts: the script's own as they are, file problems after <paramref name="program"/>'s name.</summary>
     public static string Line(Exception exception, string program)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return exception is ScriptException or RecordConversionException or JobShapeException
-            ? exception.Message
-            : $"{program}: {exception.Message}";
+        return IsTheScripts(exception) ? exception.Message : $"{program}: {exception.Message}";
     }
 
     /// <summary>One line for <paramref name="exception"/>: hdnr's own messages as they are, anything else as its type and message.</summary>
     public static string Describe(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return exception switch
-        {
-            ScriptException or RecordConversionException or JobShapeException => exception.Message,
-            _ => $"{exception.GetType().Name}: {exception.Message.ReplaceLineEndings(" ").Trim()}",
-        };
+        return IsTheScripts(exception)
+            ? exception.Message
+            : $"{exception.GetType().Name}: {exception.Message.ReplaceLineEndings(" ").Trim()}";
     }
+
+    // The script's own failures and its records': their messages already name the file, line and record.
+    private static bool IsTheScripts(Exception exception) =>
+        exception is ScriptException or RecordConversionException or JobShapeException;
 }

@@ -463,40 +463,6 @@ public sealed class LaunchLocalTests
     }
 
     [HadoopStreamingFact]
-    public void Real_hadoop_streaming_writes_the_same_part_files()
-    {
-        var dir = Directory.CreateTempSubdirectory("hdnr-vs-hadoop-").FullName;
-        var mixed = Path.Combine(dir, "mixed.txt");
-        // CRLF, a lone CR, a byte order mark not at the start, a tab, a last line without an end.
-        File.WriteAllBytes(mixed, "a\r\nb\rc\n\uFEFFd\te\nlast"u8.ToArray());
-        var bom = Path.Combine(dir, "bom.txt");
-        File.WriteAllBytes(bom, "\uFEFFhello world\nsecond\n"u8.ToArray());
-        var empty = Path.Combine(dir, "empty.txt");
-        File.WriteAllBytes(empty, []);
-        var identity = TempScript.Write("""
-            /// Map-only: offset and line.
-            IEnumerable<(long, string)> Map(long offset, string line)
-            {
-                yield return (offset, line);
-            }
-            """, "identity.csx");
-        string[] wcInputs = [Hdnr.Example("wc.txt"), Hdnr.Example("vowels.txt"), Hdnr.Example("spellnumbers.txt"), mixed];
-        var wc = Hdnr.Example("wc.csx");
-
-        var hadoopWc = HadoopStreaming(dir, "wc", ["-D", "mapreduce.job.reduces=3"], wcInputs,
-            ["-mapper", Task(wc, "map"), "-combiner", Task(wc, "combine"), "-reducer", Task(wc, "reduce")]);
-        var hadoopMapOnly = HadoopStreaming(dir, "maponly", ["-D", "mapreduce.job.reduces=0"], [mixed, Hdnr.Example("wc.txt"), bom, empty],
-            ["-mapper", Task(identity.Path, "map")]);
-        var localWc = Hdnr.Run(["wc.csx", "launch-local", .. wcInputs, Path.Combine(dir, "local-wc"), "--reducers", "3"]);
-        var localMapOnly = Hdnr.Run([identity.Path, "launch-local", mixed, Hdnr.Example("wc.txt"), bom, empty, Path.Combine(dir, "local-maponly")]);
-
-        Assert.True(localWc.ExitCode == 0, localWc.ToString());
-        Assert.True(localMapOnly.ExitCode == 0, localMapOnly.ToString());
-        AssertSameParts(hadoopWc, Path.Combine(dir, "local-wc"));
-        AssertSameParts(hadoopMapOnly, Path.Combine(dir, "local-maponly"));
-    }
-
-    [HadoopStreamingFact]
     public void Real_hadoop_streaming_splits_sequence_files_as_launch_local_does()
     {
         var dir = Directory.CreateTempSubdirectory("hdnr-vs-hadoop-seq-").FullName;
@@ -619,15 +585,6 @@ public sealed class LaunchLocalTests
         var pairs = new List<(object?, object?)>();
         while (reader.TryReadPair(out var key, out var value)) pairs.Add((key, value));
         return pairs;
-    }
-
-    private static void AssertSameParts(string expected, string actual)
-    {
-        var names = Directory.GetFiles(expected, "part-*").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        Assert.NotEmpty(names);
-        Assert.Equal(names, Directory.GetFiles(actual, "part-*").Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        foreach (var name in names)
-            Assert.Equal(File.ReadAllText(Path.Combine(expected, name!)), File.ReadAllText(Path.Combine(actual, name!)));
     }
 
     // A streaming -mapper/-reducer string: Hadoop splits it into arguments itself, no shell.

@@ -3,7 +3,8 @@
 # wrote beside the job, so the tests compare launch-local against Hadoop's own bytes where no Hadoop is installed.
 #   source /tmp/hadoop-2.8.5/env.sh && scripts/hadoop-references.sh [CASE...]     (all cases when none is given)
 # A case is a folder: job.csx, input/ (files, passed to the job one by one in name order), options (hdnr's options,
-# one argument per line, given to both `launch` and `launch-local`). The script writes hadoop-VERSION/ in it:
+# one argument per line, given to both `launch` and `launch-local`), and optionally isolations (launch-local's
+# --isolation values to test it in, one per line; inprocess when absent). The script writes hadoop-VERSION/ in it:
 # output/ (the job's output folder without Hadoop's .crc files) or nothing when the job failed, exit-code, and
 # counters (the job's counters as the job client prints them, for reading: the tests do not compare them yet).
 set -euo pipefail

@@ -4,6 +4,7 @@ using Hdnr.Engine.Settings;
 using Hdnr.Formats.Codecs;
 using Hdnr.Formats.Input;
 using Hdnr.Formats.Output;
+using Hdnr.Hadoop;
 using Hdnr.Runtime.Files;
 using Hdnr.Runtime.Tasks;
 using Hdnr.Scripting;
@@ -63,10 +64,16 @@ internal static class Failures
             Console.Error.WriteLine("hdnr: Job not successful: no output was committed.");
             return ExitCodes.Failed;
         }
+        catch (HadoopToolException e)
+        {
+            // Hadoop, a cluster or a freeze refused the job, or cannot be found.
+            Console.Error.WriteLine($"hdnr: {e.Message}");
+            return ExitCodes.Failed;
+        }
         catch (UserException e)
         {
             Console.Error.WriteLine($"hdnr: {e.Message}");
-            return ExitCodes.Failed;
+            return ExitCodes.Usage;
         }
         catch (Exception e) when (TaskFailure.IsTold(e))
         {

@@ -12,8 +12,13 @@ internal static class HdnrCommand
         // the script's path comes first, so the verbs that need no script get an app of their own.
         if (args.Length == 0 || args[0].StartsWith('-') || ToolVerbs.Contains(args[0]))
             return CreateToolApp().Execute(args);
-        return CreateScriptApp(new ScriptSession(args[0])).Execute(args[1..]);
+        return CreateScriptApp(new ScriptSession(args[0])).Execute(SplitJoinedSettings(args[1..]));
     }
+
+    // Hadoop's GenericOptionsParser takes -Dkey=value as well as -D key=value; McMaster would read the first as a
+    // cluster of one-letter options.
+    private static string[] SplitJoinedSettings(string[] args) =>
+        args.SelectMany(a => a.Length > 2 && a.StartsWith("-D", StringComparison.Ordinal) ? new[] { "-D", a[2..] } : [a]).ToArray();
 
     private static readonly HashSet<string> ToolVerbs = ["readtb", "writetb"];
 

@@ -62,6 +62,9 @@ public sealed record JobDescription
     /// <summary>Attempts per reduce task before the job fails (<c>mapreduce.reduce.maxattempts</c>).</summary>
     public int ReduceMaxAttempts { get; init; } = 4;
 
+    /// <summary>Whether a task process that exits with a code other than 0 fails its attempt (<c>stream.non.zero.exit.is.failure</c>); when false, what it wrote is its output.</summary>
+    public bool NonZeroExitIsFailure { get; init; } = true;
+
     /// <summary>How long an attempt may show no progress before it is killed (<c>mapreduce.task.timeout</c>, in milliseconds; 0 or less never).</summary>
     public long TaskTimeoutMilliseconds { get; init; } = 600_000;
 

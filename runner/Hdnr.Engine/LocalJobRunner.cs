@@ -91,10 +91,11 @@ public static class LocalJobRunner
 
     // Environment variables, the working directory and static fields belong to the process, and a script that can
     // exit, overflow its stack or read stdin would end or hang the engine: only a process per task is safe for those.
+    // And only a process has an exit code.
     private static string? OwnProcessesReason(JobDescription job) =>
-        job.Files.Count > 0 || job.Archives.Count > 0
-            ? "the job has --file/--archive, which each task sees in its own working directory"
-            : ScriptInspection.Of(job.AssemblyPath).ProcessReason;
+        job.Files.Count > 0 || job.Archives.Count > 0 ? "the job has --file/--archive, which each task sees in its own working directory"
+        : !job.NonZeroExitIsFailure ? "stream.non.zero.exit.is.failure=false is about the exit codes of task processes"
+        : ScriptInspection.Of(job.AssemblyPath).ProcessReason;
 
     /// <summary>The block size splits are cut to: Hadoop's, unless finer splits cannot change the output and keep every core busy.</summary>
     /// <remarks>

@@ -8,19 +8,24 @@ public sealed class HadoopReferenceTests
 {
     private static readonly string Cases = Path.Combine(Hdnr.RepoRoot, "tests", "references");
 
-    /// <summary>Every case folder with each Hadoop version that has a reference for it.</summary>
-    public static TheoryData<string, string> References()
+    /// <summary>Every case folder with each Hadoop version that has a reference for it, in each isolation its <c>isolations</c> file names (one per line; <c>inprocess</c> without one).</summary>
+    public static TheoryData<string, string, string> References()
     {
-        var data = new TheoryData<string, string>();
+        var data = new TheoryData<string, string, string>();
         foreach (var dir in Directory.GetDirectories(Cases).Order(StringComparer.Ordinal))
+        {
+            var isolationsFile = Path.Combine(dir, "isolations");
+            var isolations = File.Exists(isolationsFile) ? File.ReadAllLines(isolationsFile).Where(l => l.Length > 0) : ["inprocess"];
             foreach (var reference in Directory.GetDirectories(dir, "hadoop-*").Order(StringComparer.Ordinal))
-                data.Add(Path.GetFileName(dir), Path.GetFileName(reference));
+                foreach (var isolation in isolations)
+                    data.Add(Path.GetFileName(dir), Path.GetFileName(reference), isolation);
+        }
         return data;
     }
 
     [Theory]
     [MemberData(nameof(References))]
-    public void Launch_local_writes_what_hadoop_wrote(string job, string hadoop)
+    public void Launch_local_writes_what_hadoop_wrote(string job, string hadoop, string isolation)
     {
         var dir = Path.Combine(Cases, job);
         var reference = Path.Combine(dir, hadoop);
@@ -30,7 +35,7 @@ public sealed class HadoopReferenceTests
         var options = File.Exists(optionsFile) ? File.ReadAllLines(optionsFile).Where(l => l.Length > 0) : [];
         var output = Path.Combine(Directory.CreateTempSubdirectory("hdnr-reference-").FullName, "out");
 
-        var result = Hdnr.Run(["job.csx", "launch-local", .. inputs, output, .. options], workingDirectory: dir);
+        var result = Hdnr.Run(["job.csx", "launch-local", .. inputs, output, .. options, "--isolation", isolation], workingDirectory: dir);
 
         Assert.True(int.Parse(File.ReadAllText(Path.Combine(reference, "exit-code"))) == result.ExitCode, result.ToString());
         var expected = Path.Combine(reference, "output");

@@ -26,6 +26,29 @@ public sealed class HadoopSettingsTests
     }
 
     [Fact]
+    public void A_setting_joined_to_its_D_is_read_as_hadoops_GenericOptionsParser_reads_it()
+    {
+        var output = NewOutput();
+
+        var run = Hdnr.Run(["wc.csx", "launch-local", "wc.txt", output, "-Dmapreduce.job.reduces=2"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["_SUCCESS", "part-00000", "part-00001"], Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_boolean_setting_that_is_neither_true_nor_false_is_refused_in_one_line_where_hadoop_would_quietly_take_its_default()
+    {
+        var output = NewOutput();
+
+        var run = Hdnr.Run(["wc.csx", "launch-local", "wc.txt", output, "-D", "stream.non.zero.exit.is.failure=no"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("hdnr: -D stream.non.zero.exit.is.failure expects true or false, got 'no'.\n", run.Stderr);
+        Assert.False(Directory.Exists(output), "a refused job makes no OUTPUT");
+    }
+
+    [Fact]
     public void A_deprecated_name_is_refused_the_same_way_naming_it_as_written()
     {
         var output = NewOutput();

@@ -95,7 +95,7 @@ public sealed class ScriptVerbsTests
     {
         var result = Hdnr.Run(["triangular.csx", "combine"], "1\t1\n");
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         Assert.Equal("hdnr: triangular.csx defines no Combine function, so it has no 'combine' task.\n", result.Stderr);
     }
 

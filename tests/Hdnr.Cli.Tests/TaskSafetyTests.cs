@@ -196,7 +196,7 @@ public sealed class TaskSafetyTests
     {
         var run = Hdnr.Run(["wc.csx", "launch-local", "wc.txt", NewOutput(), "-D", "mapreduce.task.timeout=10m"]);
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Equal("hdnr: -D mapreduce.task.timeout expects a number of milliseconds, got '10m'.\n", run.Stderr);
     }
 

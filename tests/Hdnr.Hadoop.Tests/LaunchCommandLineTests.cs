@@ -49,12 +49,12 @@ public sealed class LaunchCommandLineTests : IDisposable
     }
 
     [Fact]
-    public void Launch_passes_the_settings_launch_local_refuses_to_hadoop_unchanged()
+    public void Launch_passes_the_settings_launch_local_refuses_to_hadoop_unchanged_joined_to_their_D_or_not()
     {
         var environment = FakeHadoop("file:///");
 
         var run = Hdnr.Run([Hdnr.Example("wc.csx"), "launch", "in", "out", "--print-command", "--io", "text",
-            "-D", "stream.num.map.output.key.fields=2", "-D", "mapred.text.key.partitioner.options=-k1,1", "-D", "myjob.threshold=5"],
+            "-D", "stream.num.map.output.key.fields=2", "-Dmapred.text.key.partitioner.options=-k1,1", "-D", "myjob.threshold=5"],
             environment: environment);
 
         Assert.True(run.ExitCode == 0, run.ToString());
@@ -91,7 +91,7 @@ public sealed class LaunchCommandLineTests : IDisposable
     {
         var run = Hdnr.Run([Hdnr.Example("wc.csx"), "launch", "only-one"], environment: FakeHadoop("file:///"));
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Equal("hdnr: give INPUT... OUTPUT: at least one input path, then the output folder\n", run.Stderr);
     }
 }

@@ -14,27 +14,14 @@ internal static class FreezeVerb
             var archive = cmd.Argument("archive", "the archive to write").IsRequired();
             var mode = ModeOption(cmd);
             var sideFiles = cmd.Option("-Z|--side-file <FILE>", "a file to put at the archive's root (repeatable)", CommandOptionType.MultipleValue);
-            cmd.OnExecute(() => Hadoop(() =>
+            cmd.OnExecute(() =>
             {
                 ArchiveFreezer.Freeze(session.Compiled, archive.Value!, FreezeModes.Parse(mode.Value()), sideFiles.Values.Select(v => v!).ToList(), Console.Error);
                 return 0;
-            }));
+            });
         });
 
     public static CommandOption ModeOption(CommandLineApplication cmd) =>
         cmd.Option("--mode <MODE>", "native (default: one NativeAOT executable), self-contained (ReadyToRun runtime and the compiled script) or framework (nodes have .NET 10)",
             CommandOptionType.SingleValue).Accepts(v => v.Values(FreezeModes.Names.ToArray()));
-
-    /// <summary>Runs a freeze or launch command, turning its refusals into hdnr's one-line errors.</summary>
-    public static int Hadoop(Func<int> command)
-    {
-        try
-        {
-            return command();
-        }
-        catch (HadoopToolException e)
-        {
-            throw new UserException(e.Message);
-        }
-    }
 }

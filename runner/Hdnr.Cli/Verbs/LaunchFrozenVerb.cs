@@ -14,7 +14,7 @@ internal static class LaunchFrozenVerb
             cmd.AddName("launch_frozen");
             var options = JobOptions.Add(cmd);
             var mode = FreezeVerb.ModeOption(cmd);
-            cmd.OnExecute(() => FreezeVerb.Hadoop(() =>
-                Launcher.Launch(session.Compiled, options.Read(), FreezeModes.Parse(mode.Value()), upload: true, options.PrintCommand, Console.Out, Console.Error)));
+            cmd.OnExecute(() =>
+                Launcher.Launch(session.Compiled, options.Read(), FreezeModes.Parse(mode.Value()), upload: true, options.PrintCommand, Console.Out, Console.Error));
         });
 }

@@ -56,6 +56,7 @@ internal static class LaunchLocalVerb
                     TaskTimeoutMilliseconds = Number(configuration, "mapreduce.task.timeout", "a number of milliseconds", long.MaxValue) ?? 600_000,
                     MaxAttempts = attempts.HasValue() ? Math.Max(1, attempts.ParsedValue) : (int)Math.Max(1, Number(configuration, "mapreduce.map.maxattempts") ?? 4),
                     ReduceMaxAttempts = attempts.HasValue() ? Math.Max(1, attempts.ParsedValue) : (int)Math.Max(1, Number(configuration, "mapreduce.reduce.maxattempts") ?? 4),
+                    NonZeroExitIsFailure = Boolean(configuration, "stream.non.zero.exit.is.failure") ?? true,
                     Overwrite = overwrite.HasValue(),
                     Configuration = configuration,
                     Files = files.Values!,
@@ -129,6 +130,19 @@ internal static class LaunchLocalVerb
         return long.TryParse(setting.Value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= -largest - 1 && value <= largest
             ? value
             : throw new UserException($"-D {setting.Key} expects {what}, got '{setting.Value}'.");
+    }
+
+    // A boolean setting as Hadoop's getBoolean reads it (trimmed, either case); where Hadoop would quietly take its
+    // default for another word, hdnr says so, as the job would not do what its author wrote.
+    private static bool? Boolean(List<KeyValuePair<string, string>> settings, string name)
+    {
+        if (HadoopSettings.Find(settings, name) is not { } setting) return null;
+        return setting.Value.Trim().ToLowerInvariant() switch
+        {
+            "true" => true,
+            "false" => false,
+            _ => throw new UserException($"-D {setting.Key} expects true or false, got '{setting.Value}'."),
+        };
     }
 
     // How to start this same hdnr for a task process: its apphost, or `dotnet hdnr.dll` when run that way.

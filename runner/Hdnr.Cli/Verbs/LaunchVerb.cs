@@ -13,8 +13,8 @@ internal static class LaunchVerb
         {
             cmd.Description = "Run the job with hadoop jar STREAMING_JAR; the compiled script and the framework-dependent runner travel in the distributed cache (nodes need the .NET 10 runtime).";
             var options = JobOptions.Add(cmd);
-            cmd.OnExecute(() => FreezeVerb.Hadoop(() =>
-                Launcher.Launch(session.Compiled, options.Read(), FreezeMode.Framework, upload: false, options.PrintCommand, Console.Out, Console.Error)));
+            cmd.OnExecute(() =>
+                Launcher.Launch(session.Compiled, options.Read(), FreezeMode.Framework, upload: false, options.PrintCommand, Console.Out, Console.Error));
         });
 }
 

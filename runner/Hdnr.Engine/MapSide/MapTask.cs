@@ -47,7 +47,7 @@ internal static class MapTask
         {
             using var part = new PartWriter(Path.Combine(directory, TaskIds.PartName(index)), context.Io);
             var output = new CountingSink(part);
-            context.Launcher.Run(attempt, input, output, reporter, context.Cancel);
+            context.Launcher.Run(attempt, input, new UnfedTaskGate(output, () => input.Records), reporter, context.Cancel);
             part.Complete();
             part.Dispose();
             // A map-only task writes straight to its part file, as Hadoop's DirectMapOutputCollector, which counts no output bytes.
@@ -66,7 +66,7 @@ internal static class MapTask
                 : null;
             var buffer = new MapOutputBuffer(context.Reducers, context.Job.Partitioner, context.Job.KeyOrder, (long)context.Job.SortBufferMb << 20,
                 () => new SpillWriter(Path.Combine(work, $"spill{spills++}.out"), context.Reducers), combine);
-            context.Launcher.Run(attempt, input, buffer, reporter, context.Cancel);
+            context.Launcher.Run(attempt, input, new UnfedTaskGate(buffer, () => input.Records), reporter, context.Cancel);
             buffer.Flush();
             buffer.Release();
             counters.Add(HadoopCounters.MapOutputRecords, buffer.Records);

@@ -41,7 +41,7 @@ internal static class ReduceTask
         var input = new CountingSource(merger, context.Cancel);
         using var part = new PartWriter(Path.Combine(directory, TaskIds.PartName(partition)), context.Io);
         var output = new CountingSink(part);
-        context.Launcher.Run(attempt, input, output, reporter, context.Cancel);
+        context.Launcher.Run(attempt, input, new UnfedTaskGate(output, () => input.Records), reporter, context.Cancel);
         part.Complete();
         part.Dispose();
         var counters = reporter.Counters;

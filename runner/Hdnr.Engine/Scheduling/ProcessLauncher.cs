@@ -111,19 +111,20 @@ internal sealed class ProcessLauncher(JobDescription job, JobFiles files, WireFo
         string[] lines;
         lock (tail) lines = [.. tail];
         if (timeout.Expired) throw new TaskAttemptFailedException(timeout.Message, lines);
-        if (fatal is not null && process.ExitCode != 0)
+        var failed = process.ExitCode != 0 && job.NonZeroExitIsFailure;
+        if (fatal is not null && failed)
             throw new TaskAttemptFailedException($"{TaskName(attempt.Kind)} process ended with exit code {process.ExitCode}: {fatal}", lines);
         // A combine attempt run for this map's output failed on its own terms.
         if (outputFailure is TaskAttemptFailedException combine) ExceptionDispatchInfo.Throw(combine);
         if (outputFailure is not null)
             throw new TaskAttemptFailedException($"{TaskName(attempt.Kind)} output is not valid: {outputFailure.Message}", lines, outputFailure);
         if (inputFailure is not null) throw new TaskAttemptFailedException(TaskFailure.Describe(inputFailure), lines, inputFailure);
-        if (process.ExitCode != 0)
+        if (failed)
             throw new TaskAttemptFailedException(
                 lines.Length > 0 ? lines[^1] : $"{TaskName(attempt.Kind)} process exited with code {process.ExitCode}", lines);
         // Hadoop fails such a task with "Broken pipe" once its input outgrows the pipe; a small input it may not notice.
         if (inputCut)
-            throw new TaskAttemptFailedException($"{TaskName(attempt.Kind)} process exited (code 0) before reading all its input", lines);
+            throw new TaskAttemptFailedException($"{TaskName(attempt.Kind)} process exited (code {process.ExitCode}) before reading all its input", lines);
     }
 
     // Writes the task's input to its stdin; a failure to read the input is returned (and the task killed, as it would

@@ -25,6 +25,8 @@ public static class HadoopSettings
         Implemented("mapreduce.task.io.sort.mb", ["io.sort.mb"], "100", "`--sort-buffer-mb`"),
         Implemented("mapreduce.input.fileinputformat.split.minsize", ["mapred.min.split.size"], "0", "bytes"),
         Implemented("fs.local.block.size", [], "33554432", "the split size in bytes; `--split-mb`"),
+        Implemented("stream.non.zero.exit.is.failure", [], "true",
+            "`false`: a task that exits with another code than 0 succeeds with what it wrote; tasks then run as processes"),
 
         // Accepted: they change no output.
         NoEffect("mapreduce.job.maps", ["mapred.map.tasks"], ["2"], "Hadoop's local mode ignores it too: one split per block"),
@@ -62,7 +64,6 @@ public static class HadoopSettings
         NotImplemented("stream.map.output", [], ["text"], "`-io`; `--io` sets all four to `text` or `typedbytes`"),
         NotImplemented("stream.reduce.input", [], ["text"], "`-io`; `--io` sets all four to `text` or `typedbytes`"),
         NotImplemented("stream.reduce.output", [], ["text"], "`-io`; `--io` sets all four to `text` or `typedbytes`"),
-        NotImplemented("stream.non.zero.exit.is.failure", [], ["true"], "a task that exits non-zero fails its attempt"),
         NotImplemented("stream.recordreader.class", [], [], "`-inputreader`"),
         NotImplemented("stream.addenvironment", [], [], "`-cmdenv`"),
 

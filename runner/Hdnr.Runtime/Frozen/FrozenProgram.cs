@@ -60,7 +60,7 @@ public static class FrozenProgram
         if (!script.Tasks.Contains(kind))
         {
             Console.Error.WriteLine($"{script.Name}: {ScriptVerbs.NoSuchTask(script.Name, kind)}");
-            return 1;
+            return ExitCodes.Usage;
         }
         return ScriptVerbs.RunTask(() => script.CreateJob(new StderrReporter()), kind, io, pipe);
     }

@@ -1,4 +1,5 @@
 using Hdnr.Engine;
+using Hdnr.Engine.Input;
 using Hdnr.Engine.Output;
 using Hdnr.Engine.Settings;
 using Hdnr.Formats.Codecs;
@@ -37,6 +38,11 @@ internal static class Failures
             Console.Error.WriteLine($"hdnr: {e.Message}");
             return ExitCodes.Usage;
         }
+        catch (InputFormatException e)
+        {
+            Console.Error.WriteLine($"hdnr: {e.Message}");
+            return ExitCodes.Usage;
+        }
         catch (UnsafePathException e)
         {
             Console.Error.WriteLine($"hdnr: {e.Message}");
@@ -47,7 +53,7 @@ internal static class Failures
             Console.Error.WriteLine($"hdnr: Error launching job, output path already exists: {e.Message}{(e.Replaceable ? " (--overwrite replaces it)" : "")}");
             return ExitCodes.OutputExists;
         }
-        catch (IOException e) when (e is InputPathException or OutputPathException)
+        catch (IOException e) when (e is InputPathException or OutputPathException or IncompatibleSettingException)
         {
             Console.Error.WriteLine($"hdnr: Error launching job: {e.Message}");
             return ExitCodes.LaunchError;

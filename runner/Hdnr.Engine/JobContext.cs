@@ -10,6 +10,7 @@ namespace Hdnr.Engine;
 internal sealed record JobContext(
     JobDescription Job,
     WireFormat Io,
+    Input.JobInput Input,
     TaskIds Ids,
     int Reducers,
     OutputCommitter Committer,

@@ -53,6 +53,9 @@ public sealed record JobDescription
     /// <summary>The wire format of every task (<c>-io</c>); null picks typedbytes when every input is a SequenceFile, else text.</summary>
     public WireFormat? Io { get; init; }
 
+    /// <summary>The input format (<c>-inputformat</c>); null for TextInputFormat, or AutoInputFormat with typedbytes io.</summary>
+    public Formats.Input.InputFormatClass? InputFormat { get; init; }
+
     /// <summary>Where tasks run.</summary>
     public Isolation Isolation { get; init; } = Isolation.InProcess;
 

@@ -1,4 +1,5 @@
 // The job: what launch-local runs, from the job's description to its result.
+using Hdnr.Engine.Input;
 using Hdnr.Engine.MapSide;
 using Hdnr.Engine.Output;
 using Hdnr.Engine.ReduceSide;
@@ -30,6 +31,9 @@ public static class LocalJobRunner
         ArgumentNullException.ThrowIfNull(log);
         // Before anything is touched: a setting ignored here would give other part files than the cluster.
         HadoopSettings.RefuseUnimplemented(job.Configuration, ImpliedSettings(job));
+        // JobSubmitter refuses the new API's input format for streaming's old-API maps, whatever its value.
+        if (HadoopSettings.Find(job.Configuration, "mapreduce.job.inputformat.class") is not null)
+            throw new IncompatibleSettingException("mapreduce.job.inputformat.class is incompatible with map compatibility mode.");
         var output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(job.Output));
         var ids = TaskIds.NewJob();
         // First, as it may finish or undo what a killed job did to this very OUTPUT.
@@ -38,7 +42,7 @@ public static class LocalJobRunner
         var committer = new OutputCommitter(output, log);
         // Hadoop checks the output specification before it lists the input.
         committer.CheckOutputSpecs(job.Overwrite);
-        var files = InputPaths.Expand(job.Inputs);
+        var files = InputPaths.Expand(job.Inputs, Recursive(job));
         OverwriteGuard.Check(output, job, files);
         // Hadoop's local mode asks for one map whatever mapreduce.job.maps says ("ignored when mapreduce.framework.name
         // is local"), so splits are block-sized: 32 MB pieces of big files (--split-mb), small files whole.
@@ -53,10 +57,16 @@ public static class LocalJobRunner
             isolation = Isolation.Process;
         }
 
-        var splits = SplitPlanner.Plan(files, requestedMaps, BlockSize(job, files, reducers, isolation), job.MinSplitBytes);
-        var io = job.Io ?? (splits.Count > 0 && splits.All(s => s.Format == InputFormat.SequenceFile) ? WireFormat.TypedBytes : WireFormat.Text);
-        if (io != WireFormat.TypedBytes && splits.FirstOrDefault(s => s.Format == InputFormat.SequenceFile) is { } sequence)
-            throw new InvalidDataException($"{sequence.Path} is a SequenceFile: run the job with --io typedbytes to read it");
+        var io = job.Io ?? (job.InputFormat is null && files.Count > 0 && files.All(f => InputFormats.Detect(f) == InputFormat.SequenceFile)
+            ? WireFormat.TypedBytes : WireFormat.Text);
+        var input = JobInput.Of(job, io);
+        if (input.Class == InputFormatClass.NLine && files.FirstOrDefault(f => InputFormats.Detect(f) is not InputFormat.Text) is { } packed)
+            throw new InputFormatException($"{packed}: launch-local reads NLineInputFormat from uncompressed text only; launch passes it to Hadoop.");
+        var splits = input.Class == InputFormatClass.NLine
+            ? SplitPlanner.PlanLines(files, input.LinesPerMap)
+            : SplitPlanner.Plan(files, requestedMaps, BlockSize(job, files, reducers, isolation), job.MinSplitBytes);
+        if (io != WireFormat.TypedBytes && !input.Class.ReadsSequenceFiles && !input.Xml && splits.FirstOrDefault(s => s.Format == InputFormat.SequenceFile) is { } sequence)
+            throw new InvalidDataException($"{sequence.Path} is a SequenceFile: run the job with --io typedbytes (or --inputformat SequenceFileAsTextInputFormat) to read it");
 
         committer.SetupJob(job.Overwrite, local, ids.JobId);
         progress ??= new JobProgress();
@@ -66,9 +76,9 @@ public static class LocalJobRunner
         {
             var jobFiles = JobFiles.Prepare(job, local);
             var processes = new ProcessLauncher(job, jobFiles, io, job.TaskTimeoutMilliseconds);
-            ITaskLauncher launcher = isolation == Isolation.Process ? processes : new InProcessLauncher(job, io, job.TaskTimeoutMilliseconds, processes, log);
+            ITaskLauncher launcher = isolation == Isolation.Process ? processes : new InProcessLauncher(job, job.TaskTimeoutMilliseconds, processes, log);
             var counters = new JobCounters();
-            var context = new JobContext(job, io, ids, reducers, committer, launcher, local, counters, progress, linked.Token);
+            var context = new JobContext(job, io, input, ids, reducers, committer, launcher, local, counters, progress, linked.Token);
             progress.Start(splits.Sum(s => s.Length), reducers);
 
             var mapOutputs = new IReadOnlyList<SpillRun>[splits.Count];
@@ -111,6 +121,11 @@ public static class LocalJobRunner
         var even = total / Math.Max(1, job.Parallelism * 4);
         return Math.Clamp(even, Math.Min(4L << 20, job.SplitBytes), job.SplitBytes);
     }
+
+    // FileInputFormat's mapreduce.input.fileinputformat.input.dir.recursive (Configuration.getBoolean).
+    private static bool Recursive(JobDescription job) =>
+        HadoopSettings.Find(job.Configuration, "mapreduce.input.fileinputformat.input.dir.recursive") is { } setting
+        && string.Equals(setting.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
     // The settings Hadoop Streaming's -io sets from the same choice as --io, so giving them as well is no conflict (text,
     // which sets none, is their default and accepted as such).

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Hdnr.Engine;
+using Hdnr.Engine.Input;
 using Hdnr.Engine.Scheduling;
 using Hdnr.Engine.Settings;
+using Hdnr.Formats.Input;
 using Hdnr.Runtime.Jobs;
 using Hdnr.Runtime.Pipes;
 using Hdnr.Runtime.Tasks;
@@ -33,10 +35,14 @@ internal static class LaunchLocalVerb
             var overwrite = cmd.Option("--overwrite", "Replace an existing OUTPUT once the job has committed (Hadoop refuses it); never one that is or holds an input or the working or home directory.", CommandOptionType.NoValue);
             var files = cmd.Option("--file <PATH[#NAME]>", "A file linked into each task's working directory.", CommandOptionType.MultipleValue);
             var archives = cmd.Option("--archive <PATH[#NAME]>", "An archive unpacked and linked into each task's working directory.", CommandOptionType.MultipleValue);
+            var inputFormat = cmd.Option("--inputformat <CLASS>", "The input format, as Hadoop's -inputformat: TextInputFormat (default), KeyValueTextInputFormat, org.apache.hadoop.mapred.lib.NLineInputFormat, SequenceFileAsTextInputFormat, SequenceFileInputFormat, AutoInputFormat.", CommandOptionType.SingleValue);
+            var inputReader = cmd.Option("--inputreader <SPEC>", "A record reader, as Hadoop's -inputreader: \"StreamXmlRecordReader,begin=<page>,end=</page>\".", CommandOptionType.SingleValue);
             cmd.OnExecute(() =>
             {
                 if (paths.Values.Count < 2) throw new UserException("launch-local needs at least one INPUT and an OUTPUT.");
                 var configuration = settings.Values.Select(ParseSetting).ToList();
+                // StreamJob sets the record reader's settings from -inputreader, after the -D ones.
+                if (inputReader.Value() is { } reader) configuration.AddRange(InputReaderSettings(reader));
                 var job = new JobDescription
                 {
                     ScriptPath = Path.GetFullPath(session.ScriptArgument),
@@ -51,6 +57,9 @@ internal static class LaunchLocalVerb
                     SplitBytes = splitMb.HasValue() ? Math.Max(1L, splitMb.ParsedValue) << 20 : Math.Max(1L, Number(configuration, "fs.local.block.size", largest: long.MaxValue) ?? 32L << 20),
                     MinSplitBytes = Number(configuration, "mapreduce.input.fileinputformat.split.minsize", largest: long.MaxValue) ?? 1,
                     SortBufferMb = sortBuffer.HasValue() ? Math.Max(1, sortBuffer.ParsedValue) : (int)Math.Max(1, Number(configuration, "mapreduce.task.io.sort.mb") ?? 100),
+                    InputFormat = inputFormat.Value() is { } format
+                        ? InputFormatClass.Parse(format) ?? throw new InputFormatException($"--inputformat {format}: launch-local does not read this input format; launch passes it to Hadoop.")
+                        : inputReader.HasValue() ? InputFormatClass.StreamInput : null,
                     Io = io.Value() switch { "text" => WireFormat.Text, "typedbytes" => WireFormat.TypedBytes, _ => null },
                     Isolation = isolation.Value() == "process" ? Isolation.Process : Isolation.InProcess,
                     TaskTimeoutMilliseconds = Number(configuration, "mapreduce.task.timeout", "a number of milliseconds", long.MaxValue) ?? 600_000,
@@ -112,6 +121,19 @@ internal static class LaunchLocalVerb
             // Whatever a kill interrupted (a task, a merge, the commit) ends the same way.
             Console.Error.WriteLine("hdnr: Job killed: no output was committed.");
             return ExitCodes.Signal(signal);
+        }
+    }
+
+    // StreamJob's -inputreader: "CLASS,name=value,...", the class (streaming's package when it has no dot) as
+    // stream.recordreader.class and each name=value as stream.recordreader.NAME.
+    private static IEnumerable<KeyValuePair<string, string>> InputReaderSettings(string spec)
+    {
+        var parts = spec.Split(',');
+        yield return new("stream.recordreader.class", parts[0].Contains('.') ? parts[0] : "org.apache.hadoop.streaming." + parts[0]);
+        foreach (var part in parts.Skip(1))
+        {
+            var equals = part.IndexOf('=');
+            yield return equals < 0 ? new("stream.recordreader." + part, "") : new("stream.recordreader." + part[..equals], part[(equals + 1)..]);
         }
     }
 

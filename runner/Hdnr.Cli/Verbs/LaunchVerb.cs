@@ -30,6 +30,7 @@ internal sealed class JobOptions
     private CommandOption cmdenv = null!;
     private CommandOption inputFormat = null!;
     private CommandOption outputFormat = null!;
+    private CommandOption inputReader = null!;
     private CommandOption jobName = null!;
     private CommandOption printCommand = null!;
 
@@ -46,6 +47,7 @@ internal sealed class JobOptions
         archives = cmd.Option("--archive <ARCHIVE>", "PATH[#NAME]: an archive unpacked into each task's working directory; NAME defaults to the file name without .tar.gz/.tgz/.tar/.zip/.jar (repeatable)", CommandOptionType.MultipleValue),
         cmdenv = cmd.Option("--cmdenv <VARIABLE>", "NAME=VALUE: an environment variable for the tasks (repeatable)", CommandOptionType.MultipleValue),
         inputFormat = cmd.Option("--inputformat <CLASS>", "the input format (default with typedbytes: AutoInputFormat, text or SequenceFiles)", CommandOptionType.SingleValue),
+        inputReader = cmd.Option("--inputreader <SPEC>", "a record reader, passed as -inputreader: \"StreamXmlRecordReader,begin=<page>,end=</page>\"", CommandOptionType.SingleValue),
         outputFormat = cmd.Option("--outputformat <CLASS>", "the output format (default with typedbytes: SequenceFileOutputFormat)", CommandOptionType.SingleValue),
         jobName = cmd.Option("--jobname <NAME>", "the job's name (default: hdnr SCRIPT)", CommandOptionType.SingleValue),
         printCommand = cmd.Option("--print-command", "print the hadoop command line and change nothing", CommandOptionType.NoValue),
@@ -67,6 +69,7 @@ internal sealed class JobOptions
             CmdEnv = cmdenv.Values.Select(v => v!).ToList(),
             InputFormat = inputFormat.Value(),
             OutputFormat = outputFormat.Value(),
+            InputReader = inputReader.Value(),
             JobName = jobName.Value(),
         };
     }

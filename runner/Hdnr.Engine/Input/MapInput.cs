@@ -1,5 +1,7 @@
 // Input and splits: the bytes a map task reads for its split.
+using System.Buffers;
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Hdnr.Formats.Codecs;
 using Hdnr.Formats.Input;
@@ -21,12 +23,27 @@ internal sealed class MapInput : ReadOnlyStream
     private readonly TextRecordReader? _lines;
     private readonly long _firstOffset;
     private readonly SequenceFileSplitReader? _pairs;
+    private readonly XmlRecordReader? _xml;
     private readonly Stream? _source;
     private readonly bool _typedBytes;
+    private readonly Keys _keys;
+    private readonly byte _keyValueSeparator;
+    private readonly byte[]? _keySeparator;
+    private readonly ArrayBufferWriter<byte> _text = new();
+    private readonly string _path = "";
     private byte[] _staged = ScratchBuffers.Rent(1 << 20);
     private int _stagedStart;
     private int _stagedEnd;
     private bool _done;
+
+    // Where a text record's key comes from, besides TextInputFormat's file offset.
+    private enum Keys
+    {
+        Offset,
+        KeyValue,
+        Writables,
+        Xml,
+    }
 
     private MapInput(TextRecordReader? lines, long firstOffset, SequenceFileSplitReader? pairs, Stream? source, bool typedBytes, long bytes)
     {
@@ -36,6 +53,19 @@ internal sealed class MapInput : ReadOnlyStream
         _source = source;
         _typedBytes = typedBytes;
         Bytes = bytes;
+    }
+
+    private MapInput(MapInput plain, Keys keys, byte keyValueSeparator, byte[]? keySeparator, XmlRecordReader? xml, string path)
+        : this(plain._lines, plain._firstOffset, plain._pairs, plain._source, plain._typedBytes, plain.Bytes)
+    {
+        _keys = keys;
+        _keyValueSeparator = keyValueSeparator;
+        _keySeparator = keySeparator;
+        _xml = xml;
+        _path = path;
+        // This one reads through the readers `plain` opened; its staging buffer goes back unused.
+        ScratchBuffers.Return(plain._staged);
+        plain._staged = [];
     }
 
     /// <summary>Input records handed to the task so far (Hadoop's "Map input records").</summary>
@@ -49,7 +79,29 @@ internal sealed class MapInput : ReadOnlyStream
 
     private long _reported;
 
-    /// <summary>Opens <paramref name="split"/> for a map task reading <paramref name="io"/>.</summary>
+    /// <summary>Opens <paramref name="split"/> for a map task reading <paramref name="io"/> through the job's input format, writing each record's key before its value, then <paramref name="keySeparator"/>, unless it is null (PipeMapper's ignoreKey).</summary>
+    public static MapInput Open(InputSplit split, WireFormat io, JobInput input, byte[]? keySeparator)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (io == WireFormat.TypedBytes || (input.Class == InputFormatClass.Text && keySeparator is null)) return Open(split, io);
+        if (input.Xml)
+        {
+            var xml = new XmlRecordReader(split.Path, split.Start, split.Length, input.XmlBegin!, input.XmlEnd!);
+            return new MapInput(new MapInput(null, split.Start, null, null, false, split.Length), Keys.Xml, 0, keySeparator, xml, split.Path);
+        }
+        if (input.Class.ReadsSequenceFiles != (split.Format == InputFormat.SequenceFile) && !(input.Class == InputFormatClass.Auto && split.Format == InputFormat.SequenceFile))
+            throw new CorruptInputException(input.Class.ReadsSequenceFiles
+                ? $"{split.Path} is not a SequenceFile, which {input.Class} reads"
+                : $"{split.Path} is a SequenceFile: read it with --io typedbytes or SequenceFileAsTextInputFormat");
+        var plain = split.Format == InputFormat.SequenceFile
+            ? new MapInput(null, 0, SequenceFileSplitReader.Open(split.Path, split.Start, split.Length), null, false, split.Length)
+            : Open(split, io);
+        var keys = input.Class == InputFormatClass.KeyValueText || input.Class == InputFormatClass.StreamInput ? Keys.KeyValue
+            : split.Format == InputFormat.SequenceFile ? Keys.Writables : Keys.Offset;
+        return new MapInput(plain, keys, input.KeyValueSeparator, keySeparator, null, split.Path);
+    }
+
+    /// <summary>Opens <paramref name="split"/> for a map task reading <paramref name="io"/>: TextInputFormat's values with text io, AutoInputFormat's pairs with typedbytes.</summary>
     public static MapInput Open(InputSplit split, WireFormat io)
     {
         if (split.Format == InputFormat.SequenceFile)
@@ -92,6 +144,7 @@ internal sealed class MapInput : ReadOnlyStream
         if (Progress is null) return;
         var consumed = _done ? Bytes
             : _pairs is not null ? _pairs.Consumed
+            : _xml is not null ? Math.Min(Bytes, _xml.Position - _firstOffset)
             : _lines is not null && _source is FileRangeStream ? _lines.Offset - _firstOffset : 0;
         if (consumed <= _reported) return;
         Progress(consumed - _reported);
@@ -105,7 +158,16 @@ internal sealed class MapInput : ReadOnlyStream
         _stagedStart = _stagedEnd = 0;
         while (_stagedEnd < want)
         {
-            if (_lines is not null)
+            if (_keys != Keys.Offset || _keySeparator is not null)
+            {
+                if (!StageKeyed())
+                {
+                    _done = true;
+                    return;
+                }
+                continue;
+            }
+            else if (_lines is not null)
             {
                 if (!_lines.Next())
                 {
@@ -144,6 +206,68 @@ internal sealed class MapInput : ReadOnlyStream
         }
     }
 
+    // One record of an input format whose key PipeMapper writes (or whose value is not the line): key, separator,
+    // value, \n with a key; the value and \n without.
+    private bool StageKeyed()
+    {
+        ReadOnlySpan<byte> key, value;
+        if (_xml is not null)
+        {
+            if (!_xml.Next()) return false;
+            key = _xml.Record;
+            value = default;
+        }
+        else if (_lines is not null)
+        {
+            if (!_lines.Next()) return false;
+            var line = _lines.Value;
+            if (_keys == Keys.KeyValue)
+            {
+                // KeyValueLineRecordReader: a line without the separator is all key, with an empty value.
+                var at = line.IndexOf(_keyValueSeparator);
+                key = at < 0 ? line : line[..at];
+                value = at < 0 ? default : line[(at + 1)..];
+            }
+            else
+            {
+                Span<byte> digits = stackalloc byte[20];
+                _lines.Offset.TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);
+                Write(digits[..written], line);
+                return true;
+            }
+        }
+        else
+        {
+            if (!_pairs!.TryReadTypedBytes(out var typedKey, out var typedValue)) return false;
+            _text.Clear();
+            if (!WritableText.TryWrite(typedKey, _text)) throw Unwritable("key");
+            var keyLength = _text.WrittenCount;
+            if (!WritableText.TryWrite(typedValue, _text)) throw Unwritable("value");
+            key = _text.WrittenSpan[..keyLength];
+            value = _text.WrittenSpan[keyLength..];
+        }
+        Write(key, value);
+        return true;
+    }
+
+    private CorruptInputException Unwritable(string what) =>
+        new($"{_path}: record {Records + 1}: SequenceFileAsTextInputFormat: hdnr does not write Java's text of this {what}'s Writable (a float, a double or a typedbytes container)");
+
+    private void Write(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
+    {
+        var separator = _keySeparator;
+        var span = Reserve((separator is null ? 0 : key.Length + separator.Length) + value.Length + 1);
+        if (separator is not null)
+        {
+            key.CopyTo(span);
+            separator.CopyTo(span[key.Length..]);
+            span = span[(key.Length + separator.Length)..];
+        }
+        value.CopyTo(span);
+        span[value.Length] = (byte)'\n';
+        Records++;
+    }
+
     private Span<byte> Reserve(int length)
     {
         if (_staged.Length - _stagedEnd < length) Array.Resize(ref _staged, Math.Max(_staged.Length * 2, _stagedEnd + length));
@@ -158,6 +282,7 @@ internal sealed class MapInput : ReadOnlyStream
         {
             _source?.Dispose();
             _pairs?.Dispose();
+            _xml?.Dispose();
             if (_lines is not null) ScratchBuffers.Return(_lines.ReleaseBuffer());
             ScratchBuffers.Return(_staged);
             _staged = [];

@@ -34,7 +34,10 @@ internal static class MapTask
         var work = Path.Combine(context.LocalDirectory, attemptId);
         var attempt = new TaskAttempt(TaskKind.Map, taskId, attemptId, environment, Path.Combine(work, "work"));
         var reporter = new CountingReporter();
-        using var input = MapInput.Open(split, context.Io);
+        // What PipeMapper writes follows the task's configuration (stream.map.input.ignoreKey, the field separator), which
+        // the in-process task reads the same way.
+        var io = TaskIo.FromEnvironment(TaskKind.Map, null, name => environment.GetValueOrDefault(name));
+        using var input = MapInput.Open(split, context.Io, context.Input, io.Input == WireFormat.Text ? io.MapInputSeparator : null);
         var reported = 0L;
         input.Progress = bytes =>
         {

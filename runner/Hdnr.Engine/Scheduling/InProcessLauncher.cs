@@ -15,7 +15,7 @@ namespace Hdnr.Engine.Scheduling;
 /// task's stream, without the stream. A thread cannot be killed: an attempt that times out is abandoned (its input and
 /// output refuse it from then on) and every later attempt of the job runs as a process, which can be.
 /// </remarks>
-internal sealed class InProcessLauncher(JobDescription job, WireFormat io, long timeoutMilliseconds, ITaskLauncher processes, TextWriter log) : ITaskLauncher
+internal sealed class InProcessLauncher(JobDescription job, long timeoutMilliseconds, ITaskLauncher processes, TextWriter log) : ITaskLauncher
 {
     private readonly Lazy<Assembly> _assembly = new(() => Load(job));
     private volatile bool _abandonedOne;
@@ -23,14 +23,14 @@ internal sealed class InProcessLauncher(JobDescription job, WireFormat io, long 
     public void Run(TaskAttempt attempt, Stream input, IPairSink output, CountingReporter reporter, CancellationToken cancel)
     {
         if (_abandonedOne) processes.Run(attempt, input, output, reporter, cancel);
-        else Run(attempt, reporter, cancel, (script, stop) => StreamingTask.Run(script, attempt.Kind, new TaskIo(io, io),
+        else Run(attempt, reporter, cancel, (script, stop) => StreamingTask.Run(script, attempt.Kind, TaskIo.FromEnvironment(attempt.Kind, null, name => attempt.Environment.GetValueOrDefault(name)),
             new CancellableStream(input, reporter, stop), new FencedSink(output, reporter, stop)));
     }
 
     public void Run(TaskAttempt attempt, IPairSource input, IPairSink output, CountingReporter reporter, CancellationToken cancel)
     {
         if (_abandonedOne) processes.Run(attempt, input, output, reporter, cancel);
-        else Run(attempt, reporter, cancel, (script, stop) => StreamingTask.Run(script, attempt.Kind, new TaskIo(io, io),
+        else Run(attempt, reporter, cancel, (script, stop) => StreamingTask.Run(script, attempt.Kind, TaskIo.FromEnvironment(attempt.Kind, null, name => attempt.Environment.GetValueOrDefault(name)),
             new FencedSource(input, reporter, stop), new FencedSink(output, reporter, stop)));
     }
 

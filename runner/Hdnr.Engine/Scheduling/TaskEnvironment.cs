@@ -28,6 +28,8 @@ internal static class TaskEnvironment
             // Hadoop 2.8.5 sets the old API's name too (Configuration's deprecated alias); streaming tasks see both.
             new("mapred.work.output.dir", "file:" + outputDirectory),
             new("mapreduce.task.io.sort.mb", job.SortBufferMb.ToString(CultureInfo.InvariantCulture)),
+            // StreamJob always sets it (over a -D of the same name), and PipeMapper's ignoreKey follows it.
+            new("mapred.input.format.class", Input.JobInput.ClassOf(job, io).Name),
         };
         settings.AddRange(IoSettings(io));
         if (split is not null)

@@ -54,7 +54,8 @@ public static class HadoopSettings
             ["org.apache.hadoop.io.compress.DefaultCodec"], "map output between tasks only"),
 
         // Hadoop Streaming's own.
-        NotImplemented("stream.map.input.field.separator", [], [Tab], "", trimmed: false),
+        Implemented("stream.map.input.field.separator", [], Tab, "between the key and the value on a map's stdin when the input format's key is written there", trimmed: false),
+        Implemented("stream.map.input.ignoreKey", [], "", "whether a map's stdin leaves out the input format's key; by default only TextInputFormat's"),
         NotImplemented("stream.map.output.field.separator", [], [Tab], "", trimmed: false),
         NotImplemented("stream.num.map.output.key.fields", [], ["1"], ""),
         NotImplemented("stream.reduce.input.field.separator", [], [Tab], "", trimmed: false),
@@ -64,7 +65,7 @@ public static class HadoopSettings
         NotImplemented("stream.map.output", [], ["text"], "`-io`; `--io` sets all four to `text` or `typedbytes`"),
         NotImplemented("stream.reduce.input", [], ["text"], "`-io`; `--io` sets all four to `text` or `typedbytes`"),
         NotImplemented("stream.reduce.output", [], ["text"], "`-io`; `--io` sets all four to `text` or `typedbytes`"),
-        NotImplemented("stream.recordreader.class", [], [], "`-inputreader`"),
+        Implemented("stream.recordreader.class", [], "", "`--inputreader`; read with `--inputformat StreamInputFormat`, which `--inputreader` sets: StreamXmlRecordReader"),
         NotImplemented("stream.addenvironment", [], [], "`-cmdenv`"),
 
         // Keys, partitioning and order.
@@ -81,12 +82,13 @@ public static class HadoopSettings
         NotImplemented("mapreduce.map.combine.minspills", ["min.num.spills.for.combine"], ["3"], ""),
 
         // Input.
-        NotImplemented("mapreduce.job.inputformat.class", ["mapreduce.inputformat.class", "mapred.input.format.class"], [],
-            "`-inputformat`; launch-local reads text, `.gz`, `.bz2` and SequenceFiles by their content"),
-        NotImplemented("mapreduce.input.keyvaluelinerecordreader.key.value.separator", ["key.value.separator.in.input.line"], [Tab],
-            "KeyValueTextInputFormat", trimmed: false),
-        NotImplemented("mapreduce.input.lineinputformat.linespermap", ["mapred.line.input.format.linespermap"], ["1"], "NLineInputFormat"),
-        NotImplemented("mapreduce.input.fileinputformat.input.dir.recursive", ["mapred.input.dir.recursive"], ["false"], ""),
+        Implemented("mapreduce.job.inputformat.class", ["mapreduce.inputformat.class"], "",
+            "refused as Hadoop 2.8.5 streaming refuses it (exit 5): the new API's input format; use `--inputformat`"),
+        NoEffect("mapred.input.format.class", [], [], "streaming sets it from `-inputformat` (TextInputFormat by default) over any `-D`; `--inputformat`"),
+        Implemented("mapreduce.input.keyvaluelinerecordreader.key.value.separator", ["key.value.separator.in.input.line"], Tab,
+            "KeyValueTextInputFormat: its first character, as a byte", trimmed: false),
+        Implemented("mapreduce.input.lineinputformat.linespermap", ["mapred.line.input.format.linespermap"], "1", "NLineInputFormat"),
+        Implemented("mapreduce.input.fileinputformat.input.dir.recursive", ["mapred.input.dir.recursive"], "false", "directories in input directories are read, hidden names skipped"),
 
         // Output.
         NotImplemented("mapreduce.job.outputformat.class", ["mapreduce.outputformat.class", "mapred.output.format.class"], [],
@@ -127,8 +129,8 @@ public static class HadoopSettings
         }
     }
 
-    private static HadoopSetting Implemented(string name, string[] otherNames, string hadoopDefault, string note) =>
-        new(name, otherNames, [hadoopDefault], SettingStatus.Implemented, note);
+    private static HadoopSetting Implemented(string name, string[] otherNames, string hadoopDefault, string note, bool trimmed = true) =>
+        new(name, otherNames, hadoopDefault.Length == 0 ? [] : [hadoopDefault], SettingStatus.Implemented, note, trimmed);
 
     private static HadoopSetting NoEffect(string name, string[] otherNames, string[] defaults, string note) =>
         new(name, otherNames, defaults, SettingStatus.NoEffect, note);

@@ -8,7 +8,9 @@ public static class InputPaths
 {
     /// <summary>The files the inputs name, in order: each argument's matches sorted by name, a directory's files sorted by name.</summary>
     /// <exception cref="InputPathException">An input matches nothing, or a directory holds a directory (Hadoop: "Not a file").</exception>
-    public static IReadOnlyList<string> Expand(IEnumerable<string> inputs)
+    /// <param name="inputs">The <c>-input</c> arguments.</param>
+    /// <param name="recursive">Hadoop's <c>mapreduce.input.fileinputformat.input.dir.recursive</c>: a directory's directories are listed too, in place, instead of refused.</param>
+    public static IReadOnlyList<string> Expand(IEnumerable<string> inputs, bool recursive = false)
     {
         var files = new List<string>();
         var problems = new List<string>();
@@ -29,15 +31,23 @@ public static class InputPaths
                     files.Add(match);
                     continue;
                 }
-                foreach (var entry in Directory.EnumerateFileSystemEntries(match).Where(e => !IsHidden(e)).Order(StringComparer.Ordinal))
-                {
-                    if (Directory.Exists(entry)) throw new InputPathException($"Not a file: file:{entry}");
-                    files.Add(entry);
-                }
+                AddFiles(match, recursive, files);
             }
         }
         if (problems.Count > 0) throw new InputPathException(string.Join("; ", problems));
         return files;
+    }
+
+    // A directory's files by name; its directories are refused, or listed in their place when recursive
+    // (FileInputFormat.addInputPathRecursively, which applies the hidden-file filter at every level).
+    private static void AddFiles(string directory, bool recursive, List<string> files)
+    {
+        foreach (var entry in Directory.EnumerateFileSystemEntries(directory).Where(e => !IsHidden(e)).Order(StringComparer.Ordinal))
+        {
+            if (!Directory.Exists(entry)) files.Add(entry);
+            else if (recursive) AddFiles(entry, recursive, files);
+            else throw new InputPathException($"Not a file: file:{entry}");
+        }
     }
 
     /// <summary>Hadoop's hiddenFileFilter: names starting with <c>_</c> (like <c>_SUCCESS</c>) or <c>.</c> are not input.</summary>

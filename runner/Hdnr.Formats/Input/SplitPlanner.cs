@@ -1,3 +1,5 @@
+using Hdnr.Runtime.Wire;
+
 namespace Hdnr.Formats.Input;
 
 /// <summary>Cuts input files into map splits as Hadoop's old-API FileInputFormat.getSplits and JobSubmitter do.</summary>
@@ -43,7 +45,62 @@ public static class SplitPlanner
             }
             if (remaining != 0) splits.Add(new InputSplit(path, length - remaining, remaining, format, length));
         }
-        // List.Sort is not stable; OrderByDescending is, as Java's Arrays.sort over objects.
-        return splits.OrderByDescending(s => s.Length).ToList();
+        return LargestFirst(splits);
     }
+
+    /// <summary>The splits of <paramref name="files"/> as NLineInputFormat cuts them, <paramref name="linesPerMap"/> lines each, in map task order.</summary>
+    /// <remarks>
+    /// NLineInputFormat.getSplitsForFile: N lines (as Hadoop's LineReader ends them) make a split that starts one byte
+    /// early, on the line end before its first line, so that LineRecordReader, which skips a split's first partial line,
+    /// starts at that first line; the file's first split is one byte short instead. An empty file has no split. The
+    /// file's raw bytes are counted, compressed or not, as Hadoop counts them.
+    /// </remarks>
+    public static IReadOnlyList<InputSplit> PlanLines(IReadOnlyList<string> files, int linesPerMap)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(linesPerMap, 1);
+        var splits = new List<InputSplit>();
+        var buffer = new byte[1 << 16];
+        foreach (var path in files)
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+            var format = InputFormats.Detect(path);
+            long begin = 0, length = 0;
+            var lines = 0;
+            void Add()
+            {
+                splits.Add(begin == 0 ? new InputSplit(path, 0, length - 1, format, file.Length) : new InputSplit(path, begin - 1, length, format, file.Length));
+                begin += length;
+                length = 0;
+                lines = 0;
+            }
+            var held = 0;
+            var more = true;
+            while (more || held > 0)
+            {
+                if (more)
+                {
+                    var read = file.Read(buffer, held, buffer.Length - held);
+                    more = read > 0;
+                    held += read;
+                }
+                var start = 0;
+                while (LineEnd.Find(buffer.AsSpan(start, held - start), more, out var consumed) >= 0 || (!more && start < held && (consumed = held - start) > 0))
+                {
+                    start += consumed;
+                    length += consumed;
+                    if (++lines == linesPerMap) Add();
+                    if (start == held) break;
+                }
+                // The unfinished line moves to the front; a line longer than the buffer grows it.
+                Buffer.BlockCopy(buffer, start, buffer, 0, held - start);
+                held -= start;
+                if (held == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+            }
+            if (lines != 0) Add();
+        }
+        return LargestFirst(splits);
+    }
+
+    // JobSubmitter orders splits largest first with a stable sort (Java's Arrays.sort over objects); List.Sort is not stable, OrderByDescending is.
+    private static List<InputSplit> LargestFirst(List<InputSplit> splits) => splits.OrderByDescending(s => s.Length).ToList();
 }

@@ -29,5 +29,8 @@ public sealed record LaunchOptions
 
     public string? OutputFormat { get; init; }
 
+    /// <summary>Streaming's <c>-inputreader</c> spec, e.g. <c>StreamXmlRecordReader,begin=&lt;page&gt;,end=&lt;/page&gt;</c>.</summary>
+    public string? InputReader { get; init; }
+
     public string? JobName { get; init; }
 }

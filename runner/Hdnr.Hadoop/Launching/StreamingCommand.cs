@@ -55,7 +55,13 @@ public static class StreamingCommand
             argv.Add("-io");
             argv.Add("typedbytes");
         }
-        var inputFormat = options.InputFormat ?? (options.Io == "typedbytes" ? AutoInputFormat : null);
+        // -inputreader chooses StreamInputFormat itself, unless an input format is given.
+        var inputFormat = options.InputFormat ?? (options.Io == "typedbytes" && options.InputReader is null ? AutoInputFormat : null);
+        if (options.InputReader is not null)
+        {
+            argv.Add("-inputreader");
+            argv.Add(options.InputReader);
+        }
         if (inputFormat is not null)
         {
             argv.Add("-inputformat");

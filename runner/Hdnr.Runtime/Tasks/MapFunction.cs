@@ -42,7 +42,9 @@ internal sealed class MapFunction<TKey, TValue, TPair, TAccess, TOutKey, TOutVal
     {
         try
         {
-            return run.TextInput ? _keys.FromOffset(run.Reader.Offset) : _keys.FromTypedBytes(run.Reader.Key);
+            // Text: the line's offset, unless the input format's key stands before the value (KeyValueTextInputFormat, NLineInputFormat, ...).
+            return !run.TextInput ? _keys.FromTypedBytes(run.Reader.Key)
+                : run.KeyedTextInput ? _keys.FromLine(run.Reader.Key) : _keys.FromOffset(run.Reader.Offset);
         }
         catch (ConversionFailure failure)
         {

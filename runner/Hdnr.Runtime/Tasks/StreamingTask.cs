@@ -65,7 +65,7 @@ public static class StreamingTask
     }
 
     private static RecordReader StreamReader(Stream input, TaskKind kind, TaskIo io) => io.Input == WireFormat.Text
-        ? new TextRecordReader(input, splitAtTab: kind != TaskKind.Map)
+        ? new TextRecordReader(input, kind != TaskKind.Map ? "\t"u8.ToArray() : io.MapInputSeparator)
         : new TypedBytesRecordReader(input);
 
     private static void Run(ScriptJob job, TaskKind kind, TaskIo io, Func<RecordReader> reader, Func<PairSink> sink)

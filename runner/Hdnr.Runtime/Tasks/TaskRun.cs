@@ -19,6 +19,9 @@ internal sealed class TaskRun(string function, RecordReader reader, PairSink sin
 
     public bool TextInput { get; } = io.Input == WireFormat.Text;
 
+    /// <summary>Whether a text map's stdin holds the input format's key before each value (<see cref="TaskIo.MapInputSeparator"/>), instead of values alone.</summary>
+    public bool KeyedTextInput { get; } = io.Input == WireFormat.Text && io.MapInputSeparator is not null;
+
     /// <summary>Set while an *End function runs, so failures say "after the last record".</summary>
     public string? EndFunction { get; set; }
 

@@ -3,6 +3,12 @@ namespace Hdnr.Runtime.Wire;
 /// <summary>The wire format a task reads and the one it writes.</summary>
 public sealed record TaskIo(WireFormat Input, WireFormat Output)
 {
+    /// <summary>Hadoop's TextInputFormat, the one input format whose key PipeMapper leaves out of a mapper's stdin by default.</summary>
+    public const string TextInputFormat = "org.apache.hadoop.mapred.TextInputFormat";
+
+    /// <summary>What stands between the key and the value on a text map's stdin when the input format's key is written there (<c>stream.map.input.ignoreKey</c> false); null when only values are written.</summary>
+    public byte[]? MapInputSeparator { get; init; }
+
     /// <summary>Text in, text out: Hadoop streaming's default.</summary>
     public static TaskIo Text { get; } = new(WireFormat.Text, WireFormat.Text);
 
@@ -23,15 +29,31 @@ public sealed record TaskIo(WireFormat Input, WireFormat Output)
     public static TaskIo FromEnvironment(Jobs.TaskKind kind, string? ioOverride, Func<string, string?> variable)
     {
         ArgumentNullException.ThrowIfNull(variable);
-        if (!string.IsNullOrEmpty(ioOverride))
-        {
-            var both = Parse(ioOverride, "--io");
-            return new TaskIo(both, both);
-        }
         var side = kind == Jobs.TaskKind.Map ? "map" : "reduce";
-        return new TaskIo(
-            Parse(variable($"stream_{side}_input"), $"stream_{side}_input"),
-            Parse(variable($"stream_{side}_output"), $"stream_{side}_output"));
+        var io = string.IsNullOrEmpty(ioOverride)
+            ? new TaskIo(Parse(variable($"stream_{side}_input"), $"stream_{side}_input"), Parse(variable($"stream_{side}_output"), $"stream_{side}_output"))
+            : new TaskIo(Parse(ioOverride, "--io"), Parse(ioOverride, "--io"));
+        return kind == Jobs.TaskKind.Map && !IgnoresKey(variable) ? io with { MapInputSeparator = MapInputFieldSeparator(variable) } : io;
+    }
+
+    /// <summary>Whether Hadoop's PipeMapper leaves the input format's key out of a mapper's stdin: <c>stream.map.input.ignoreKey</c>, by default true only for TextInputFormat (<c>mapred.input.format.class</c>, which streaming always sets).</summary>
+    public static bool IgnoresKey(Func<string, string?> variable)
+    {
+        ArgumentNullException.ThrowIfNull(variable);
+        // Configuration.getBoolean: "true" or "false" in any case, trimmed; anything else is the default.
+        var ignoreKey = variable("stream_map_input_ignoreKey")?.Trim();
+        if (string.Equals(ignoreKey, "true", StringComparison.OrdinalIgnoreCase)) return true;
+        if (string.Equals(ignoreKey, "false", StringComparison.OrdinalIgnoreCase)) return false;
+        // A task without the variable (piped by hand) reads as TextInputFormat's, the default.
+        var format = variable("mapred_input_format_class")?.Trim();
+        return string.IsNullOrEmpty(format) || format == TextInputFormat;
+    }
+
+    /// <summary>PipeMapRed's <c>stream.map.input.field.separator</c> (a tab by default) as the UTF-8 bytes written between a key and its value.</summary>
+    public static byte[] MapInputFieldSeparator(Func<string, string?> variable)
+    {
+        ArgumentNullException.ThrowIfNull(variable);
+        return System.Text.Encoding.UTF8.GetBytes(variable("stream_map_input_field_separator") ?? "\t");
     }
 
     private static WireFormat Parse(string? name, string source) => name?.Trim().ToLowerInvariant() switch

@@ -4,7 +4,7 @@ namespace Hdnr.Runtime.Wire;
 
 /// <summary>Reads text records: the lines of a map's stdin or of a text split, or a reduce's <c>key TAB value</c> lines.</summary>
 /// <remarks>
-/// Lines end where Hadoop's LineReader ends them (<see cref="LineEnd"/>). With <c>splitAtTab</c> the key is the text
+/// Lines end where Hadoop's LineReader ends them (<see cref="LineEnd"/>). With <c>splitAtTab</c> (or a separator) the key is the text
 /// before the first tab and the value the rest; a line without a tab is all key with an empty value, which is Hadoop
 /// streaming's rule. Reading a file (a split), it is Hadoop's LineRecordReader as well: offsets are file offsets and a
 /// UTF-8 byte order mark at file offset 0 is dropped (skipUtfByteOrderMark). Reading stdin it keeps such a mark, as
@@ -12,12 +12,18 @@ namespace Hdnr.Runtime.Wire;
 /// </remarks>
 public sealed class TextRecordReader : RecordReader
 {
-    private readonly bool _splitAtTab;
+    private readonly byte[]? _separator;
     private readonly bool _skipByteOrderMark;
 
     /// <summary>Reads a task's stdin, whose first byte is offset 0.</summary>
     public TextRecordReader(Stream input, bool splitAtTab, int size = 1 << 20)
-        : base(input, new byte[size], 0) => _splitAtTab = splitAtTab;
+        : this(input, splitAtTab ? "\t"u8.ToArray() : null, size)
+    {
+    }
+
+    /// <summary>Reads a task's stdin, whose first byte is offset 0, splitting each line at the first <paramref name="separator"/> when it is not null.</summary>
+    public TextRecordReader(Stream input, byte[]? separator, int size = 1 << 20)
+        : base(input, new byte[size], 0) => _separator = separator is { Length: > 0 } ? separator : null;
 
     /// <summary>Reads the lines of a file from <paramref name="firstOffset"/> (at a line start) into <paramref name="buffer"/>, which <see cref="RecordReader.ReleaseBuffer"/> hands back.</summary>
     public TextRecordReader(Stream input, long firstOffset, byte[] buffer)
@@ -49,13 +55,13 @@ public sealed class TextRecordReader : RecordReader
     {
         Record++;
         Offset = BufferOffset + Start;
-        if (_splitAtTab)
+        if (_separator is { } separator)
         {
-            var tab = Buffer.AsSpan(Start, length).IndexOf((byte)'\t');
+            var at = separator.Length == 1 ? Buffer.AsSpan(Start, length).IndexOf(separator[0]) : Buffer.AsSpan(Start, length).IndexOf(separator);
             KeyStart = Start;
-            KeyLength = tab < 0 ? length : tab;
-            ValueStart = tab < 0 ? Start + length : Start + tab + 1;
-            ValueLength = tab < 0 ? 0 : length - tab - 1;
+            KeyLength = at < 0 ? length : at;
+            ValueStart = at < 0 ? Start + length : Start + at + separator.Length;
+            ValueLength = at < 0 ? 0 : length - at - separator.Length;
         }
         else
         {

@@ -12,6 +12,8 @@ internal sealed record JobContext(
     WireFormat Io,
     Input.JobInput Input,
     TaskIds Ids,
+    int Maps,
+    int InputFiles,
     int Reducers,
     OutputCommitter Committer,
     ITaskLauncher Launcher,

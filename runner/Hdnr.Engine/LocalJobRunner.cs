@@ -78,7 +78,7 @@ public static class LocalJobRunner
             var processes = new ProcessLauncher(job, jobFiles, io, job.TaskTimeoutMilliseconds);
             ITaskLauncher launcher = isolation == Isolation.Process ? processes : new InProcessLauncher(job, job.TaskTimeoutMilliseconds, processes, log);
             var counters = new JobCounters();
-            var context = new JobContext(job, io, input, ids, reducers, committer, launcher, local, counters, progress, linked.Token);
+            var context = new JobContext(job, io, input, ids, splits.Count, files.Count, reducers, committer, launcher, local, counters, progress, linked.Token);
             progress.Start(splits.Sum(s => s.Length), reducers);
 
             var mapOutputs = new IReadOnlyList<SpillRun>[splits.Count];

@@ -372,9 +372,10 @@ public sealed class LaunchLocalTests
         if (overwrite) start.ArgumentList.Add("--overwrite");
         using var process = System.Diagnostics.Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
-        // Wait until the tasks are running, then signal as Ctrl-C or kill would.
+        // Wait until the tasks are running (a loaded machine may take long to start hdnr), then signal as Ctrl-C or kill would.
         var temporary = Path.Combine(output, "_temporary");
-        for (var i = 0; i < 300 && !Directory.Exists(temporary); i++) await System.Threading.Tasks.Task.Delay(100);
+        for (var i = 0; i < 1200 && !Directory.Exists(temporary); i++) await System.Threading.Tasks.Task.Delay(100);
+        Assert.True(Directory.Exists(temporary), "the job did not start its tasks within 2 minutes");
         await System.Threading.Tasks.Task.Delay(1500);
         Assert.Equal(0, Kill(process.Id, signal));
         Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "the job did not stop");

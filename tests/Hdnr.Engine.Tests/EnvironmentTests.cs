@@ -20,8 +20,8 @@ public sealed class EnvironmentTests
         };
         var split = new InputSplit("/data/in.txt", 100, 50, InputFormat.Text, 1000);
 
-        var environment = TaskEnvironment.For(job, WireFormat.Text, "job_local7_0001", "task_local7_0001_m_000003",
-            "attempt_local7_0001_m_000003_1", isMap: true, 3, split, reducers: 2, "/data/out/_temporary/0/_temporary/attempt_local7_0001_m_000003_1");
+        var environment = TaskEnvironment.For(Context(job, WireFormat.Text, reducers: 2), "task_local7_0001_m_000003",
+            "attempt_local7_0001_m_000003_1", isMap: true, 3, split, "/data/out/_temporary/0/_temporary/attempt_local7_0001_m_000003_1", "/scratch/attempt");
 
         Assert.Equal("2", environment["my_setting_x"]);
         Assert.Equal("job_local7_0001", environment["mapreduce_job_id"]);
@@ -38,15 +38,51 @@ public sealed class EnvironmentTests
         // Text io sets no stream_* variables, as Hadoop without -io.
         Assert.False(environment.ContainsKey("stream_map_input"));
         Assert.Equal("2", environment["mapreduce_job_reduces"]);
+        // The old API's names Hadoop 2.8.5 sets beside the new ones when a task starts.
+        Assert.Equal("attempt_local7_0001_m_000003_1", environment["mapred_task_id"]);
+        Assert.Equal("task_local7_0001_m_000003", environment["mapred_tip_id"]);
+        Assert.Equal("job_local7_0001", environment["mapred_job_id"]);
+        Assert.Equal("true", environment["mapred_task_is_map"]);
+        Assert.Equal(Environment.UserName, environment["user_name"]);
+        Assert.Equal("hdnr job", environment["mapreduce_job_name"]);
+        Assert.Equal("/scratch/attempt", environment["mapreduce_cluster_local_dir"]);
     }
+
+    [Fact]
+    public void A_task_sees_hadoops_defaults_and_a_deprecated_setting_under_the_name_hadoop_stores_it_as()
+    {
+        var job = new JobDescription
+        {
+            ScriptPath = "job.csx",
+            AssemblyPath = "job.dll",
+            Inputs = ["in"],
+            Output = "out",
+            Configuration = [new("io.sort.factor", "20"), new("mapred.job.name", "nightly")],
+        };
+
+        var environment = TaskEnvironment.For(Context(job, WireFormat.Text, reducers: 1), "task_local7_0001_r_000000",
+            "attempt_local7_0001_r_000000_0", isMap: false, 0, null, "/out/_temporary/0/_temporary/attempt_local7_0001_r_000000_0", "/scratch/attempt");
+
+        // Hadoop 2.8.5's mapred-default.xml and core-default.xml, as a streaming task sees them.
+        Assert.Equal("0.80", environment["mapreduce_map_sort_spill_percent"]);
+        Assert.Equal("/tmp/hadoop-" + Environment.UserName, environment["hadoop_tmp_dir"]);
+        // Hadoop's configuration keeps a deprecated key under its current name only.
+        Assert.Equal("20", environment["mapreduce_task_io_sort_factor"]);
+        Assert.False(environment.ContainsKey("io_sort_factor"));
+        Assert.Equal("nightly", environment["mapreduce_job_name"]);
+        Assert.False(environment.ContainsKey("mapred_job_name"));
+    }
+
+    private static JobContext Context(JobDescription job, WireFormat io, int reducers) =>
+        new(job, io, Input.JobInput.Of(job, io), new TaskIds("job_local7_0001"), Maps: 4, InputFiles: 1, reducers, null!, null!, "/scratch", null!, null!, default);
 
     [Fact]
     public void Typedbytes_io_is_announced_as_io_typedbytes_does()
     {
         var job = new JobDescription { ScriptPath = "job.csx", AssemblyPath = "job.dll", Inputs = ["in"], Output = "out" };
 
-        var environment = TaskEnvironment.For(job, WireFormat.TypedBytes, "job_local7_0001", "task_local7_0001_r_000000",
-            "attempt_local7_0001_r_000000_0", isMap: false, 0, null, reducers: 1, "/out/_temporary/0/_temporary/attempt_local7_0001_r_000000_0");
+        var environment = TaskEnvironment.For(Context(job, WireFormat.TypedBytes, reducers: 1), "task_local7_0001_r_000000",
+            "attempt_local7_0001_r_000000_0", isMap: false, 0, null, "/out/_temporary/0/_temporary/attempt_local7_0001_r_000000_0", "/scratch/attempt");
 
         Assert.Equal("typedbytes", environment["stream_map_input"]);
         Assert.Equal("typedbytes", environment["stream_reduce_output"]);

@@ -165,7 +165,7 @@ public sealed class InputTests
 
         var error = Assert.Throws<InvalidDataException>(() => Support.Run(job));
 
-        Assert.Equal($"{input} is a SequenceFile: run the job with --io typedbytes to read it", error.Message);
+        Assert.Equal($"{input} is a SequenceFile: run the job with --io typedbytes (or --inputformat SequenceFileAsTextInputFormat) to read it", error.Message);
         Assert.False(Directory.Exists(job.Output));
     }
 

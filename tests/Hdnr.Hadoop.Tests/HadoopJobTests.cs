@@ -193,6 +193,54 @@ public sealed class HadoopJobTests(ITestOutputHelper output)
     private static readonly byte[] SequenceFileMagic = "SEQ"u8.ToArray();
 
     /// <summary>Runs the job with <paramref name="verb"/> on Hadoop, then with launch-local, and returns both output folders.</summary>
+    [HadoopFact]
+    public void A_task_sees_every_variable_hadoop_gives_it_but_the_ones_of_hadoops_own_machinery()
+    {
+        var script = Script("""
+            /// Every environment variable of a map task and of a reduce task.
+            using System.Collections;
+
+            IEnumerable<(string, string)> Map(long offset, string line)
+            {
+                foreach (DictionaryEntry e in Environment.GetEnvironmentVariables())
+                    yield return ("m:" + (string)e.Key, ((string)e.Value!).Replace('\n', ' '));
+            }
+
+            IEnumerable<(string, string)> Reduce(string key, IEnumerable<string> values)
+            {
+                yield return (key, values.First());
+            }
+
+            IEnumerable<(string, string)> ReduceEnd()
+            {
+                foreach (DictionaryEntry e in Environment.GetEnvironmentVariables())
+                    yield return ("r:" + (string)e.Key, ((string)e.Value!).Replace('\n', ' '));
+            }
+            """, "env.csx");
+        var input = Path.Combine(_work, "one.txt");
+        File.WriteAllText(input, "x\n");
+
+        var (hadoop, local) = RunBoth(script, "launch", [input], ["--io", "text", "-D", "mapred.task.timeout=500000", "-D", "my.own=1"]);
+
+        // Hadoop's machinery has no counterpart in launch-local: the job's jar and staging folder, the shipped bundle, the
+        // launch command, the node's own variables (upper case: the hadoop script's and the shell's).
+        var machinery = new System.Text.RegularExpressions.Regex(
+            "^(mapreduce_job_jar|mapreduce_job_dir|mapreduce_job_cache_\\w+|tmparchives|tmpfiles|stream_\\w+_streamprocessor|stream_addenvironment|[A-Z_].*)$");
+        var wanted = Variables(hadoop).Where(v => !machinery.IsMatch(v.Key[2..])).ToDictionary();
+        var got = Variables(local);
+        Assert.Empty(wanted.Keys.Except(got.Keys).Order(StringComparer.Ordinal));
+        // The same values, but for what names this job's own ids, folders and user.
+        var own = new System.Text.RegularExpressions.Regex("(job|task|attempt)_local\\d+|/tmp/|/hdnr-|file:/");
+        Assert.Empty(wanted.Where(v => !own.IsMatch(v.Value) && got[v.Key] != v.Value).Select(v => $"{v.Key}: hadoop {v.Value}, hdnr {got[v.Key]}"));
+        Assert.Equal("500000", got["m:mapreduce_task_timeout"]);
+        Assert.False(got.ContainsKey("m:mapred_task_timeout"), "Hadoop keeps a deprecated -D under its current name only");
+    }
+
+    private static Dictionary<string, string> Variables(string output) =>
+        Directory.GetFiles(output, "part-*").SelectMany(File.ReadAllLines).Select(l => l.Split('\t', 2))
+            .Where(p => p[0].StartsWith("m:", StringComparison.Ordinal) || p[0].StartsWith("r:", StringComparison.Ordinal))
+            .GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.First().Length > 1 ? g.First()[1] : "");
+
     private (string Hadoop, string Local) RunBoth(string script, string verb, string[] inputs, string[] options)
     {
         var hadoop = Path.Combine(_work, "hadoop-out");

@@ -30,8 +30,8 @@ internal static class MapTask
         context.Cancel.ThrowIfCancellationRequested();
         // Every attempt gets its output directory, as Hadoop's committer gives it: side files a task writes there are committed with it.
         var directory = context.Committer.SetupTask(attemptId);
-        var environment = TaskEnvironment.For(context.Job, context.Io, context.Ids.JobId, taskId, attemptId, isMap: true, index, split, context.Reducers, directory);
         var work = Path.Combine(context.LocalDirectory, attemptId);
+        var environment = TaskEnvironment.For(context, taskId, attemptId, isMap: true, index, split, directory, work);
         var attempt = new TaskAttempt(TaskKind.Map, taskId, attemptId, environment, Path.Combine(work, "work"));
         var reporter = new CountingReporter();
         // What PipeMapper writes follows the task's configuration (stream.map.input.ignoreKey, the field separator), which

@@ -28,12 +28,12 @@ internal static class ReduceTask
     {
         context.Cancel.ThrowIfCancellationRequested();
         var directory = context.Committer.SetupTask(attemptId);
-        var environment = TaskEnvironment.For(context.Job, context.Io, context.Ids.JobId, taskId, attemptId, isMap: false, partition, null, context.Reducers, directory);
+        var work = Path.Combine(context.LocalDirectory, attemptId);
+        var environment = TaskEnvironment.For(context, taskId, attemptId, isMap: false, partition, null, directory, work);
         var attempt = new TaskAttempt(TaskKind.Reduce, taskId, attemptId, environment, Path.Combine(context.LocalDirectory, attemptId, "work"));
         var reporter = new CountingReporter();
         var segments = mapOutputs.SelectMany(runs => runs).Where(run => run.Length(partition) > 0).ToList();
         var shuffleBytes = segments.Sum(run => run.Length(partition));
-        var work = Path.Combine(context.LocalDirectory, attemptId);
         var inputs = MergePasses(segments.Select(run => (run, partition)).ToList(), context.Job.KeyOrder, work, context.Cancel);
         var readers = new List<SegmentReader>(inputs.Count);
         foreach (var (run, segment) in inputs) readers.Add(new SegmentReader(run, segment));

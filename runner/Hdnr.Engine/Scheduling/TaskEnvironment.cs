@@ -1,37 +1,83 @@
 // Task scheduling: attempts on threads or processes, retries, timeouts, and each task's environment and files.
 using System.Globalization;
 using System.Text;
+using Hdnr.Engine.Settings;
 using Hdnr.Formats.Input;
 using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Engine.Scheduling;
 
 /// <summary>The environment variables Hadoop Streaming gives a task: its job configuration with every character outside [0-9A-Za-z] turned into <c>_</c> (PipeMapRed.addJobConfToEnvironment), task ids and input split included.</summary>
+/// <remarks>
+/// In order, a later value winning: Hadoop's own defaults (<see cref="HadoopConfiguration"/>), the job's name and user,
+/// the <c>-D</c> settings (a deprecated name under the name Hadoop's configuration stores it as), then what the job and
+/// the task are (ids, folders, formats, the split), which a setting cannot change on Hadoop either.
+/// </remarks>
 internal static class TaskEnvironment
 {
     /// <summary>The variables of one task attempt.</summary>
     /// <param name="outputDirectory">The attempt's directory under <c>OUTPUT/_temporary</c>, whose files are committed with the task (<c>mapreduce.task.output.dir</c>).</param>
-    public static Dictionary<string, string> For(JobDescription job, WireFormat io, string jobId, string taskId, string attemptId,
-        bool isMap, int partition, InputSplit? split, int reducers, string outputDirectory)
+    /// <param name="localDirectory">The attempt's scratch folder (<c>mapreduce.cluster.local.dir</c>).</param>
+    public static Dictionary<string, string> For(JobContext context, string taskId, string attemptId, bool isMap, int partition,
+        InputSplit? split, string outputDirectory, string localDirectory)
     {
+        var job = context.Job;
+        var io = context.Io;
+        var user = Environment.UserName;
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in HadoopConfiguration.TaskEnvironment(isMap, user, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)))
+            environment[name] = value;
         var settings = new List<KeyValuePair<string, string>>
         {
-            new("mapreduce.job.id", jobId),
-            new("mapreduce.job.reduces", reducers.ToString(CultureInfo.InvariantCulture)),
+            // As launch names the job; Hadoop's own default is the streaming jar's temporary name.
+            new("mapreduce.job.name", "hdnr " + Path.GetFileNameWithoutExtension(job.ScriptPath)),
+            new("mapreduce.job.user.name", user),
+            new("user.name", user),
+            new("mapreduce.job.working.dir", "file:" + Environment.CurrentDirectory),
+        };
+        foreach (var (key, value) in job.Configuration)
+            foreach (var name in HadoopConfiguration.StoredNames(key)) settings.Add(new(name, value));
+        var text = io != WireFormat.TypedBytes;
+        settings.AddRange(
+        [
+            new("mapreduce.job.id", context.Ids.JobId),
+            new("mapred.job.id", context.Ids.JobId),
+            new("mapreduce.job.maps", context.Maps.ToString(CultureInfo.InvariantCulture)),
+            new("mapreduce.job.reduces", context.Reducers.ToString(CultureInfo.InvariantCulture)),
+            new("mapreduce.input.fileinputformat.numinputfiles", context.InputFiles.ToString(CultureInfo.InvariantCulture)),
+            // Configuration sets a new name's deprecated aliases too when the task sets it, so tasks see both.
             new("mapreduce.task.id", taskId),
+            new("mapred.tip.id", taskId),
             new("mapreduce.task.attempt.id", attemptId),
+            new("mapred.task.id", attemptId),
             new("mapreduce.task.partition", partition.ToString(CultureInfo.InvariantCulture)),
+            new("mapred.task.partition", partition.ToString(CultureInfo.InvariantCulture)),
             new("mapreduce.task.ismap", isMap ? "true" : "false"),
+            new("mapred.task.is.map", isMap ? "true" : "false"),
+            new("mapreduce.cluster.local.dir", localDirectory),
+            new("mapred.local.dir", localDirectory),
             new("mapreduce.output.fileoutputformat.outputdir", "file:" + Path.GetFullPath(job.Output)),
             new("mapreduce.input.fileinputformat.inputdir", string.Join(',', job.Inputs.Select(i => "file:" + Path.GetFullPath(i)))),
             new("mapreduce.task.output.dir", "file:" + outputDirectory),
-            // Hadoop 2.8.5 sets the old API's name too (Configuration's deprecated alias); streaming tasks see both.
             new("mapred.work.output.dir", "file:" + outputDirectory),
             new("mapreduce.task.io.sort.mb", job.SortBufferMb.ToString(CultureInfo.InvariantCulture)),
+            new("mapreduce.task.timeout", job.TaskTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture)),
             // StreamJob always sets it (over a -D of the same name), and PipeMapper's ignoreKey follows it.
-            new("mapred.input.format.class", Input.JobInput.ClassOf(job, io).Name),
-        };
+            new("mapred.input.format.class", context.Input.Class.Name),
+            // What -io sets: the classes that write a task's stdin and read its stdout, and the pairs' classes.
+            new("stream.map.input.writer.class", "org.apache.hadoop.streaming.io." + (text ? "TextInputWriter" : "TypedBytesInputWriter")),
+            new("stream.map.output.reader.class", "org.apache.hadoop.streaming.io." + (text ? "TextOutputReader" : "TypedBytesOutputReader")),
+            new("stream.reduce.input.writer.class", "org.apache.hadoop.streaming.io." + (text ? "TextInputWriter" : "TypedBytesInputWriter")),
+            new("stream.reduce.output.reader.class", "org.apache.hadoop.streaming.io." + (text ? "TextOutputReader" : "TypedBytesOutputReader")),
+            new("mapreduce.map.output.key.class", text ? "org.apache.hadoop.io.Text" : "org.apache.hadoop.typedbytes.TypedBytesWritable"),
+            new("mapreduce.map.output.value.class", text ? "org.apache.hadoop.io.Text" : "org.apache.hadoop.typedbytes.TypedBytesWritable"),
+            new("mapreduce.job.output.key.class", text ? "org.apache.hadoop.io.Text" : "org.apache.hadoop.typedbytes.TypedBytesWritable"),
+            new("mapreduce.job.output.value.class", text ? "org.apache.hadoop.io.Text" : "org.apache.hadoop.typedbytes.TypedBytesWritable"),
+            new("mapred.output.format.class", text ? "org.apache.hadoop.mapred.TextOutputFormat" : "org.apache.hadoop.mapred.SequenceFileOutputFormat"),
+        ]);
         settings.AddRange(IoSettings(io));
+        // A reduce task sets the number of maps again as it starts, so the old name comes with it.
+        if (!isMap) settings.Add(new("mapred.map.tasks", context.Maps.ToString(CultureInfo.InvariantCulture)));
         if (split is not null)
         {
             var file = "file:" + split.Path;
@@ -40,13 +86,11 @@ internal static class TaskEnvironment
             settings.Add(new("mapreduce.map.input.file", file));
             settings.Add(new("mapreduce.map.input.start", start));
             settings.Add(new("mapreduce.map.input.length", length));
-            // The deprecated names Hadoop 2 still sets alongside.
             settings.Add(new("map.input.file", file));
             settings.Add(new("map.input.start", start));
             settings.Add(new("map.input.length", length));
         }
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in job.Configuration.Concat(settings)) environment[Safe(key)] = value;
+        foreach (var (key, value) in settings) environment[Safe(key)] = value;
         return environment;
     }
 

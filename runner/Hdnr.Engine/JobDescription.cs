@@ -1,5 +1,6 @@
 // The job: what launch-local runs, from the job's description to its result.
 using Hdnr.Engine.Scheduling;
+using Hdnr.Formats.Output;
 using Hdnr.Formats.Shuffle;
 using Hdnr.Runtime.Wire;
 
@@ -52,6 +53,9 @@ public sealed record JobDescription
 
     /// <summary>The wire format of every task (<c>-io</c>); null picks typedbytes when every input is a SequenceFile, else text.</summary>
     public WireFormat? Io { get; init; }
+
+    /// <summary>How part files are written (<c>-outputformat</c>, the text separator, output compression).</summary>
+    public PartFileFormat PartFormat { get; init; } = PartFileFormat.Text;
 
     /// <summary>Where tasks run.</summary>
     public Isolation Isolation { get; init; } = Isolation.InProcess;

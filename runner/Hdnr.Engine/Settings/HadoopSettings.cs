@@ -58,10 +58,10 @@ public static class HadoopSettings
         NotImplemented("stream.reduce.input.field.separator", [], [Tab], "", trimmed: false),
         NotImplemented("stream.reduce.output.field.separator", [], [Tab], "", trimmed: false),
         NotImplemented("stream.num.reduce.output.key.fields", [], ["1"], ""),
-        NotImplemented("stream.map.input", [], ["text"], "`-io`; `--io` sets all four to `text` or `typedbytes`"),
-        NotImplemented("stream.map.output", [], ["text"], "`-io`; `--io` sets all four to `text` or `typedbytes`"),
-        NotImplemented("stream.reduce.input", [], ["text"], "`-io`; `--io` sets all four to `text` or `typedbytes`"),
-        NotImplemented("stream.reduce.output", [], ["text"], "`-io`; `--io` sets all four to `text` or `typedbytes`"),
+        NotImplemented("stream.map.input", [], ["text"], "`-io`; `--io` sets all four alike (`typedbytes`, `rawbytes`, `keyonlytext`); launch-local does not mix them"),
+        NotImplemented("stream.map.output", [], ["text"], "`-io`; `--io` sets all four alike (`typedbytes`, `rawbytes`, `keyonlytext`); launch-local does not mix them"),
+        NotImplemented("stream.reduce.input", [], ["text"], "`-io`; `--io` sets all four alike (`typedbytes`, `rawbytes`, `keyonlytext`); launch-local does not mix them"),
+        NotImplemented("stream.reduce.output", [], ["text"], "`-io`; `--io` sets all four alike (`typedbytes`, `rawbytes`, `keyonlytext`); launch-local does not mix them"),
         NotImplemented("stream.non.zero.exit.is.failure", [], ["true"], "a task that exits non-zero fails its attempt"),
         NotImplemented("stream.recordreader.class", [], [], "`-inputreader`"),
         NotImplemented("stream.addenvironment", [], [], "`-cmdenv`"),
@@ -88,13 +88,19 @@ public static class HadoopSettings
         NotImplemented("mapreduce.input.fileinputformat.input.dir.recursive", ["mapred.input.dir.recursive"], ["false"], ""),
 
         // Output.
-        NotImplemented("mapreduce.job.outputformat.class", ["mapreduce.outputformat.class", "mapred.output.format.class"], [],
-            "`-outputformat`; launch-local writes text, or SequenceFiles with `--io typedbytes`"),
-        NotImplemented("mapreduce.output.textoutputformat.separator", ["mapred.textoutputformat.separator"], [Tab], "", trimmed: false),
-        NotImplemented("mapreduce.output.fileoutputformat.compress", ["mapred.output.compress"], ["false"], ""),
-        NotImplemented("mapreduce.output.fileoutputformat.compress.codec", ["mapred.output.compression.codec"],
-            ["org.apache.hadoop.io.compress.DefaultCodec"], ""),
-        NotImplemented("mapreduce.output.fileoutputformat.compress.type", ["mapred.output.compression.type"], ["RECORD"], ""),
+        NotImplemented("mapreduce.job.outputformat.class", ["mapreduce.outputformat.class"], [],
+            "Hadoop Streaming 2.8.5 fails a job that sets it (its tasks use the old API); `--outputformat` as `-outputformat`"),
+        NoEffect("mapred.output.format.class", [], [],
+            "Hadoop Streaming replaces it with `-outputformat`'s class (TextOutputFormat without one); `--outputformat`"),
+        Implemented("mapreduce.output.textoutputformat.separator", ["mapred.textoutputformat.separator"], Tab,
+            "TextOutputFormat's bytes between key and value, for an empty value too", trimmed: false),
+        Implemented("mapreduce.output.fileoutputformat.compress", ["mapred.output.compress"], "false",
+            "text parts `part-00000.deflate`, `.gz`, `.bz2`; SequenceFiles compressed inside"),
+        Implemented("mapreduce.output.fileoutputformat.compress.codec", ["mapred.output.compression.codec"],
+            "org.apache.hadoop.io.compress.DefaultCodec",
+            "DefaultCodec, DeflateCodec, GzipCodec, BZip2Codec; ZStandardCodec fails the job as in Hadoop 2.8.5 (exit 1); others refused"),
+        Implemented("mapreduce.output.fileoutputformat.compress.type", ["mapred.output.compression.type"], "RECORD",
+            "SequenceFiles: `NONE`, `RECORD`, `BLOCK`"),
         NotImplemented("mapreduce.fileoutputcommitter.algorithm.version", [], ["1"], "launch-local commits as algorithm 1"),
         NotImplemented("mapreduce.fileoutputcommitter.marksuccessfuljobs", [], ["true"], "`_SUCCESS`"),
 
@@ -126,8 +132,8 @@ public static class HadoopSettings
         }
     }
 
-    private static HadoopSetting Implemented(string name, string[] otherNames, string hadoopDefault, string note) =>
-        new(name, otherNames, [hadoopDefault], SettingStatus.Implemented, note);
+    private static HadoopSetting Implemented(string name, string[] otherNames, string hadoopDefault, string note, bool trimmed = true) =>
+        new(name, otherNames, [hadoopDefault], SettingStatus.Implemented, note, trimmed);
 
     private static HadoopSetting NoEffect(string name, string[] otherNames, string[] defaults, string note) =>
         new(name, otherNames, defaults, SettingStatus.NoEffect, note);

@@ -42,7 +42,8 @@ internal sealed class MapFunction<TKey, TValue, TPair, TAccess, TOutKey, TOutVal
     {
         try
         {
-            return run.TextInput ? _keys.FromOffset(run.Reader.Offset) : _keys.FromTypedBytes(run.Reader.Key);
+            return run.OffsetKeys ? _keys.FromOffset(run.Reader.Offset)
+                : run.TextInput ? _keys.FromLine(run.Reader.Key) : _keys.FromTypedBytes(run.Reader.Key);
         }
         catch (ConversionFailure failure)
         {

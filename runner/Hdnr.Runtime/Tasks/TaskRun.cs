@@ -17,7 +17,14 @@ internal sealed class TaskRun(string function, RecordReader reader, PairSink sin
 
     public PairSink Sink { get; } = sink;
 
-    public bool TextInput { get; } = io.Input == WireFormat.Text;
+    /// <summary>Whether keys and values arrive as bytes read as text (text, keyonlytext, rawbytes) rather than typed bytes.</summary>
+    public bool TextInput { get; } = io.Input != WireFormat.TypedBytes;
+
+    /// <summary>Whether keys and values are rawbytes, which a <c>byte[]</c> gets as they are (text gives it the base64 hdnr writes).</summary>
+    public bool RawInput { get; } = io.Input == WireFormat.RawBytes;
+
+    /// <summary>Whether a map's key is its line's byte offset (text), rather than the record's key bytes.</summary>
+    public bool OffsetKeys { get; } = io.Input == WireFormat.Text;
 
     /// <summary>Set while an *End function runs, so failures say "after the last record".</summary>
     public string? EndFunction { get; set; }

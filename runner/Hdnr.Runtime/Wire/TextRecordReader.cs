@@ -13,11 +13,17 @@ namespace Hdnr.Runtime.Wire;
 public sealed class TextRecordReader : RecordReader
 {
     private readonly bool _splitAtTab;
+    private readonly bool _lineIsKey;
     private readonly bool _skipByteOrderMark;
 
     /// <summary>Reads a task's stdin, whose first byte is offset 0.</summary>
-    public TextRecordReader(Stream input, bool splitAtTab, int size = 1 << 20)
-        : base(input, new byte[size], 0) => _splitAtTab = splitAtTab;
+    /// <param name="lineIsKey">Each whole line is a key with an empty value, as Hadoop's keyonlytext writes records.</param>
+    public TextRecordReader(Stream input, bool splitAtTab, int size = 1 << 20, bool lineIsKey = false)
+        : base(input, new byte[size], 0)
+    {
+        _splitAtTab = splitAtTab;
+        _lineIsKey = lineIsKey;
+    }
 
     /// <summary>Reads the lines of a file from <paramref name="firstOffset"/> (at a line start) into <paramref name="buffer"/>, which <see cref="RecordReader.ReleaseBuffer"/> hands back.</summary>
     public TextRecordReader(Stream input, long firstOffset, byte[] buffer)
@@ -56,6 +62,13 @@ public sealed class TextRecordReader : RecordReader
             KeyLength = tab < 0 ? length : tab;
             ValueStart = tab < 0 ? Start + length : Start + tab + 1;
             ValueLength = tab < 0 ? 0 : length - tab - 1;
+        }
+        else if (_lineIsKey)
+        {
+            KeyStart = Start;
+            KeyLength = length;
+            ValueStart = Start + length;
+            ValueLength = 0;
         }
         else
         {

@@ -43,6 +43,11 @@ internal static class Failures
             Console.Error.WriteLine($"hdnr: {e.Message}");
             return ExitCodes.Usage;
         }
+        catch (SettingValueException e)
+        {
+            Console.Error.WriteLine($"hdnr: {e.Message}");
+            return ExitCodes.Failed;
+        }
         catch (UnsafePathException e)
         {
             Console.Error.WriteLine($"hdnr: {e.Message}");

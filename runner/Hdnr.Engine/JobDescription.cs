@@ -1,5 +1,6 @@
 // The job: what launch-local runs, from the job's description to its result.
 using Hdnr.Engine.Scheduling;
+using Hdnr.Formats.Output;
 using Hdnr.Formats.Shuffle;
 using Hdnr.Runtime.Wire;
 
@@ -55,6 +56,9 @@ public sealed record JobDescription
 
     /// <summary>The input format (<c>-inputformat</c>); null for TextInputFormat, or AutoInputFormat with typedbytes io.</summary>
     public Formats.Input.InputFormatClass? InputFormat { get; init; }
+
+    /// <summary>How part files are written (<c>-outputformat</c>, the text separator, output compression).</summary>
+    public PartFileFormat PartFormat { get; init; } = PartFileFormat.Text;
 
     /// <summary>Where tasks run.</summary>
     public Isolation Isolation { get; init; } = Isolation.InProcess;

@@ -60,6 +60,8 @@ public static class LocalJobRunner
         var io = job.Io ?? (job.InputFormat is null && files.Count > 0 && files.All(f => InputFormats.Detect(f) == InputFormat.SequenceFile)
             ? WireFormat.TypedBytes : WireFormat.Text);
         var input = JobInput.Of(job, io);
+        if (io is WireFormat.RawBytes or WireFormat.KeyOnlyText && input.Class != InputFormatClass.Text)
+            throw new InputFormatException($"launch-local reads {input.Class} with text or typedbytes io, not {io.ToString().ToLowerInvariant()}; launch passes it to Hadoop.");
         if (input.Class == InputFormatClass.NLine && files.FirstOrDefault(f => InputFormats.Detect(f) is not InputFormat.Text) is { } packed)
             throw new InputFormatException($"{packed}: launch-local reads NLineInputFormat from uncompressed text only; launch passes it to Hadoop.");
         var splits = input.Class == InputFormatClass.NLine

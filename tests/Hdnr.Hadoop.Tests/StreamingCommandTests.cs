@@ -55,6 +55,18 @@ public sealed class StreamingCommandTests
         Assert.DoesNotContain("-outputformat", argv);
     }
 
+    [Theory]
+    [InlineData("rawbytes")]
+    [InlineData("keyonlytext")]
+    public void Rawbytes_and_keyonlytext_io_pass_as_io_with_hadoops_default_formats(string io)
+    {
+        var argv = StreamingCommand.Build(Hadoop, Options("in") with { Io = io }, "wc", WordCount, "x.tar.gz").ToList();
+
+        Assert.Equal(io, argv[argv.IndexOf("-io") + 1]);
+        Assert.DoesNotContain("-inputformat", argv);
+        Assert.DoesNotContain("-outputformat", argv);
+    }
+
     [Fact]
     public void Settings_come_first_in_order_and_the_other_options_pass_through()
     {

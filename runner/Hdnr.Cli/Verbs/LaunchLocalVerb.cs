@@ -24,8 +24,10 @@ internal static class LaunchLocalVerb
             var paths = cmd.Argument("paths", "INPUT... OUTPUT", multipleValues: true).IsRequired();
             var reducers = cmd.Option<int>("--reducers <R>", "Number of reduce tasks (default 1, or -D mapreduce.job.reduces).", CommandOptionType.SingleValue);
             var settings = cmd.Option("-D <SETTING>", "A job setting KEY=VALUE, as Hadoop's -D; tasks see it as the variable KEY with dots as underscores.", CommandOptionType.MultipleValue);
-            var io = cmd.Option("--io <FORMAT>", "text or typedbytes for every task (Hadoop's -io); default: typedbytes when every input is a SequenceFile, else text.",
-                CommandOptionType.SingleValue).Accepts(v => v.Values("text", "typedbytes"));
+            var io = cmd.Option("--io <FORMAT>", "text, typedbytes, rawbytes or keyonlytext for every task (Hadoop's -io); default: typedbytes when every input is a SequenceFile, else text.",
+                CommandOptionType.SingleValue).Accepts(v => v.Values("text", "typedbytes", "rawbytes", "keyonlytext"));
+            var outputFormat = cmd.Option("--outputformat <CLASS>", "org.apache.hadoop.mapred.TextOutputFormat or SequenceFileOutputFormat (Hadoop's -outputformat); default: SequenceFiles for typedbytes, else text.",
+                CommandOptionType.SingleValue);
             var isolation = cmd.Option("--isolation <MODE>", "inprocess (default) or process: each task a separate hdnr process in its own directory.",
                 CommandOptionType.SingleValue).Accepts(v => v.Values("inprocess", "process"));
             var attempts = cmd.Option<int>("--max-attempts <N>", "Attempts per task before the job fails (default 4).", CommandOptionType.SingleValue);
@@ -60,7 +62,12 @@ internal static class LaunchLocalVerb
                     InputFormat = inputFormat.Value() is { } format
                         ? InputFormatClass.Parse(format) ?? throw new InputFormatException($"--inputformat {format}: launch-local does not read this input format; launch passes it to Hadoop.")
                         : inputReader.HasValue() ? InputFormatClass.StreamInput : null,
-                    Io = io.Value() switch { "text" => WireFormat.Text, "typedbytes" => WireFormat.TypedBytes, _ => null },
+                    Io = io.Value() switch
+                    {
+                        "text" => WireFormat.Text, "typedbytes" => WireFormat.TypedBytes, "rawbytes" => WireFormat.RawBytes, "keyonlytext" => WireFormat.KeyOnlyText,
+                        _ => null,
+                    },
+                    PartFormat = OutputSettings.Read(configuration, outputFormat.Value()),
                     Isolation = isolation.Value() == "process" ? Isolation.Process : Isolation.InProcess,
                     TaskTimeoutMilliseconds = Number(configuration, "mapreduce.task.timeout", "a number of milliseconds", long.MaxValue) ?? 600_000,
                     MaxAttempts = attempts.HasValue() ? Math.Max(1, attempts.ParsedValue) : (int)Math.Max(1, Number(configuration, "mapreduce.map.maxattempts") ?? 4),

@@ -39,8 +39,8 @@ internal sealed class JobOptions
     public static JobOptions Add(CommandLineApplication cmd) => new()
     {
         paths = cmd.Argument("paths", "INPUT... OUTPUT: input paths, then the output folder (which must not exist)", multipleValues: true).IsRequired(),
-        io = cmd.Option("--io <FORMAT>", "typedbytes (default: typedbytes tasks, SequenceFile output) or text", CommandOptionType.SingleValue)
-            .Accepts(v => v.Values("typedbytes", "text")),
+        io = cmd.Option("--io <FORMAT>", "typedbytes (default: typedbytes tasks, SequenceFile output), text, rawbytes or keyonlytext (Hadoop's -io)", CommandOptionType.SingleValue)
+            .Accepts(v => v.Values("typedbytes", "text", "rawbytes", "keyonlytext")),
         defines = cmd.Option("-D <SETTING>", "a job setting KEY=VALUE, passed to hadoop as -D KEY=VALUE (repeatable)", CommandOptionType.MultipleValue),
         reducers = cmd.Option<int>("--reducers <R>", "the number of reduce tasks", CommandOptionType.SingleValue),
         files = cmd.Option("--file <FILE>", "PATH[#NAME]: a file in each task's working directory (repeatable)", CommandOptionType.MultipleValue),

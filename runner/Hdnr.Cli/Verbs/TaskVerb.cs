@@ -23,8 +23,8 @@ internal static class TaskVerb
     public static string Name(TaskKind kind) => ScriptVerbs.Name(kind);
 
     public static CommandOption IoOption(CommandLineApplication cmd) =>
-        cmd.Option("--io <FORMAT>", "text or typedbytes; default: what Hadoop's stream_*_input/output say, else text.",
-            CommandOptionType.SingleValue).Accepts(v => v.Values("text", "typedbytes"));
+        cmd.Option("--io <FORMAT>", "text, typedbytes, rawbytes or keyonlytext; default: what Hadoop's stream_*_input/output say, else text.",
+            CommandOptionType.SingleValue).Accepts(v => v.Values("text", "typedbytes", "rawbytes", "keyonlytext"));
 
     /// <summary>Runs a task the way a frozen executable does (<see cref="ScriptVerbs"/>), after compiling the script.</summary>
     public static int Run(ScriptSession session, TaskKind kind, string? io, bool pipe)

@@ -1,6 +1,7 @@
 // Input and splits: the bytes a map task reads for its split.
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Buffers.Text;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Hdnr.Formats.Codecs;
@@ -13,7 +14,9 @@ namespace Hdnr.Engine.Input;
 
 /// <summary>What a streaming map task reads on stdin for one split, byte for byte as Hadoop's PipeMapper writes it.</summary>
 /// <remarks>
-/// Text io: each line's value (TextInputFormat drops the key) followed by <c>\n</c>. Typedbytes io: TypedBytesInputWriter's
+/// Text io: each line's value (TextInputFormat drops the key) followed by <c>\n</c>. Keyonlytext: KeyOnlyTextInputWriter's
+/// key alone, the line's file offset in decimal and <c>\n</c>. Rawbytes: RawBytesInputWriter's key and value, each a 4-byte
+/// length and the Writable's serialization (LongWritable: 8 bytes; Text: a vint length and the bytes). Typedbytes io: TypedBytesInputWriter's
 /// key and value: a text line as long (code 4) file offset and string (code 7); the pairs of a SequenceFile split (those
 /// SequenceFileRecordReader gives it) as typed bytes (TypedBytesWritable as stored, other Writables converted as dumptb
 /// converts them).
@@ -25,7 +28,7 @@ internal sealed class MapInput : ReadOnlyStream
     private readonly SequenceFileSplitReader? _pairs;
     private readonly XmlRecordReader? _xml;
     private readonly Stream? _source;
-    private readonly bool _typedBytes;
+    private readonly WireFormat _io;
     private readonly Keys _keys;
     private readonly byte _keyValueSeparator;
     private readonly byte[]? _keySeparator;
@@ -45,18 +48,18 @@ internal sealed class MapInput : ReadOnlyStream
         Xml,
     }
 
-    private MapInput(TextRecordReader? lines, long firstOffset, SequenceFileSplitReader? pairs, Stream? source, bool typedBytes, long bytes)
+    private MapInput(TextRecordReader? lines, long firstOffset, SequenceFileSplitReader? pairs, Stream? source, WireFormat io, long bytes)
     {
         _lines = lines;
         _firstOffset = firstOffset;
         _pairs = pairs;
         _source = source;
-        _typedBytes = typedBytes;
+        _io = io;
         Bytes = bytes;
     }
 
     private MapInput(MapInput plain, Keys keys, byte keyValueSeparator, byte[]? keySeparator, XmlRecordReader? xml, string path)
-        : this(plain._lines, plain._firstOffset, plain._pairs, plain._source, plain._typedBytes, plain.Bytes)
+        : this(plain._lines, plain._firstOffset, plain._pairs, plain._source, plain._io, plain.Bytes)
     {
         _keys = keys;
         _keyValueSeparator = keyValueSeparator;
@@ -84,17 +87,19 @@ internal sealed class MapInput : ReadOnlyStream
     {
         ArgumentNullException.ThrowIfNull(input);
         if (io == WireFormat.TypedBytes || (input.Class == InputFormatClass.Text && keySeparator is null)) return Open(split, io);
+        // LocalJobRunner refuses other io with these input formats before the job starts.
+        if (io != WireFormat.Text) throw new InvalidOperationException($"{input.Class} with {io} io");
         if (input.Xml)
         {
             var xml = new XmlRecordReader(split.Path, split.Start, split.Length, input.XmlBegin!, input.XmlEnd!);
-            return new MapInput(new MapInput(null, split.Start, null, null, false, split.Length), Keys.Xml, 0, keySeparator, xml, split.Path);
+            return new MapInput(new MapInput(null, split.Start, null, null, WireFormat.Text, split.Length), Keys.Xml, 0, keySeparator, xml, split.Path);
         }
         if (input.Class.ReadsSequenceFiles != (split.Format == InputFormat.SequenceFile) && !(input.Class == InputFormatClass.Auto && split.Format == InputFormat.SequenceFile))
             throw new CorruptInputException(input.Class.ReadsSequenceFiles
                 ? $"{split.Path} is not a SequenceFile, which {input.Class} reads"
                 : $"{split.Path} is a SequenceFile: read it with --io typedbytes or SequenceFileAsTextInputFormat");
         var plain = split.Format == InputFormat.SequenceFile
-            ? new MapInput(null, 0, SequenceFileSplitReader.Open(split.Path, split.Start, split.Length), null, false, split.Length)
+            ? new MapInput(null, 0, SequenceFileSplitReader.Open(split.Path, split.Start, split.Length), null, WireFormat.Text, split.Length)
             : Open(split, io);
         var keys = input.Class == InputFormatClass.KeyValueText || input.Class == InputFormatClass.StreamInput ? Keys.KeyValue
             : split.Format == InputFormat.SequenceFile ? Keys.Writables : Keys.Offset;
@@ -108,16 +113,16 @@ internal sealed class MapInput : ReadOnlyStream
         {
             if (io != WireFormat.TypedBytes)
                 throw new InvalidDataException($"{split.Path} is a SequenceFile: read it with --io typedbytes");
-            return new MapInput(null, 0, SequenceFileSplitReader.Open(split.Path, split.Start, split.Length), null, true, split.Length);
+            return new MapInput(null, 0, SequenceFileSplitReader.Open(split.Path, split.Start, split.Length), null, io, split.Length);
         }
         if (split.Format != InputFormat.Text)
         {
             var decompressed = new CompressedInput(split.Path, split.Format);
-            return new MapInput(Lines(decompressed, 0), 0, null, decompressed, io == WireFormat.TypedBytes, split.FileLength);
+            return new MapInput(Lines(decompressed, 0), 0, null, decompressed, io, split.FileLength);
         }
         var (begin, end) = LineBoundaries.Of(split);
         var range = new FileRangeStream(split.Path, begin, end);
-        return new MapInput(Lines(range, begin), begin, null, range, io == WireFormat.TypedBytes, end - begin);
+        return new MapInput(Lines(range, begin), begin, null, range, io, end - begin);
     }
 
     // Hadoop's LineRecordReader over the split's bytes, in a buffer kept from the thread's previous task.
@@ -151,6 +156,27 @@ internal sealed class MapInput : ReadOnlyStream
         _reported = consumed;
     }
 
+    // Keyonlytext and rawbytes write what their input writers make of TextInputFormat's LongWritable offset and Text line.
+    private void StageOther(long offset, ReadOnlySpan<byte> line)
+    {
+        if (_io == WireFormat.KeyOnlyText)
+        {
+            var span = Reserve(21);
+            Utf8Formatter.TryFormat(offset, span, out var digits);
+            span[digits] = (byte)'\n';
+            _stagedEnd -= 21 - digits - 1;
+            return;
+        }
+        Span<byte> vint = stackalloc byte[9];
+        vint = vint[..WritableVarInt.Write(vint, line.Length)];
+        var record = Reserve(4 + 8 + 4 + vint.Length + line.Length);
+        BinaryPrimitives.WriteInt32BigEndian(record, 8);
+        BinaryPrimitives.WriteInt64BigEndian(record[4..], offset);
+        BinaryPrimitives.WriteInt32BigEndian(record[12..], vint.Length + line.Length);
+        vint.CopyTo(record[16..]);
+        line.CopyTo(record[(16 + vint.Length)..]);
+    }
+
     // Encodes whole records into the staging buffer until it holds at least `want` bytes or the input ends.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Stage(int want)
@@ -175,7 +201,13 @@ internal sealed class MapInput : ReadOnlyStream
                     return;
                 }
                 var line = _lines.Value;
-                if (_typedBytes)
+                if (_io == WireFormat.Text)
+                {
+                    var span = Reserve(line.Length + 1);
+                    line.CopyTo(span);
+                    span[line.Length] = (byte)'\n';
+                }
+                else if (_io == WireFormat.TypedBytes)
                 {
                     var span = Reserve(line.Length + 14);
                     span[0] = 4;
@@ -186,9 +218,7 @@ internal sealed class MapInput : ReadOnlyStream
                 }
                 else
                 {
-                    var span = Reserve(line.Length + 1);
-                    line.CopyTo(span);
-                    span[line.Length] = (byte)'\n';
+                    StageOther(_lines.Offset, line);
                 }
             }
             else

@@ -48,7 +48,7 @@ internal static class MapTask
         var counters = reporter.Counters;
         if (context.Reducers == 0)
         {
-            using var part = new PartWriter(Path.Combine(directory, TaskIds.PartName(index)), context.Io);
+            using var part = new PartWriter(Path.Combine(directory, context.Job.PartFormat.FileName(TaskIds.PartName(index), context.Io)), context.Io, context.Job.PartFormat);
             var output = new CountingSink(part);
             context.Launcher.Run(attempt, input, new UnfedTaskGate(output, () => input.Records), reporter, context.Cancel);
             part.Complete();

@@ -39,7 +39,7 @@ internal static class ReduceTask
         foreach (var (run, segment) in inputs) readers.Add(new SegmentReader(run, segment));
         using var merger = new RunMerger(readers, context.Job.KeyOrder);
         var input = new CountingSource(merger, context.Cancel);
-        using var part = new PartWriter(Path.Combine(directory, TaskIds.PartName(partition)), context.Io);
+        using var part = new PartWriter(Path.Combine(directory, context.Job.PartFormat.FileName(TaskIds.PartName(partition), context.Io)), context.Io, context.Job.PartFormat);
         var output = new CountingSink(part);
         context.Launcher.Run(attempt, input, new UnfedTaskGate(output, () => input.Records), reporter, context.Cancel);
         part.Complete();

@@ -1,11 +1,12 @@
 // Reduce side: a reduce task and the sorted input it reads.
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using Hdnr.Formats.Streams;
 using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Engine.ReduceSide;
 
-/// <summary>What a reduce or combine task reads on stdin: sorted pairs as Hadoop's TextInputWriter (<c>key TAB value \n</c>) or TypedBytesInputWriter (key, value) write them.</summary>
+/// <summary>What a reduce or combine task reads on stdin: sorted pairs as Hadoop's TextInputWriter (<c>key TAB value \n</c>), KeyOnlyTextInputWriter (<c>key \n</c>), RawBytesInputWriter (a 4-byte length before each) or TypedBytesInputWriter (key, value) write them.</summary>
 internal sealed class TaskInputStream(IPairSource source, WireFormat format) : ReadOnlyStream
 {
     private byte[] _staged = ScratchBuffers.Rent(1 << 20);
@@ -37,20 +38,37 @@ internal sealed class TaskInputStream(IPairSource source, WireFormat format) : R
                 _done = true;
                 return;
             }
-            var text = format == WireFormat.Text;
-            var length = key.Length + value.Length + (text ? 2 : 0);
+            var length = key.Length + value.Length + format switch
+            {
+                WireFormat.Text => 2,
+                WireFormat.KeyOnlyText => 1 - value.Length,
+                WireFormat.RawBytes => 8,
+                _ => 0,
+            };
             if (_staged.Length - _end < length) Array.Resize(ref _staged, Math.Max(_staged.Length * 2, _end + length));
             var span = _staged.AsSpan(_end, length);
-            key.CopyTo(span);
-            if (text)
+            switch (format)
             {
-                span[key.Length] = (byte)'\t';
-                value.CopyTo(span[(key.Length + 1)..]);
-                span[^1] = (byte)'\n';
-            }
-            else
-            {
-                value.CopyTo(span[key.Length..]);
+                case WireFormat.Text:
+                    key.CopyTo(span);
+                    span[key.Length] = (byte)'\t';
+                    value.CopyTo(span[(key.Length + 1)..]);
+                    span[^1] = (byte)'\n';
+                    break;
+                case WireFormat.KeyOnlyText:
+                    key.CopyTo(span);
+                    span[^1] = (byte)'\n';
+                    break;
+                case WireFormat.RawBytes:
+                    BinaryPrimitives.WriteInt32BigEndian(span, key.Length);
+                    key.CopyTo(span[4..]);
+                    BinaryPrimitives.WriteInt32BigEndian(span[(4 + key.Length)..], value.Length);
+                    value.CopyTo(span[(8 + key.Length)..]);
+                    break;
+                default:
+                    key.CopyTo(span);
+                    value.CopyTo(span[key.Length..]);
+                    break;
             }
             _end += length;
         }

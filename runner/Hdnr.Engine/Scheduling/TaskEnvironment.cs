@@ -94,10 +94,10 @@ internal static class TaskEnvironment
         return environment;
     }
 
-    /// <summary>The settings Hadoop Streaming's <c>-io</c> sets: <c>stream.map.input</c> and its three siblings for typedbytes; none for text.</summary>
+    /// <summary>The settings Hadoop Streaming's <c>-io</c> sets: <c>stream.map.input</c> and its three siblings for typedbytes, rawbytes and keyonlytext; none for text.</summary>
     public static KeyValuePair<string, string>[] IoSettings(WireFormat io) =>
-        io != WireFormat.TypedBytes ? []
-            : [.. new[] { "stream.map.input", "stream.map.output", "stream.reduce.input", "stream.reduce.output" }.Select(name => KeyValuePair.Create(name, "typedbytes"))];
+        io == WireFormat.Text ? []
+            : [.. new[] { "stream.map.input", "stream.map.output", "stream.reduce.input", "stream.reduce.output" }.Select(name => KeyValuePair.Create(name, TaskIo.Name(io)))];
 
     /// <summary>A configuration key as a variable name: each character outside [0-9A-Za-z] becomes <c>_</c>.</summary>
     public static string Safe(string key)

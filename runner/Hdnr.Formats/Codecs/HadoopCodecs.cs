@@ -72,16 +72,39 @@ public static class HadoopCodecs
         }
     }
 
-    /// <summary>Compresses with DefaultCodec (zlib), as Hadoop's writer does.</summary>
-    public static void CompressDefault(ReadOnlySpan<byte> input, MemoryStream output) => CompressDefault([], input, output);
+    /// <summary>Whether launch-local writes output with the codec: the codecs Hadoop 2.8.5 writes without its native library.</summary>
+    public static bool IsWritable(string codec) => codec is Default or Deflate or Gzip or BZip2;
 
-    /// <summary>Compresses two spans as one zlib stream, so a length prefix need not be copied in front of its data.</summary>
-    public static void CompressDefault(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, MemoryStream output)
+    /// <summary>The codecs launch-local writes, for error messages.</summary>
+    public static string WritableList => "DefaultCodec, DeflateCodec, GzipCodec, BZip2Codec";
+
+    /// <summary>The file name extension Hadoop gives output written with the codec (CompressionCodec.getDefaultExtension).</summary>
+    public static string Extension(string codec) => codec switch
+    {
+        Default or Deflate => ".deflate",
+        Gzip => ".gz",
+        BZip2 => ".bz2",
+        _ => throw new ArgumentException($"launch-local does not write {codec}", nameof(codec)),
+    };
+
+    /// <summary>A stream that compresses what is written to it into <paramref name="output"/> with the codec, as Hadoop's pure-Java codecs write a whole file; disposing it writes the trailer.</summary>
+    public static Stream Compress(string codec, Stream output, bool leaveOpen = false) => codec switch
+    {
+        // DefaultCodec and DeflateCodec are zlib streams (header, deflate, Adler-32), as java.util.zip.Deflater writes them.
+        Default or Deflate => new ZLibStream(output, CompressionLevel.Optimal, leaveOpen),
+        Gzip => new GZipStream(output, CompressionLevel.Optimal, leaveOpen),
+        // Hadoop's BZip2Codec writes one bzip2 stream with 900k blocks.
+        BZip2 => new BZip2OutputStream(output, 9) { IsStreamOwner = !leaveOpen },
+        _ => throw new ArgumentException($"launch-local does not write {codec}", nameof(codec)),
+    };
+
+    /// <summary>Compresses two spans as one buffer of the codec into <paramref name="output"/> (emptied first), as a SequenceFile writer compresses a record or a block.</summary>
+    public static void Compress(string codec, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, MemoryStream output)
     {
         output.SetLength(0);
-        using var zlib = new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true);
-        zlib.Write(first);
-        zlib.Write(second);
+        using var compressor = Compress(codec, output, leaveOpen: true);
+        compressor.Write(first);
+        compressor.Write(second);
     }
 
     private static string ShortName(string codec) => codec[(codec.LastIndexOf('.') + 1)..];

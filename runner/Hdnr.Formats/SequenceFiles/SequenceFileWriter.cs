@@ -7,7 +7,7 @@ using Hdnr.Runtime.TypedBytes;
 
 namespace Hdnr.Formats.SequenceFiles;
 
-/// <summary>Writes a version 6 SequenceFile of TypedBytesWritable keys and values, uncompressed or with DefaultCodec (zlib) per record or per block.</summary>
+/// <summary>Writes a version 6 SequenceFile (of TypedBytesWritable keys and values unless told other classes), uncompressed or with a codec per record or per block.</summary>
 /// <remarks>Nothing is final until <see cref="Complete"/>: disposing without it abandons the output (a file being created is deleted).</remarks>
 public sealed class SequenceFileWriter : IDisposable
 {
@@ -21,6 +21,8 @@ public sealed class SequenceFileWriter : IDisposable
     private readonly Stream _output;
     private readonly bool _leaveOpen;
     private readonly SequenceFileCompression _compression;
+    private readonly SequenceFileClasses _classes;
+    private readonly string _codec;
     private readonly byte[] _sync = RandomNumberGenerator.GetBytes(SyncSize);
     private readonly string? _path;
     private readonly string? _tempPath;
@@ -36,11 +38,14 @@ public sealed class SequenceFileWriter : IDisposable
     private bool _completed;
     private bool _disposed;
 
-    private SequenceFileWriter(Stream output, bool leaveOpen, SequenceFileCompression compression, string? path, string? tempPath, bool overwrite)
+    private SequenceFileWriter(Stream output, bool leaveOpen, SequenceFileCompression compression, string? path, string? tempPath, bool overwrite,
+        SequenceFileClasses? classes, string? codec)
     {
         _output = output;
         _leaveOpen = leaveOpen;
         _compression = compression;
+        _classes = classes ?? SequenceFileClasses.TypedBytes;
+        _codec = codec ?? HadoopCodecs.Default;
         _path = path;
         _tempPath = tempPath;
         _overwrite = overwrite;
@@ -51,7 +56,10 @@ public sealed class SequenceFileWriter : IDisposable
     public long Count { get; private set; }
 
     /// <summary>Starts a file at <paramref name="path"/>, written beside it under a temporary name and moved into place by <see cref="Complete"/>.</summary>
-    public static SequenceFileWriter Create(string path, SequenceFileCompression compression = SequenceFileCompression.None, bool overwrite = false)
+    /// <param name="classes">The key and value classes the header names and the pairs are serialized as; TypedBytesWritable when null.</param>
+    /// <param name="codec">The compression codec when <paramref name="compression"/> is not None; DefaultCodec when null.</param>
+    public static SequenceFileWriter Create(string path, SequenceFileCompression compression = SequenceFileCompression.None, bool overwrite = false,
+        SequenceFileClasses? classes = null, string? codec = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         var full = Path.GetFullPath(path);
@@ -75,7 +83,7 @@ public sealed class SequenceFileWriter : IDisposable
         var (stream, temp) = AtomicFile.Create(full, bufferSize: 64 * 1024);
         try
         {
-            return new SequenceFileWriter(stream, leaveOpen: false, compression, path, temp, overwrite);
+            return new SequenceFileWriter(stream, leaveOpen: false, compression, path, temp, overwrite, classes, codec);
         }
         catch
         {
@@ -89,42 +97,47 @@ public sealed class SequenceFileWriter : IDisposable
     public static SequenceFileWriter Create(Stream output, SequenceFileCompression compression = SequenceFileCompression.None, bool leaveOpen = false)
     {
         ArgumentNullException.ThrowIfNull(output);
-        return new SequenceFileWriter(new BufferedStream(output, 64 * 1024), leaveOpen, compression, null, null, false);
+        return new SequenceFileWriter(new BufferedStream(output, 64 * 1024), leaveOpen, compression, null, null, false, null, null);
     }
 
-    /// <summary>Appends a pair given as typed bytes encodings (type code first), each one whole value.</summary>
-    public void Append(ReadOnlySpan<byte> typedBytesKey, ReadOnlySpan<byte> typedBytesValue)
+    /// <summary>Appends a pair given as the payloads of the file's key and value classes (for TypedBytesWritable, typed bytes encodings with their type code, each one whole value; for NullWritable, nothing).</summary>
+    public void Append(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
         ObjectDisposedException.ThrowIf(_disposed || _completed, this);
-        CheckOneValue(typedBytesKey, nameof(typedBytesKey));
-        CheckOneValue(typedBytesValue, nameof(typedBytesValue));
-        var keyLength = 4 + typedBytesKey.Length;
-        var valueLength = 4 + typedBytesValue.Length;
+        Check(_classes.KeyClass, key, nameof(key));
+        Check(_classes.ValueClass, value, nameof(value));
+        Span<byte> keyPrefix = stackalloc byte[9];
+        Span<byte> valuePrefix = stackalloc byte[9];
+        keyPrefix = keyPrefix[..Prefix(_classes.KeyClass, key.Length, keyPrefix)];
+        valuePrefix = valuePrefix[..Prefix(_classes.ValueClass, value.Length, valuePrefix)];
+        var keyLength = keyPrefix.Length + key.Length;
+        var valueLength = valuePrefix.Length + value.Length;
         switch (_compression)
         {
             case SequenceFileCompression.None:
                 WriteSyncIfDue();
                 WriteInt(keyLength + valueLength);
                 WriteInt(keyLength);
-                WriteWritable(typedBytesKey);
-                WriteWritable(typedBytesValue);
+                Write(keyPrefix);
+                Write(key);
+                Write(valuePrefix);
+                Write(value);
                 break;
             case SequenceFileCompression.Record:
             {
                 WriteSyncIfDue();
-                Span<byte> prefix = stackalloc byte[4];
-                BinaryPrimitives.WriteInt32BigEndian(prefix, typedBytesValue.Length);
-                HadoopCodecs.CompressDefault(prefix, typedBytesValue, _compressed);
+                HadoopCodecs.Compress(_codec, valuePrefix, value, _compressed);
                 WriteInt(keyLength + (int)_compressed.Length);
                 WriteInt(keyLength);
-                WriteWritable(typedBytesKey);
+                Write(keyPrefix);
+                Write(key);
                 Write(_compressed.GetBuffer().AsSpan(0, (int)_compressed.Length));
                 break;
             }
 
             default:
-                AppendToBlock(_keyLengths, _keys, typedBytesKey);
-                AppendToBlock(_valueLengths, _values, typedBytesValue);
+                AppendToBlock(_keyLengths, _keys, keyPrefix, key);
+                AppendToBlock(_valueLengths, _values, valuePrefix, value);
                 _blockRecords++;
                 if (_keys.Length + _values.Length >= BlockSize)
                 {
@@ -186,6 +199,28 @@ public sealed class SequenceFileWriter : IDisposable
         }
     }
 
+    // A Writable's serialization before its payload: BytesWritable and TypedBytesWritable an int length, Text a vint length, NullWritable nothing.
+    private static int Prefix(string className, int length, Span<byte> prefix)
+    {
+        switch (className)
+        {
+            case HadoopWritables.Text:
+                return WritableVarInt.Write(prefix, length);
+            case HadoopWritables.NullWritable:
+                return 0;
+            default:
+                BinaryPrimitives.WriteInt32BigEndian(prefix, length);
+                return 4;
+        }
+    }
+
+    private static void Check(string className, ReadOnlySpan<byte> payload, string name)
+    {
+        if (className == HadoopWritables.TypedBytesWritable) CheckOneValue(payload, name);
+        else if (className == HadoopWritables.NullWritable && !payload.IsEmpty)
+            throw new ArgumentException($"A NullWritable has no bytes; got {payload.Length}.", name);
+    }
+
     private static void CheckOneValue(ReadOnlySpan<byte> encoded, string name)
     {
         var result = TypedBytesFraming.Measure(encoded, out var length, out var error);
@@ -197,26 +232,25 @@ public sealed class SequenceFileWriter : IDisposable
         }
     }
 
-    private static void AppendToBlock(MemoryStream lengths, MemoryStream data, ReadOnlySpan<byte> typedBytes)
+    private static void AppendToBlock(MemoryStream lengths, MemoryStream data, ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> payload)
     {
         Span<byte> scratch = stackalloc byte[9];
-        lengths.Write(scratch[..WritableVarInt.Write(scratch, 4 + typedBytes.Length)]);
-        BinaryPrimitives.WriteInt32BigEndian(scratch, typedBytes.Length);
-        data.Write(scratch[..4]);
-        data.Write(typedBytes);
+        lengths.Write(scratch[..WritableVarInt.Write(scratch, prefix.Length + payload.Length)]);
+        data.Write(prefix);
+        data.Write(payload);
     }
 
     private void WriteHeader()
     {
         Write("SEQ"u8);
         Write([6]);
-        WriteText(SequenceFileHeader.TypedBytesWritable);
-        WriteText(SequenceFileHeader.TypedBytesWritable);
+        WriteText(_classes.KeyClass);
+        WriteText(_classes.ValueClass);
         Write([(byte)(_compression == SequenceFileCompression.None ? 0 : 1)]);
         Write([(byte)(_compression == SequenceFileCompression.Block ? 1 : 0)]);
         if (_compression != SequenceFileCompression.None)
         {
-            WriteText(HadoopCodecs.Default);
+            WriteText(_codec);
         }
 
         WriteInt(0);
@@ -229,7 +263,7 @@ public sealed class SequenceFileWriter : IDisposable
         WriteVLong(_blockRecords);
         foreach (var buffer in new[] { _keyLengths, _keys, _valueLengths, _values })
         {
-            HadoopCodecs.CompressDefault(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), _compressed);
+            HadoopCodecs.Compress(_codec, [], buffer.GetBuffer().AsSpan(0, (int)buffer.Length), _compressed);
             WriteVLong(_compressed.Length);
             Write(_compressed.GetBuffer().AsSpan(0, (int)_compressed.Length));
             buffer.SetLength(0);
@@ -254,12 +288,6 @@ public sealed class SequenceFileWriter : IDisposable
             Write(_sync);
             _lastSync = _position;
         }
-    }
-
-    private void WriteWritable(ReadOnlySpan<byte> typedBytes)
-    {
-        WriteInt(typedBytes.Length);
-        Write(typedBytes);
     }
 
     private void WriteText(string text)

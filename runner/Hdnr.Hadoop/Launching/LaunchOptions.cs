@@ -7,7 +7,7 @@ public sealed record LaunchOptions
 
     public required string Output { get; init; }
 
-    /// <summary>typedbytes (default: SequenceFile output) or text.</summary>
+    /// <summary>typedbytes (default: SequenceFile output), text, rawbytes or keyonlytext, passed as <c>-io</c> unless text.</summary>
     public string Io { get; init; } = "typedbytes";
 
     /// <summary><c>-D key=value</c> settings, passed through in order.</summary>

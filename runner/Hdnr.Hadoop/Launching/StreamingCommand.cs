@@ -28,7 +28,8 @@ public static class StreamingCommand
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(tasks);
         if (options.Inputs.Count == 0) throw new HadoopToolException("launch needs at least one INPUT before OUTPUT");
-        if (options.Io is not ("typedbytes" or "text")) throw new HadoopToolException($"--io is '{options.Io}'; use typedbytes (the default) or text");
+        if (options.Io is not ("typedbytes" or "text" or "rawbytes" or "keyonlytext"))
+            throw new HadoopToolException($"--io is '{options.Io}'; use typedbytes (the default), text, rawbytes or keyonlytext");
         if (options.Reducers is < 0) throw new HadoopToolException("--reducers must be 0 or more");
         var mapOnly = !tasks.Contains(TaskKind.Reduce) || options.Reducers == 0;
 
@@ -50,10 +51,10 @@ public static class StreamingCommand
         argv.Add("-archives");
         argv.Add(string.Join(',', new[] { $"{frozenArchive}#{FrozenLink}" }.Concat(options.Archives.Select(a => CacheEntry(a)))));
 
-        if (options.Io == "typedbytes")
+        if (options.Io != "text")
         {
             argv.Add("-io");
-            argv.Add("typedbytes");
+            argv.Add(options.Io);
         }
         // -inputreader chooses StreamInputFormat itself, unless an input format is given.
         var inputFormat = options.InputFormat ?? (options.Io == "typedbytes" && options.InputReader is null ? AutoInputFormat : null);

@@ -86,8 +86,8 @@ public static class FrozenProgram
             {
                 throw new UsageException($"Unrecognized command or argument '{arg}'");
             }
-            if (value is not ("text" or "typedbytes"))
-                throw new UsageException($"The value for option 'io' must be text or typedbytes, not '{value}'");
+            if (value is not ("text" or "typedbytes" or "rawbytes" or "keyonlytext"))
+                throw new UsageException($"The value for option 'io' must be text, typedbytes, rawbytes or keyonlytext, not '{value}'");
             io = value;
         }
         return io;

@@ -27,7 +27,7 @@ internal sealed class GroupFunction<TKey, TValue, TPair, TAccess, TOutKey, TOutV
             TKey key;
             try
             {
-                key = run.TextInput ? _keys.FromText(reader.Key) : _keys.FromTypedBytes(reader.Key);
+                key = run.TextInput ? (run.RawInput ? _keys.FromLine(reader.Key) : _keys.FromText(reader.Key)) : _keys.FromTypedBytes(reader.Key);
             }
             catch (ConversionFailure failure)
             {

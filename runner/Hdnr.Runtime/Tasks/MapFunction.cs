@@ -43,8 +43,8 @@ internal sealed class MapFunction<TKey, TValue, TPair, TAccess, TOutKey, TOutVal
         try
         {
             // Text: the line's offset, unless the input format's key stands before the value (KeyValueTextInputFormat, NLineInputFormat, ...).
-            return !run.TextInput ? _keys.FromTypedBytes(run.Reader.Key)
-                : run.KeyedTextInput ? _keys.FromLine(run.Reader.Key) : _keys.FromOffset(run.Reader.Offset);
+            return run.OffsetKeys ? _keys.FromOffset(run.Reader.Offset)
+                : run.TextInput ? _keys.FromLine(run.Reader.Key) : _keys.FromTypedBytes(run.Reader.Key);
         }
         catch (ConversionFailure failure)
         {

@@ -64,9 +64,13 @@ public static class StreamingTask
         Run(job, kind, io, () => new PairSourceReader(input, io.Input), () => new PairSink(output, io.Output));
     }
 
-    private static RecordReader StreamReader(Stream input, TaskKind kind, TaskIo io) => io.Input == WireFormat.Text
-        ? new TextRecordReader(input, kind != TaskKind.Map ? "\t"u8.ToArray() : io.MapInputSeparator)
-        : new TypedBytesRecordReader(input);
+    private static RecordReader StreamReader(Stream input, TaskKind kind, TaskIo io) => io.Input switch
+    {
+        WireFormat.Text => new TextRecordReader(input, kind != TaskKind.Map ? "\t"u8.ToArray() : io.MapInputSeparator),
+        WireFormat.KeyOnlyText => new TextRecordReader(input, separator: null, lineIsKey: true),
+        WireFormat.RawBytes => new RawBytesRecordReader(input),
+        _ => new TypedBytesRecordReader(input),
+    };
 
     private static void Run(ScriptJob job, TaskKind kind, TaskIo io, Func<RecordReader> reader, Func<PairSink> sink)
     {
@@ -74,8 +78,6 @@ public static class StreamingTask
         ArgumentNullException.ThrowIfNull(io);
         var function = job.Task(kind)
             ?? throw new JobShapeException(kind.ToString(), $"the script defines no {kind}, so it cannot run a {kind.ToString().ToLowerInvariant()} task");
-        if (io.Input == WireFormat.RawBytes || io.Output == WireFormat.RawBytes)
-            throw new NotSupportedException("rawbytes io is not supported; use text or typedbytes");
         var pairs = sink();
         var buffer = pairs.Buffer;
         var run = new TaskRun(function.Name, reader(), pairs, io, job.Reporter);

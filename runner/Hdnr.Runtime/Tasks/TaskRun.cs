@@ -17,10 +17,14 @@ internal sealed class TaskRun(string function, RecordReader reader, PairSink sin
 
     public PairSink Sink { get; } = sink;
 
-    public bool TextInput { get; } = io.Input == WireFormat.Text;
+    /// <summary>Whether keys and values arrive as bytes read as text (text, keyonlytext, rawbytes) rather than typed bytes.</summary>
+    public bool TextInput { get; } = io.Input != WireFormat.TypedBytes;
 
-    /// <summary>Whether a text map's stdin holds the input format's key before each value (<see cref="TaskIo.MapInputSeparator"/>), instead of values alone.</summary>
-    public bool KeyedTextInput { get; } = io.Input == WireFormat.Text && io.MapInputSeparator is not null;
+    /// <summary>Whether keys and values are rawbytes, which a <c>byte[]</c> gets as they are (text gives it the base64 hdnr writes).</summary>
+    public bool RawInput { get; } = io.Input == WireFormat.RawBytes;
+
+    /// <summary>Whether a map's key is its line's byte offset (text io whose stdin holds values alone), rather than the record's key bytes (the input format's key before <see cref="TaskIo.MapInputSeparator"/>, or another io's key).</summary>
+    public bool OffsetKeys { get; } = io.Input == WireFormat.Text && io.MapInputSeparator is null;
 
     /// <summary>Set while an *End function runs, so failures say "after the last record".</summary>
     public string? EndFunction { get; set; }

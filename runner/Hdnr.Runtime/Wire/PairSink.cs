@@ -6,18 +6,24 @@ namespace Hdnr.Runtime.Wire;
 /// <remarks>
 /// Handed straight to a consumer, a pair arrives as Hadoop's output reader would have parsed it from the stream:
 /// a text pair whose key holds a tab or a line end, or whose value holds a line end, goes through that parser.
+/// Rawbytes writes each key and value in its text form (a <c>byte[]</c> as its bytes, not base64), with a 4-byte length before it.
+/// Keyonlytext writes a line per pair, the key's text form, then a tab and the value's when the value's text is not
+/// empty; Hadoop's reader takes the whole line as the key.
 /// </remarks>
 internal sealed class PairSink
 {
     private readonly OutputBuffer _buffer;
+    private readonly WireFormat _format;
     private readonly bool _text;
     private readonly IPairSink? _consumer;
     private readonly TaskOutputParser? _parser;
+    private readonly OutputBuffer _scratch = new(null, 1 << 12);
 
     /// <summary>A sink writing to <paramref name="buffer"/>'s stream.</summary>
     public PairSink(OutputBuffer buffer, WireFormat format)
     {
         _buffer = buffer;
+        _format = format;
         _text = format == WireFormat.Text;
     }
 
@@ -26,7 +32,7 @@ internal sealed class PairSink
         : this(new OutputBuffer(null, 1 << 12), format)
     {
         _consumer = consumer;
-        if (_text) _parser = new TaskOutputParser(consumer, format);
+        if (format is WireFormat.Text or WireFormat.KeyOnlyText) _parser = new TaskOutputParser(consumer, format);
     }
 
     public OutputBuffer Buffer => _buffer;
@@ -48,10 +54,14 @@ internal sealed class PairSink
                 ValueWriter<TValue>.Text(_buffer, value);
                 _buffer.WriteByte((byte)'\n');
             }
-            else
+            else if (_format == WireFormat.TypedBytes)
             {
                 ValueWriter<TKey>.TypedBytes(_buffer, key);
                 ValueWriter<TValue>.TypedBytes(_buffer, value);
+            }
+            else
+            {
+                WriteOther(key, value);
             }
         }
         catch
@@ -62,18 +72,66 @@ internal sealed class PairSink
         }
     }
 
+    // Rawbytes and keyonlytext: both texts are made first, so the length prefixes and the line are known before a byte is written.
+    private void WriteOther<TKey, TValue>(TKey key, TValue value)
+    {
+        var keyLength = Texts(key, value);
+        var keyBytes = _scratch.Written[..keyLength];
+        var valueBytes = _scratch.Written[keyLength..];
+        if (_format == WireFormat.RawBytes)
+        {
+            Span<byte> length = stackalloc byte[4];
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, keyBytes.Length);
+            _buffer.Write(length);
+            _buffer.Write(keyBytes);
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, valueBytes.Length);
+            _buffer.Write(length);
+            _buffer.Write(valueBytes);
+            return;
+        }
+        _buffer.Write(keyBytes);
+        if (!valueBytes.IsEmpty)
+        {
+            _buffer.WriteByte((byte)'\t');
+            _buffer.Write(valueBytes);
+        }
+        _buffer.WriteByte((byte)'\n');
+    }
+
+    // Writes both texts to the scratch buffer, which then holds the key's bytes and the value's after them; the key's length.
+    private int Texts<TKey, TValue>(TKey key, TValue value)
+    {
+        _scratch.Rewind(0);
+        Text(key);
+        var keyLength = (int)_scratch.Position;
+        Text(value);
+        return keyLength;
+    }
+
+    // Rawbytes carries a byte[] as its bytes, as they are; anything else, and every keyonlytext value, as its text form.
+    private void Text<T>(T value)
+    {
+        if (typeof(T) == typeof(byte[]) && _format == WireFormat.RawBytes) _scratch.Write((byte[]?)(object?)value ?? []);
+        else ValueWriter<T>.Text(_scratch, value);
+    }
+
     // Encodes the pair in the buffer, which holds only this pair, and hands it on; a pair that fails halfway is
     // never handed on, and the next one starts from an empty buffer.
     private void Hand<TKey, TValue>(TKey key, TValue value)
     {
         _buffer.Rewind(0);
-        if (!_text)
+        if (_format == WireFormat.TypedBytes)
         {
             ValueWriter<TKey>.TypedBytes(_buffer, key);
             var keyEnd = (int)_buffer.Position;
             ValueWriter<TValue>.TypedBytes(_buffer, value);
             var pair = _buffer.Written;
             _consumer!.Add(pair[..keyEnd], pair[keyEnd..]);
+            return;
+        }
+        if (!_text)
+        {
+            HandOther(key, value);
             return;
         }
         ValueWriter<TKey>.Text(_buffer, key);
@@ -88,6 +146,28 @@ internal sealed class PairSink
             return;
         }
         _consumer!.Add(keyBytes, valueBytes);
+    }
+
+    private void HandOther<TKey, TValue>(TKey key, TValue value)
+    {
+        var keyLength = Texts(key, value);
+        var keyBytes = _scratch.Written[..keyLength];
+        var valueBytes = _scratch.Written[keyLength..];
+        if (_format == WireFormat.RawBytes)
+        {
+            _consumer!.Add(keyBytes, valueBytes);
+            return;
+        }
+        // Keyonlytext: the line is the key; a line end inside it splits it as the reader would.
+        if (!valueBytes.IsEmpty)
+        {
+            _buffer.Write(keyBytes);
+            _buffer.WriteByte((byte)'\t');
+            _buffer.Write(valueBytes);
+            keyBytes = _buffer.Written;
+        }
+        if (HasBreak(keyBytes, tabs: false)) _parser!.Write([.. keyBytes, (byte)'\n']);
+        else _consumer!.Add(keyBytes, default);
     }
 
     // Whether the text holds a line end (or, for a key, a tab), which Hadoop's output reader would split at.

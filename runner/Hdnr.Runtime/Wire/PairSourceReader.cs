@@ -7,7 +7,7 @@ namespace Hdnr.Runtime.Wire;
 /// </remarks>
 internal sealed class PairSourceReader(IPairSource source, WireFormat format) : RecordReader(Stream.Null, new byte[1 << 12], 0)
 {
-    private readonly int _framing = format == WireFormat.Text ? 2 : 0;
+    private readonly int _framing = format switch { WireFormat.Text => 2, WireFormat.KeyOnlyText => 1, WireFormat.RawBytes => 8, _ => 0 };
     private long _next;
 
     private readonly IGroupedPairSource? _grouped = source as IGroupedPairSource;

@@ -56,11 +56,23 @@ public sealed record TaskIo(WireFormat Input, WireFormat Output)
         return System.Text.Encoding.UTF8.GetBytes(variable("stream_map_input_field_separator") ?? "\t");
     }
 
+    /// <summary>The identifier Hadoop Streaming's <c>-io</c> and <c>stream.*</c> settings give <paramref name="format"/>.</summary>
+    public static string Name(WireFormat format) => format switch
+    {
+        WireFormat.TypedBytes => "typedbytes",
+        WireFormat.RawBytes => "rawbytes",
+        WireFormat.KeyOnlyText => "keyonlytext",
+        _ => "text",
+    };
+
+    // IdentifierResolver.resolve compares ignoring case and takes anything it does not know for text; hdnr refuses a
+    // value it does not know instead, which is most likely a typing mistake.
     private static WireFormat Parse(string? name, string source) => name?.Trim().ToLowerInvariant() switch
     {
         null or "" or "text" => WireFormat.Text,
         "typedbytes" => WireFormat.TypedBytes,
         "rawbytes" => WireFormat.RawBytes,
-        _ => throw new ArgumentException($"{source} is \"{name}\"; expected text or typedbytes"),
+        "keyonlytext" => WireFormat.KeyOnlyText,
+        _ => throw new ArgumentException($"{source} is \"{name}\"; expected text, typedbytes, rawbytes or keyonlytext"),
     };
 }

@@ -2,10 +2,12 @@ using System.Runtime.CompilerServices;
 
 namespace Hdnr.Runtime.Wire;
 
-/// <summary>Turns the bytes a streaming task writes back into pairs, as Hadoop's TextOutputReader and TypedBytesOutputReader do.</summary>
+/// <summary>Turns the bytes a streaming task writes back into pairs, as Hadoop's TextOutputReader, KeyOnlyTextOutputReader, RawBytesOutputReader and TypedBytesOutputReader do.</summary>
 /// <remarks>
 /// Text: lines end as Hadoop's LineReader ends them (<see cref="LineEnd"/>); the key is the text before the first tab and the
-/// value the rest; a line without a tab is all key with an empty value. Typed bytes: a key value, then a value value.
+/// value the rest; a line without a tab is all key with an empty value. Keyonlytext: each whole line is a key, with an
+/// empty value. Rawbytes: a 4-byte big-endian length and that many bytes, for the key, then the value. Typed bytes: a
+/// key value, then a value value.
 /// </remarks>
 public sealed class TaskOutputParser(IPairSink sink, WireFormat format) : Stream
 {
@@ -34,7 +36,7 @@ public sealed class TaskOutputParser(IPairSink sink, WireFormat format) : Stream
         if (_carried == 0) return;
         var consumed = Parse(_carry.AsSpan(0, _carried), final: true);
         if (consumed != _carried)
-            throw new InvalidDataException($"the task's typedbytes output ends inside a pair ({_carried - consumed} bytes left over)");
+            throw new InvalidDataException($"the task's {TaskIo.Name(format)} output ends inside a pair ({_carried - consumed} bytes left over)");
         _carried = 0;
     }
 
@@ -46,8 +48,12 @@ public sealed class TaskOutputParser(IPairSink sink, WireFormat format) : Stream
         _carried += rest.Length;
     }
 
-    private int Parse(ReadOnlySpan<byte> data, bool final) =>
-        format == WireFormat.TypedBytes ? ParseTypedBytes(data) : ParseText(data, final);
+    private int Parse(ReadOnlySpan<byte> data, bool final) => format switch
+    {
+        WireFormat.TypedBytes => ParseTypedBytes(data),
+        WireFormat.RawBytes => ParseRawBytes(data),
+        _ => ParseText(data, final),
+    };
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ParseText(ReadOnlySpan<byte> data, bool final)
@@ -64,7 +70,7 @@ public sealed class TaskOutputParser(IPairSink sink, WireFormat format) : Stream
                 end = consumed = rest.Length;
             }
             var line = rest[..end];
-            var tab = line.IndexOf((byte)'\t');
+            var tab = format == WireFormat.KeyOnlyText ? -1 : line.IndexOf((byte)'\t');
             if (tab < 0) sink.Add(line, default);
             else sink.Add(line[..tab], line[(tab + 1)..]);
             used += consumed;
@@ -87,6 +93,28 @@ public sealed class TaskOutputParser(IPairSink sink, WireFormat format) : Stream
             used += keyLength + valueLength;
         }
         return used;
+    }
+
+    private int ParseRawBytes(ReadOnlySpan<byte> data)
+    {
+        var used = 0;
+        while (data.Length - used >= 8)
+        {
+            var rest = data[used..];
+            var keyLength = RawLength(rest, "key");
+            if (rest.Length < 8L + keyLength) break;
+            var valueLength = RawLength(rest[(4 + keyLength)..], "value");
+            if (rest.Length - 8L - keyLength < valueLength) break;
+            sink.Add(rest.Slice(4, keyLength), rest.Slice(8 + keyLength, valueLength));
+            used += 8 + keyLength + valueLength;
+        }
+        return used;
+    }
+
+    private static int RawLength(ReadOnlySpan<byte> data, string role)
+    {
+        var length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(data);
+        return length >= 0 ? length : throw new InvalidDataException($"the task's rawbytes output gives a {role} a negative length ({length})");
     }
 
     public override bool CanRead => false;

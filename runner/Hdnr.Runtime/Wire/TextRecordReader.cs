@@ -13,6 +13,7 @@ namespace Hdnr.Runtime.Wire;
 public sealed class TextRecordReader : RecordReader
 {
     private readonly byte[]? _separator;
+    private readonly bool _lineIsKey;
     private readonly bool _skipByteOrderMark;
 
     /// <summary>Reads a task's stdin, whose first byte is offset 0.</summary>
@@ -22,8 +23,13 @@ public sealed class TextRecordReader : RecordReader
     }
 
     /// <summary>Reads a task's stdin, whose first byte is offset 0, splitting each line at the first <paramref name="separator"/> when it is not null.</summary>
-    public TextRecordReader(Stream input, byte[]? separator, int size = 1 << 20)
-        : base(input, new byte[size], 0) => _separator = separator is { Length: > 0 } ? separator : null;
+    /// <param name="lineIsKey">Each whole line is a key with an empty value, as Hadoop's keyonlytext writes records.</param>
+    public TextRecordReader(Stream input, byte[]? separator, int size = 1 << 20, bool lineIsKey = false)
+        : base(input, new byte[size], 0)
+    {
+        _separator = separator is { Length: > 0 } ? separator : null;
+        _lineIsKey = lineIsKey;
+    }
 
     /// <summary>Reads the lines of a file from <paramref name="firstOffset"/> (at a line start) into <paramref name="buffer"/>, which <see cref="RecordReader.ReleaseBuffer"/> hands back.</summary>
     public TextRecordReader(Stream input, long firstOffset, byte[] buffer)
@@ -62,6 +68,13 @@ public sealed class TextRecordReader : RecordReader
             KeyLength = at < 0 ? length : at;
             ValueStart = at < 0 ? Start + length : Start + at + separator.Length;
             ValueLength = at < 0 ? 0 : length - at - separator.Length;
+        }
+        else if (_lineIsKey)
+        {
+            KeyStart = Start;
+            KeyLength = length;
+            ValueStart = Start + length;
+            ValueLength = 0;
         }
         else
         {

@@ -9,6 +9,9 @@ public enum WireFormat
     /// <summary>Hadoop typedbytes: key, value, key, value, each with its type code.</summary>
     TypedBytes,
 
-    /// <summary>Length-prefixed raw bytes; named so that it is refused clearly, hdnr does not speak it.</summary>
+    /// <summary>Hadoop's rawbytes: key, value, key, value, each a 4-byte big-endian length and that many bytes.</summary>
     RawBytes,
+
+    /// <summary>Hadoop's keyonlytext: one line per record, the whole line its key, with no value.</summary>
+    KeyOnlyText,
 }

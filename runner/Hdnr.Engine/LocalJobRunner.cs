@@ -8,6 +8,7 @@ using Hdnr.Engine.Settings;
 using Hdnr.Engine.Spill;
 using Hdnr.Formats.Counters;
 using Hdnr.Formats.Input;
+using Hdnr.Formats.Shuffle;
 using Hdnr.Formats.Output;
 using Hdnr.Runtime.Wire;
 
@@ -57,6 +58,9 @@ public static class LocalJobRunner
         var io = job.Io ?? (splits.Count > 0 && splits.All(s => s.Format == InputFormat.SequenceFile) ? WireFormat.TypedBytes : WireFormat.Text);
         if (io != WireFormat.TypedBytes && splits.FirstOrDefault(s => s.Format == InputFormat.SequenceFile) is { } sequence)
             throw new InvalidDataException($"{sequence.Path} is a SequenceFile: run the job with --io typedbytes to read it");
+        // Hadoop's key field classes read a key as Text; a typed bytes key is not one.
+        if (io == WireFormat.TypedBytes && (job.Partitioner is KeyFieldPartitioner || job.KeyOrder is KeyFieldOrder))
+            throw new UnimplementedSettingException("KeyFieldBasedPartitioner and KeyFieldBasedComparator", "they cut text keys into fields; run the job with --io text.");
 
         committer.SetupJob(job.Overwrite, local, ids.JobId);
         progress ??= new JobProgress();

@@ -20,7 +20,23 @@ public sealed class HadoopReferenceTests
 
     [Theory]
     [MemberData(nameof(References))]
-    public void Launch_local_writes_what_hadoop_wrote(string job, string hadoop)
+    public void Launch_local_writes_what_hadoop_wrote(string job, string hadoop) => Compare(job, hadoop, []);
+
+    /// <summary>The cases whose tasks cut keys into fields, where a task process parses its own stdin and stdout.</summary>
+    public static TheoryData<string, string> KeyFieldReferences()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (job, hadoop) in References().Select(row => ((string)row[0], (string)row[1])))
+            if (job.StartsWith("keyfields-", StringComparison.Ordinal) || job.StartsWith("streaming-doc-", StringComparison.Ordinal)) data.Add(job, hadoop);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(KeyFieldReferences))]
+    public void Launch_local_with_task_processes_writes_what_hadoop_wrote_for_key_field_jobs(string job, string hadoop) =>
+        Compare(job, hadoop, ["--isolation", "process"]);
+
+    private static void Compare(string job, string hadoop, string[] extra)
     {
         var dir = Path.Combine(Cases, job);
         var reference = Path.Combine(dir, hadoop);
@@ -30,7 +46,7 @@ public sealed class HadoopReferenceTests
         var options = File.Exists(optionsFile) ? File.ReadAllLines(optionsFile).Where(l => l.Length > 0) : [];
         var output = Path.Combine(Directory.CreateTempSubdirectory("hdnr-reference-").FullName, "out");
 
-        var result = Hdnr.Run(["job.csx", "launch-local", .. inputs, output, .. options], workingDirectory: dir);
+        var result = Hdnr.Run(["job.csx", "launch-local", .. inputs, output, .. options, .. extra], workingDirectory: dir);
 
         Assert.True(int.Parse(File.ReadAllText(Path.Combine(reference, "exit-code"))) == result.ExitCode, result.ToString());
         var expected = Path.Combine(reference, "output");

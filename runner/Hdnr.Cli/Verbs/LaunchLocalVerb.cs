@@ -33,6 +33,7 @@ internal static class LaunchLocalVerb
             var overwrite = cmd.Option("--overwrite", "Replace an existing OUTPUT once the job has committed (Hadoop refuses it); never one that is or holds an input or the working or home directory.", CommandOptionType.NoValue);
             var files = cmd.Option("--file <PATH[#NAME]>", "A file linked into each task's working directory.", CommandOptionType.MultipleValue);
             var archives = cmd.Option("--archive <PATH[#NAME]>", "An archive unpacked and linked into each task's working directory.", CommandOptionType.MultipleValue);
+            var partitioner = cmd.Option("--partitioner <CLASS>", "The partitioner class, as Hadoop Streaming's -partitioner: org.apache.hadoop.mapred.lib.HashPartitioner (default) or KeyFieldBasedPartitioner.", CommandOptionType.SingleValue);
             cmd.OnExecute(() =>
             {
                 if (paths.Values.Count < 2) throw new UserException("launch-local needs at least one INPUT and an OUTPUT.");
@@ -61,7 +62,10 @@ internal static class LaunchLocalVerb
                     Files = files.Values!,
                     Archives = archives.Values!,
                     HdnrCommand = SelfCommand(),
+                    Partitioner = Shuffle(() => ShuffleSettings.Partitioner(configuration, partitioner.Value())),
+                    KeyOrder = Shuffle(() => ShuffleSettings.KeyOrder(configuration)),
                 };
+                foreach (var name in (string[])["stream.num.map.output.key.fields", "stream.num.reduce.output.key.fields"]) Number(configuration, name);
                 if (job.Reducers < 0) throw new UserException($"the number of reducers is {job.Reducers}; it must be 0 or more.");
                 if (!session.Compiled.Tasks.Contains(TaskKind.Map))
                     throw new UserException($"{session.ScriptArgument} defines no Map function, so it cannot run as a job.");
@@ -111,6 +115,19 @@ internal static class LaunchLocalVerb
             // Whatever a kill interrupted (a task, a merge, the commit) ends the same way.
             Console.Error.WriteLine("hdnr: Job killed: no output was committed.");
             return ExitCodes.Signal(signal);
+        }
+    }
+
+    // Key field options Hadoop could not parse are the user's mistake, told in one line.
+    private static T Shuffle<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (FormatException e)
+        {
+            throw new UserException(e.Message);
         }
     }
 

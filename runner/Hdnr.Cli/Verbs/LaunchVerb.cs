@@ -30,6 +30,7 @@ internal sealed class JobOptions
     private CommandOption cmdenv = null!;
     private CommandOption inputFormat = null!;
     private CommandOption outputFormat = null!;
+    private CommandOption partitioner = null!;
     private CommandOption jobName = null!;
     private CommandOption printCommand = null!;
 
@@ -47,6 +48,7 @@ internal sealed class JobOptions
         cmdenv = cmd.Option("--cmdenv <VARIABLE>", "NAME=VALUE: an environment variable for the tasks (repeatable)", CommandOptionType.MultipleValue),
         inputFormat = cmd.Option("--inputformat <CLASS>", "the input format (default with typedbytes: AutoInputFormat, text or SequenceFiles)", CommandOptionType.SingleValue),
         outputFormat = cmd.Option("--outputformat <CLASS>", "the output format (default with typedbytes: SequenceFileOutputFormat)", CommandOptionType.SingleValue),
+        partitioner = cmd.Option("--partitioner <CLASS>", "the partitioner class, as -partitioner (default: HashPartitioner); e.g. org.apache.hadoop.mapred.lib.KeyFieldBasedPartitioner", CommandOptionType.SingleValue),
         jobName = cmd.Option("--jobname <NAME>", "the job's name (default: hdnr SCRIPT)", CommandOptionType.SingleValue),
         printCommand = cmd.Option("--print-command", "print the hadoop command line and change nothing", CommandOptionType.NoValue),
     };
@@ -67,6 +69,7 @@ internal sealed class JobOptions
             CmdEnv = cmdenv.Values.Select(v => v!).ToList(),
             InputFormat = inputFormat.Value(),
             OutputFormat = outputFormat.Value(),
+            Partitioner = partitioner.Value(),
             JobName = jobName.Value(),
         };
     }

@@ -5,9 +5,11 @@ using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Engine.ReduceSide;
 
-/// <summary>What a reduce or combine task reads on stdin: sorted pairs as Hadoop's TextInputWriter (<c>key TAB value \n</c>) or TypedBytesInputWriter (key, value) write them.</summary>
-internal sealed class TaskInputStream(IPairSource source, WireFormat format) : ReadOnlyStream
+/// <summary>What a reduce or combine task reads on stdin: sorted pairs as Hadoop's TextInputWriter (<c>key SEPARATOR value \n</c>, the separator <c>stream.reduce.input.field.separator</c>) or TypedBytesInputWriter (key, value) write them.</summary>
+internal sealed class TaskInputStream(IPairSource source, TaskIo io) : ReadOnlyStream
 {
+    private readonly WireFormat format = io.Input;
+    private readonly byte[] _separator = io.InputSeparator.ToArray();
     private byte[] _staged = ScratchBuffers.Rent(1 << 20);
     private int _start;
     private int _end;
@@ -38,14 +40,14 @@ internal sealed class TaskInputStream(IPairSource source, WireFormat format) : R
                 return;
             }
             var text = format == WireFormat.Text;
-            var length = key.Length + value.Length + (text ? 2 : 0);
+            var length = key.Length + value.Length + (text ? 1 + _separator.Length : 0);
             if (_staged.Length - _end < length) Array.Resize(ref _staged, Math.Max(_staged.Length * 2, _end + length));
             var span = _staged.AsSpan(_end, length);
             key.CopyTo(span);
             if (text)
             {
-                span[key.Length] = (byte)'\t';
-                value.CopyTo(span[(key.Length + 1)..]);
+                _separator.CopyTo(span[key.Length..]);
+                value.CopyTo(span[(key.Length + _separator.Length)..]);
                 span[^1] = (byte)'\n';
             }
             else

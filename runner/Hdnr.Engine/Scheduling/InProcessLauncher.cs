@@ -23,14 +23,14 @@ internal sealed class InProcessLauncher(JobDescription job, WireFormat io, long 
     public void Run(TaskAttempt attempt, Stream input, IPairSink output, CountingReporter reporter, CancellationToken cancel)
     {
         if (_abandonedOne) processes.Run(attempt, input, output, reporter, cancel);
-        else Run(attempt, reporter, cancel, (script, stop) => StreamingTask.Run(script, attempt.Kind, new TaskIo(io, io),
+        else Run(attempt, reporter, cancel, (script, stop) => StreamingTask.Run(script, attempt.Kind, ProcessLauncher.TaskIoOf(attempt, io),
             new CancellableStream(input, reporter, stop), new FencedSink(output, reporter, stop)));
     }
 
     public void Run(TaskAttempt attempt, IPairSource input, IPairSink output, CountingReporter reporter, CancellationToken cancel)
     {
         if (_abandonedOne) processes.Run(attempt, input, output, reporter, cancel);
-        else Run(attempt, reporter, cancel, (script, stop) => StreamingTask.Run(script, attempt.Kind, new TaskIo(io, io),
+        else Run(attempt, reporter, cancel, (script, stop) => StreamingTask.Run(script, attempt.Kind, ProcessLauncher.TaskIoOf(attempt, io),
             new FencedSource(input, reporter, stop), new FencedSink(output, reporter, stop)));
     }
 

@@ -29,5 +29,8 @@ public sealed record LaunchOptions
 
     public string? OutputFormat { get; init; }
 
+    /// <summary>The partitioner class (<c>-partitioner</c>), or null for Hadoop's HashPartitioner.</summary>
+    public string? Partitioner { get; init; }
+
     public string? JobName { get; init; }
 }

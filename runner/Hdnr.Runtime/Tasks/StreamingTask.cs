@@ -39,7 +39,7 @@ public static class StreamingTask
         AppDomain.CurrentDomain.ProcessExit += Flush;
         try
         {
-            Run(job, kind, io, () => StreamReader(input, kind, io), () => new PairSink(buffer, io.Output));
+            Run(job, kind, io, () => StreamReader(input, kind, io), () => new PairSink(buffer, io));
         }
         finally
         {
@@ -52,7 +52,7 @@ public static class StreamingTask
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
-        Run(job, kind, io, () => StreamReader(input, kind, io), () => new PairSink(output, io.Output));
+        Run(job, kind, io, () => StreamReader(input, kind, io), () => new PairSink(output, io));
     }
 
     /// <summary>As <see cref="Run(ScriptJob, TaskKind, TaskIo, Stream, IPairSink)"/>, reading a reduce or combine task's pairs from <paramref name="input"/> as they would arrive on the stream.</summary>
@@ -61,12 +61,14 @@ public static class StreamingTask
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         if (kind == TaskKind.Map) throw new ArgumentException("a map task reads a stream of records, not pairs", nameof(kind));
-        Run(job, kind, io, () => new PairSourceReader(input, io.Input), () => new PairSink(output, io.Output));
+        Run(job, kind, io, () => new PairSourceReader(input, io), () => new PairSink(output, io));
     }
 
-    private static RecordReader StreamReader(Stream input, TaskKind kind, TaskIo io) => io.Input == WireFormat.Text
-        ? new TextRecordReader(input, splitAtTab: kind != TaskKind.Map)
-        : new TypedBytesRecordReader(input);
+    private static RecordReader StreamReader(Stream input, TaskKind kind, TaskIo io) => io.Input != WireFormat.Text
+        ? new TypedBytesRecordReader(input)
+        : kind == TaskKind.Map || io.DefaultInputSplit
+            ? new TextRecordReader(input, splitAtTab: kind != TaskKind.Map)
+            : new TextRecordReader(input, io.InputFields, io.InputSeparator);
 
     private static void Run(ScriptJob job, TaskKind kind, TaskIo io, Func<RecordReader> reader, Func<PairSink> sink)
     {

@@ -14,10 +14,20 @@ public sealed class TextRecordReader : RecordReader
 {
     private readonly bool _splitAtTab;
     private readonly bool _skipByteOrderMark;
+    private readonly KeyFields? _fields;
+    private readonly ReadOnlyMemory<byte> _separator;
 
     /// <summary>Reads a task's stdin, whose first byte is offset 0.</summary>
     public TextRecordReader(Stream input, bool splitAtTab, int size = 1 << 20)
         : base(input, new byte[size], 0) => _splitAtTab = splitAtTab;
+
+    /// <summary>Reads a reduce or combine task's stdin whose lines hold map output keys cut by <paramref name="fields"/>, then <paramref name="separator"/>, then the value (<see cref="KeyFields.KeyEnd(ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>).</summary>
+    public TextRecordReader(Stream input, KeyFields fields, ReadOnlyMemory<byte> separator)
+        : this(input, splitAtTab: true)
+    {
+        _fields = fields;
+        _separator = separator;
+    }
 
     /// <summary>Reads the lines of a file from <paramref name="firstOffset"/> (at a line start) into <paramref name="buffer"/>, which <see cref="RecordReader.ReleaseBuffer"/> hands back.</summary>
     public TextRecordReader(Stream input, long firstOffset, byte[] buffer)
@@ -51,11 +61,13 @@ public sealed class TextRecordReader : RecordReader
         Offset = BufferOffset + Start;
         if (_splitAtTab)
         {
-            var tab = Buffer.AsSpan(Start, length).IndexOf((byte)'\t');
+            var line = Buffer.AsSpan(Start, length);
+            var tab = _fields is null ? line.IndexOf((byte)'\t') : _fields.KeyEnd(line, _separator.Span);
+            var skip = _fields is null ? 1 : _separator.Length;
             KeyStart = Start;
             KeyLength = tab < 0 ? length : tab;
-            ValueStart = tab < 0 ? Start + length : Start + tab + 1;
-            ValueLength = tab < 0 ? 0 : length - tab - 1;
+            ValueStart = tab < 0 ? Start + length : Start + tab + skip;
+            ValueLength = tab < 0 ? 0 : length - tab - skip;
         }
         else
         {

@@ -54,6 +54,18 @@ public sealed class HadoopSettingsTests
     }
 
     [Fact]
+    public void A_deprecated_name_is_refused_the_same_way_naming_it_as_written()
+    {
+        var output = NewOutput();
+
+        var run = Hdnr.Run(["wc.csx", "launch-local", "wc.txt", output, "-D", "io.sort.factor=20"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(Refusal("io.sort.factor"), run.Stderr);
+        Assert.False(Directory.Exists(output), "a refused job makes no OUTPUT");
+    }
+
+    [Fact]
     public void Settings_at_hadoops_default_are_accepted_and_change_nothing()
     {
         var plain = NewOutput();

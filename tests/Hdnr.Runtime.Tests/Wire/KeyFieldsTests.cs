@@ -37,8 +37,8 @@ public sealed class KeyFieldsTests
             ["stream_reduce_input_field_separator"] = ":", ["stream_reduce_output_field_separator"] = "|",
         };
 
-        var map = TaskIo.FromEnvironment(Jobs.TaskKind.Map, null, variables.GetValueOrDefault);
-        var combine = TaskIo.FromEnvironment(Jobs.TaskKind.Combine, null, variables.GetValueOrDefault);
+        var map = TaskIo.FromEnvironment(Hdnr.Runtime.Jobs.TaskKind.Map, null, variables.GetValueOrDefault);
+        var combine = TaskIo.FromEnvironment(Hdnr.Runtime.Jobs.TaskKind.Combine, null, variables.GetValueOrDefault);
 
         Assert.Equal((".", 4), (Encoding.UTF8.GetString(map.OutputFields.Separator), map.OutputFields.Count));
         // A combiner is Hadoop's PipeReducer: reduce input separator in, reduce output fields out.

@@ -3,6 +3,10 @@ namespace Hdnr.Runtime.Wire;
 /// <summary>The wire format a task reads and the one it writes.</summary>
 public sealed record TaskIo(WireFormat Input, WireFormat Output)
 {
+    // One array for the default, so TaskIo values compare equal when their separators are Hadoop's default; first, as
+    // the static properties below use it.
+    private static readonly byte[] Tab = [(byte)'\t'];
+
     /// <summary>Text in, text out: Hadoop streaming's default.</summary>
     public static TaskIo Text { get; } = new(WireFormat.Text, WireFormat.Text);
 
@@ -16,7 +20,7 @@ public sealed record TaskIo(WireFormat Input, WireFormat Output)
     public KeyFields InputFields { get; init; } = KeyFields.Default;
 
     /// <summary>What Hadoop writes between key and value on a reduce or combine task's stdin (<c>stream.reduce.input.field.separator</c>), as UTF-8.</summary>
-    public ReadOnlyMemory<byte> InputSeparator { get; init; } = new byte[] { (byte)'\t' };
+    public ReadOnlyMemory<byte> InputSeparator { get; init; } = Tab;
 
     /// <summary>Whether a reduce or combine task's text input is cut as Hadoop's default (first tab), the fast path.</summary>
     public bool DefaultInputSplit => InputFields.Count == 1 && InputSeparator.Span is [(byte)'\t'];
@@ -62,7 +66,7 @@ public sealed record TaskIo(WireFormat Input, WireFormat Output)
 
     // A separator is taken as given, not trimmed, as Hadoop's Configuration.get gives it.
     private static byte[] Separator(Func<string, string?> variable, string name) =>
-        variable(name) is { } text ? System.Text.Encoding.UTF8.GetBytes(text) : [(byte)'\t'];
+        variable(name) is { } text && text != "\t" ? System.Text.Encoding.UTF8.GetBytes(text) : Tab;
 
     private static WireFormat Parse(string? name, string source) => name?.Trim().ToLowerInvariant() switch
     {

@@ -9,6 +9,7 @@ using Hdnr.Engine.Settings;
 using Hdnr.Engine.Spill;
 using Hdnr.Formats.Counters;
 using Hdnr.Formats.Input;
+using Hdnr.Formats.Shuffle;
 using Hdnr.Formats.Output;
 using Hdnr.Runtime.Wire;
 
@@ -69,6 +70,9 @@ public static class LocalJobRunner
             : SplitPlanner.Plan(files, requestedMaps, BlockSize(job, files, reducers, isolation), job.MinSplitBytes);
         if (io != WireFormat.TypedBytes && !input.Class.ReadsSequenceFiles && !input.Xml && splits.FirstOrDefault(s => s.Format == InputFormat.SequenceFile) is { } sequence)
             throw new InvalidDataException($"{sequence.Path} is a SequenceFile: run the job with --io typedbytes (or --inputformat SequenceFileAsTextInputFormat) to read it");
+        // Hadoop's key field classes read a key as Text; a typed bytes key is not one.
+        if (io != WireFormat.Text && (job.Partitioner is KeyFieldPartitioner || job.KeyOrder is KeyFieldOrder))
+            throw new UnimplementedSettingException("KeyFieldBasedPartitioner and KeyFieldBasedComparator", "they cut text keys into fields; run the job with --io text.");
 
         committer.SetupJob(job.Overwrite, local, ids.JobId);
         progress ??= new JobProgress();

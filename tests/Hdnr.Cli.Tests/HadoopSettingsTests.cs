@@ -12,15 +12,15 @@ public sealed class HadoopSettingsTests
         $"hdnr: -D {key}: launch-local does not implement this Hadoop setting yet, beyond Hadoop's default; launch passes it to Hadoop.\n";
 
     [Fact]
-    public void Key_fields_with_a_key_field_partitioner_option_are_refused_with_exit_2_and_no_output_is_made()
+    public void A_partitioner_class_launch_local_does_not_implement_is_refused_with_exit_2_and_no_output_is_made()
     {
         var output = NewOutput();
 
-        var run = Hdnr.Run(["wc.csx", "launch-local", "wc.txt", output,
-            "-D", "stream.num.map.output.key.fields=2", "-D", "mapreduce.partition.keypartitioner.options=-k1,1"]);
+        var run = Hdnr.Run(["wc.csx", "launch-local", "wc.txt", output, "--partitioner", "com.example.MyPartitioner"]);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal(Refusal("stream.num.map.output.key.fields"), run.Stderr);
+        Assert.Equal("hdnr: --partitioner com.example.MyPartitioner: launch-local implements org.apache.hadoop.mapred.lib.HashPartitioner and "
+            + "org.apache.hadoop.mapred.lib.KeyFieldBasedPartitioner only; launch passes it to Hadoop.\n", run.Stderr);
         Assert.False(Directory.Exists(output), "a refused job makes no OUTPUT");
         Assert.Empty(Directory.GetFileSystemEntries(Path.GetDirectoryName(output)!));
     }
@@ -49,14 +49,42 @@ public sealed class HadoopSettingsTests
     }
 
     [Fact]
+    public void The_new_api_partitioner_names_hadoop_streaming_fails_on_are_refused_saying_so()
+    {
+        var newApi = Hdnr.Run(["wc.csx", "launch-local", "wc.txt", NewOutput(), "-D",
+            "mapred.partitioner.class=org.apache.hadoop.mapreduce.lib.partition.KeyFieldBasedPartitioner"]);
+        var jobSetting = Hdnr.Run(["wc.csx", "launch-local", "wc.txt", NewOutput(), "-D",
+            "mapreduce.job.partitioner.class=org.apache.hadoop.mapreduce.lib.partition.HashPartitioner"]);
+
+        Assert.Equal(2, newApi.ExitCode);
+        Assert.Equal("hdnr: -D mapred.partitioner.class: Hadoop Streaming fails this job (class org.apache.hadoop.mapreduce.lib.partition.KeyFieldBasedPartitioner "
+            + "not org.apache.hadoop.mapred.Partitioner); use org.apache.hadoop.mapred.lib.KeyFieldBasedPartitioner or org.apache.hadoop.mapred.lib.HashPartitioner.\n", newApi.Stderr);
+        Assert.Equal(2, jobSetting.ExitCode);
+        Assert.Equal(Refusal("mapreduce.job.partitioner.class"), jobSetting.Stderr);
+    }
+
+    [Fact]
+    public void Key_field_options_hadoop_cannot_parse_are_refused_in_one_line()
+    {
+        var output = NewOutput();
+
+        var run = Hdnr.Run(["wc.csx", "launch-local", "wc.txt", output, "-D",
+            "mapreduce.job.output.key.comparator.class=org.apache.hadoop.mapred.lib.KeyFieldBasedComparator", "-D", "mapred.text.key.comparator.options=-k1,x"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("hdnr: -D mapred.text.key.comparator.options: -k1,x is not of the form -k pos1[,pos2], where pos is f[.c][nr] (Hadoop's tasks would fail).\n", run.Stderr);
+        Assert.False(Directory.Exists(output), "a refused job makes no OUTPUT");
+    }
+
+    [Fact]
     public void A_deprecated_name_is_refused_the_same_way_naming_it_as_written()
     {
         var output = NewOutput();
 
-        var run = Hdnr.Run(["wc.csx", "launch-local", "wc.txt", output, "-D", "mapred.text.key.partitioner.options=-k1,1"]);
+        var run = Hdnr.Run(["wc.csx", "launch-local", "wc.txt", output, "-D", "io.sort.factor=20"]);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal(Refusal("mapred.text.key.partitioner.options"), run.Stderr);
+        Assert.Equal(Refusal("io.sort.factor"), run.Stderr);
         Assert.False(Directory.Exists(output), "a refused job makes no OUTPUT");
     }
 

@@ -64,6 +64,20 @@ public sealed class LaunchCommandLineTests : IDisposable
     }
 
     [Fact]
+    public void Launch_passes_the_partitioner_to_hadoop_as_streamings_partitioner_option()
+    {
+        var environment = FakeHadoop("file:///");
+
+        var run = Hdnr.Run([Hdnr.Example("wc.csx"), "launch", "in", "out", "--print-command", "--io", "text",
+            "--partitioner", "org.apache.hadoop.mapred.lib.KeyFieldBasedPartitioner", "-D", "mapreduce.partition.keypartitioner.options=-k1,1"],
+            environment: environment);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains(" -partitioner org.apache.hadoop.mapred.lib.KeyFieldBasedPartitioner -input in -output out ", run.Stdout);
+        Assert.False(File.Exists(Path.Combine(_root, "ran")), "hadoop was run");
+    }
+
+    [Fact]
     public void Launch_prints_a_local_framework_bundle_and_the_same_task_commands()
     {
         var environment = FakeHadoop("file:///");

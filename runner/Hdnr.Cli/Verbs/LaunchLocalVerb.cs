@@ -39,6 +39,7 @@ internal static class LaunchLocalVerb
             var archives = cmd.Option("--archive <PATH[#NAME]>", "An archive unpacked and linked into each task's working directory.", CommandOptionType.MultipleValue);
             var inputFormat = cmd.Option("--inputformat <CLASS>", "The input format, as Hadoop's -inputformat: TextInputFormat (default), KeyValueTextInputFormat, org.apache.hadoop.mapred.lib.NLineInputFormat, SequenceFileAsTextInputFormat, SequenceFileInputFormat, AutoInputFormat.", CommandOptionType.SingleValue);
             var inputReader = cmd.Option("--inputreader <SPEC>", "A record reader, as Hadoop's -inputreader: \"StreamXmlRecordReader,begin=<page>,end=</page>\".", CommandOptionType.SingleValue);
+            var partitioner = cmd.Option("--partitioner <CLASS>", "The partitioner class, as Hadoop Streaming's -partitioner: org.apache.hadoop.mapred.lib.HashPartitioner (default) or KeyFieldBasedPartitioner.", CommandOptionType.SingleValue);
             cmd.OnExecute(() =>
             {
                 if (paths.Values.Count < 2) throw new UserException("launch-local needs at least one INPUT and an OUTPUT.");
@@ -78,7 +79,10 @@ internal static class LaunchLocalVerb
                     Files = files.Values!,
                     Archives = archives.Values!,
                     HdnrCommand = SelfCommand(),
+                    Partitioner = Shuffle(() => ShuffleSettings.Partitioner(configuration, partitioner.Value())),
+                    KeyOrder = Shuffle(() => ShuffleSettings.KeyOrder(configuration)),
                 };
+                foreach (var name in (string[])["stream.num.map.output.key.fields", "stream.num.reduce.output.key.fields"]) Number(configuration, name);
                 if (job.Reducers < 0) throw new UserException($"the number of reducers is {job.Reducers}; it must be 0 or more.");
                 if (!session.Compiled.Tasks.Contains(TaskKind.Map))
                     throw new UserException($"{session.ScriptArgument} defines no Map function, so it cannot run as a job.");
@@ -141,6 +145,19 @@ internal static class LaunchLocalVerb
         {
             var equals = part.IndexOf('=');
             yield return equals < 0 ? new("stream.recordreader." + part, "") : new("stream.recordreader." + part[..equals], part[(equals + 1)..]);
+        }
+    }
+
+    // Key field options Hadoop could not parse are the user's mistake, told in one line.
+    private static T Shuffle<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (FormatException e)
+        {
+            throw new UserException(e.Message);
         }
     }
 

@@ -31,6 +31,7 @@ internal sealed class JobOptions
     private CommandOption inputFormat = null!;
     private CommandOption outputFormat = null!;
     private CommandOption inputReader = null!;
+    private CommandOption partitioner = null!;
     private CommandOption jobName = null!;
     private CommandOption printCommand = null!;
 
@@ -49,6 +50,7 @@ internal sealed class JobOptions
         inputFormat = cmd.Option("--inputformat <CLASS>", "the input format (default with typedbytes: AutoInputFormat, text or SequenceFiles)", CommandOptionType.SingleValue),
         inputReader = cmd.Option("--inputreader <SPEC>", "a record reader, passed as -inputreader: \"StreamXmlRecordReader,begin=<page>,end=</page>\"", CommandOptionType.SingleValue),
         outputFormat = cmd.Option("--outputformat <CLASS>", "the output format (default with typedbytes: SequenceFileOutputFormat)", CommandOptionType.SingleValue),
+        partitioner = cmd.Option("--partitioner <CLASS>", "the partitioner class, as -partitioner (default: HashPartitioner); e.g. org.apache.hadoop.mapred.lib.KeyFieldBasedPartitioner", CommandOptionType.SingleValue),
         jobName = cmd.Option("--jobname <NAME>", "the job's name (default: hdnr SCRIPT)", CommandOptionType.SingleValue),
         printCommand = cmd.Option("--print-command", "print the hadoop command line and change nothing", CommandOptionType.NoValue),
     };
@@ -70,6 +72,7 @@ internal sealed class JobOptions
             InputFormat = inputFormat.Value(),
             OutputFormat = outputFormat.Value(),
             InputReader = inputReader.Value(),
+            Partitioner = partitioner.Value(),
             JobName = jobName.Value(),
         };
     }

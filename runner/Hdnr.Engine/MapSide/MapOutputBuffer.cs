@@ -293,7 +293,10 @@ internal sealed class MapOutputBuffer : IPairSink
             ref var b = ref buffer._entries[y];
             var byPartition = a.Partition.CompareTo(b.Partition);
             if (byPartition != 0) return byPartition;
-            return buffer._order.Compare(buffer._keys.AsSpan(a.KeyStart, a.KeyLength), buffer._keys.AsSpan(b.KeyStart, b.KeyLength));
+            var byKey = buffer._order.Compare(buffer._keys.AsSpan(a.KeyStart, a.KeyLength), buffer._keys.AsSpan(b.KeyStart, b.KeyLength));
+            // Distinct keys that compare equal (only a key field comparator makes them) come later-first: Hadoop's
+            // spill sort walks its metadata, written backwards, with an insertion sort on short ranges.
+            return byKey != 0 ? byKey : y.CompareTo(x);
         }
     }
 

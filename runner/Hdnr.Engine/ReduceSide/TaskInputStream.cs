@@ -6,13 +6,16 @@ using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Engine.ReduceSide;
 
-/// <summary>What a reduce or combine task reads on stdin: sorted pairs as Hadoop's TextInputWriter (<c>key TAB value \n</c>), KeyOnlyTextInputWriter (<c>key \n</c>), RawBytesInputWriter (a 4-byte length before each) or TypedBytesInputWriter (key, value) write them.</summary>
-internal sealed class TaskInputStream(IPairSource source, WireFormat format) : ReadOnlyStream
+/// <summary>What a reduce or combine task reads on stdin: sorted pairs as Hadoop's TextInputWriter (<c>key SEPARATOR value \n</c>, the separator <c>stream.reduce.input.field.separator</c>), KeyOnlyTextInputWriter (<c>key \n</c>), RawBytesInputWriter (a 4-byte length before each) or TypedBytesInputWriter (key, value) write them.</summary>
+internal sealed class TaskInputStream(IPairSource source, TaskIo io) : ReadOnlyStream
 {
+    private readonly WireFormat format = io.Input;
+    private readonly byte[] _separator = io.InputSeparator.ToArray();
     private byte[] _staged = ScratchBuffers.Rent(1 << 20);
     private int _start;
     private int _end;
     private bool _done;
+
     public override int Read(Span<byte> buffer)
     {
         if (_start == _end)
@@ -40,7 +43,7 @@ internal sealed class TaskInputStream(IPairSource source, WireFormat format) : R
             }
             var length = key.Length + value.Length + format switch
             {
-                WireFormat.Text => 2,
+                WireFormat.Text => 1 + _separator.Length,
                 WireFormat.KeyOnlyText => 1 - value.Length,
                 WireFormat.RawBytes => 8,
                 _ => 0,
@@ -51,8 +54,8 @@ internal sealed class TaskInputStream(IPairSource source, WireFormat format) : R
             {
                 case WireFormat.Text:
                     key.CopyTo(span);
-                    span[key.Length] = (byte)'\t';
-                    value.CopyTo(span[(key.Length + 1)..]);
+                    _separator.CopyTo(span[key.Length..]);
+                    value.CopyTo(span[(key.Length + _separator.Length)..]);
                     span[^1] = (byte)'\n';
                     break;
                 case WireFormat.KeyOnlyText:

@@ -16,17 +16,22 @@ internal sealed class ProcessLauncher(JobDescription job, JobFiles files, WireFo
 
     public void Run(TaskAttempt attempt, Stream input, IPairSink output, CountingReporter reporter, CancellationToken cancel)
     {
-        var parser = new TaskOutputParser(output, io);
+        var parser = new TaskOutputParser(output, io, TaskIoOf(attempt, io).OutputFields);
         Run(attempt, input, parser, reporter, cancel);
         Complete(attempt, parser);
     }
 
     public void Run(TaskAttempt attempt, IPairSource input, IPairSink output, CountingReporter reporter, CancellationToken cancel)
     {
-        var parser = new TaskOutputParser(output, io);
-        using (var stream = new TaskInputStream(input, io)) Run(attempt, stream, parser, reporter, cancel);
+        var taskIo = TaskIoOf(attempt, io);
+        var parser = new TaskOutputParser(output, io, taskIo.OutputFields);
+        using (var stream = new TaskInputStream(input, taskIo)) Run(attempt, stream, parser, reporter, cancel);
         Complete(attempt, parser);
     }
+
+    /// <summary>The attempt's io as its task reads it from the environment it is given: the job's wire format, and the separators and key fields of its settings.</summary>
+    public static TaskIo TaskIoOf(TaskAttempt attempt, WireFormat io) =>
+        TaskIo.FromEnvironment(attempt.Kind, TaskIo.Name(io), name => attempt.Environment.GetValueOrDefault(name));
 
     private static void Complete(TaskAttempt attempt, TaskOutputParser parser)
     {

@@ -56,11 +56,11 @@ public static class HadoopSettings
         // Hadoop Streaming's own.
         Implemented("stream.map.input.field.separator", [], Tab, "between the key and the value on a map's stdin when the input format's key is written there", trimmed: false),
         Implemented("stream.map.input.ignoreKey", [], "", "whether a map's stdin leaves out the input format's key; by default only TextInputFormat's"),
-        NotImplemented("stream.map.output.field.separator", [], [Tab], "", trimmed: false),
-        NotImplemented("stream.num.map.output.key.fields", [], ["1"], ""),
-        NotImplemented("stream.reduce.input.field.separator", [], [Tab], "", trimmed: false),
-        NotImplemented("stream.reduce.output.field.separator", [], [Tab], "", trimmed: false),
-        NotImplemented("stream.num.reduce.output.key.fields", [], ["1"], ""),
+        Implemented("stream.map.output.field.separator", [], Tab, "cuts a map task's output lines (and a map-only job's)", trimmed: false),
+        Implemented("stream.num.map.output.key.fields", [], "1", "the key is the text before this many separators"),
+        Implemented("stream.reduce.input.field.separator", [], Tab, "between key and value on a reduce or combine task's stdin", trimmed: false),
+        Implemented("stream.reduce.output.field.separator", [], Tab, "cuts a reduce or combine task's output lines", trimmed: false),
+        Implemented("stream.num.reduce.output.key.fields", [], "1", "the key is the text before this many separators"),
         NotImplemented("stream.map.input", [], ["text"], "`-io`; `--io` sets all four alike (`typedbytes`, `rawbytes`, `keyonlytext`); launch-local does not mix them"),
         NotImplemented("stream.map.output", [], ["text"], "`-io`; `--io` sets all four alike (`typedbytes`, `rawbytes`, `keyonlytext`); launch-local does not mix them"),
         NotImplemented("stream.reduce.input", [], ["text"], "`-io`; `--io` sets all four alike (`typedbytes`, `rawbytes`, `keyonlytext`); launch-local does not mix them"),
@@ -69,13 +69,19 @@ public static class HadoopSettings
         NotImplemented("stream.addenvironment", [], [], "`-cmdenv`"),
 
         // Keys, partitioning and order.
-        NotImplemented("mapreduce.map.output.key.field.separator", ["map.output.key.field.separator"], [Tab], "", trimmed: false),
-        NotImplemented("mapreduce.job.partitioner.class", ["mapreduce.partitioner.class", "mapred.partitioner.class"],
-            ["org.apache.hadoop.mapreduce.lib.partition.HashPartitioner", "org.apache.hadoop.mapred.lib.HashPartitioner"],
-            "`-partitioner`; launch-local partitions as HashPartitioner"),
-        NotImplemented("mapreduce.partition.keypartitioner.options", ["mapred.text.key.partitioner.options"], [], ""),
-        NotImplemented("mapreduce.job.output.key.comparator.class", ["mapred.output.key.comparator.class"], [], ""),
-        NotImplemented("mapreduce.partition.keycomparator.options", ["mapred.text.key.comparator.options"], [], ""),
+        Implemented("mapreduce.map.output.key.field.separator", ["map.output.key.field.separator"], Tab,
+            "the fields of KeyFieldBasedPartitioner and KeyFieldBasedComparator", trimmed: false),
+        Implemented("mapred.partitioner.class", [], "org.apache.hadoop.mapred.lib.HashPartitioner",
+            "`--partitioner` (`-partitioner`): `org.apache.hadoop.mapred.lib.HashPartitioner` or `KeyFieldBasedPartitioner`; another class is refused"),
+        NotImplemented("mapreduce.job.partitioner.class", ["mapreduce.partitioner.class"], [],
+            "Hadoop Streaming fails such a job (incompatible with map compatibility mode); `--partitioner` is streaming's"),
+        Implemented("mapreduce.partition.keypartitioner.options", ["mapred.text.key.partitioner.options"], "",
+            "`-k pos1[,pos2]` for KeyFieldBasedPartitioner"),
+        Implemented("num.key.fields.for.partition", [], "", "KeyFieldBasedPartitioner's deprecated `-k1,N`; it wins over the options"),
+        Implemented("mapreduce.job.output.key.comparator.class", ["mapred.output.key.comparator.class"], "",
+            "KeyFieldBasedComparator (`org.apache.hadoop.mapreduce.lib.partition` or `org.apache.hadoop.mapred.lib`); another class is refused"),
+        Implemented("mapreduce.partition.keycomparator.options", ["mapred.text.key.comparator.options"], "",
+            "`-k pos1[,pos2]`, `-n`, `-r` for KeyFieldBasedComparator"),
         NotImplemented("mapreduce.job.output.group.comparator.class", ["mapred.output.value.groupfn.class"], [], ""),
         NotImplemented("mapreduce.map.sort.spill.percent", ["io.sort.spill.percent"], ["0.80"], ""),
         NotImplemented("mapreduce.task.io.sort.factor", ["io.sort.factor"], ["10"], ""),
@@ -135,6 +141,7 @@ public static class HadoopSettings
         }
     }
 
+    // An empty default is Hadoop's "unset".
     private static HadoopSetting Implemented(string name, string[] otherNames, string hadoopDefault, string note, bool trimmed = true) =>
         new(name, otherNames, hadoopDefault.Length == 0 ? [] : [hadoopDefault], SettingStatus.Implemented, note, trimmed);
 

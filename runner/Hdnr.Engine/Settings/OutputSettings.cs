@@ -27,7 +27,7 @@ public static class OutputSettings
                 TextOutputFormat => format with { SequenceFile = false },
                 SequenceFileOutputFormat => format with { SequenceFile = true },
                 _ => throw new UnimplementedSettingException("--outputformat",
-                    $"launch-local writes {TextOutputFormat} and {SequenceFileOutputFormat} only (Hadoop Streaming needs the whole class name)"),
+                    $"launch-local writes {TextOutputFormat} and {SequenceFileOutputFormat} only (Hadoop Streaming needs the whole class name); launch passes it to Hadoop."),
             };
         }
         if (HadoopSettings.Find(configuration, "mapreduce.output.textoutputformat.separator") is { } separator)
@@ -61,6 +61,6 @@ public static class OutputSettings
         if (codec == HadoopCodecs.ZStandard)
             throw new SettingValueException($"-D {setting.Key}: Hadoop 2.8.5 has no {codec} (it came with Hadoop 3), so it fails such a job; launch-local writes {HadoopCodecs.WritableList}.");
         throw new UnimplementedSettingException($"-D {setting.Key}",
-            $"the codec {codec} (it writes {HadoopCodecs.WritableList}, the codecs Hadoop writes without its native library)");
+            $"launch-local does not implement the codec {codec} (it writes {HadoopCodecs.WritableList}, the codecs Hadoop writes without its native library); launch passes it to Hadoop.");
     }
 }

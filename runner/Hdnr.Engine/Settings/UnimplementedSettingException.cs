@@ -5,15 +5,15 @@ namespace Hdnr.Engine.Settings;
 /// <remarks>The value is not repeated: a separator may be a tab or a line end, and the line stays one line.</remarks>
 public sealed class UnimplementedSettingException : Exception
 {
-    /// <summary>The setting <paramref name="key"/>, given with <c>-D</c>, is not implemented beyond Hadoop's default.</summary>
+    /// <summary>The setting <paramref name="key"/> is refused whatever its value.</summary>
     public UnimplementedSettingException(string key)
-        : this($"-D {key}", "this Hadoop setting yet, beyond Hadoop's default")
+        : base($"-D {key}: launch-local does not implement this Hadoop setting yet, beyond Hadoop's default; launch passes it to Hadoop.")
     {
     }
 
-    /// <summary>The option or setting <paramref name="given"/> (as <c>-D key</c> or <c>--option</c>) asks for what <paramref name="what"/> says launch-local does not implement.</summary>
-    public UnimplementedSettingException(string given, string what)
-        : base($"{given}: launch-local does not implement {what}; launch passes it to Hadoop.")
+    /// <summary>An option or setting (<paramref name="what"/>, as the user gave it) is refused for <paramref name="reason"/>.</summary>
+    public UnimplementedSettingException(string what, string reason)
+        : base($"{what}: {reason}")
     {
     }
 }

@@ -32,5 +32,8 @@ public sealed record LaunchOptions
     /// <summary>Streaming's <c>-inputreader</c> spec, e.g. <c>StreamXmlRecordReader,begin=&lt;page&gt;,end=&lt;/page&gt;</c>.</summary>
     public string? InputReader { get; init; }
 
+    /// <summary>The partitioner class (<c>-partitioner</c>), or null for Hadoop's HashPartitioner.</summary>
+    public string? Partitioner { get; init; }
+
     public string? JobName { get; init; }
 }

@@ -74,6 +74,11 @@ public static class StreamingCommand
             argv.Add("-outputformat");
             argv.Add(outputFormat);
         }
+        if (options.Partitioner is not null)
+        {
+            argv.Add("-partitioner");
+            argv.Add(options.Partitioner);
+        }
         foreach (var input in options.Inputs)
         {
             argv.Add("-input");

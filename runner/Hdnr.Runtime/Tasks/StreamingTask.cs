@@ -39,7 +39,7 @@ public static class StreamingTask
         AppDomain.CurrentDomain.ProcessExit += Flush;
         try
         {
-            Run(job, kind, io, () => StreamReader(input, kind, io), () => new PairSink(buffer, io.Output));
+            Run(job, kind, io, () => StreamReader(input, kind, io), () => new PairSink(buffer, io));
         }
         finally
         {
@@ -52,7 +52,7 @@ public static class StreamingTask
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
-        Run(job, kind, io, () => StreamReader(input, kind, io), () => new PairSink(output, io.Output));
+        Run(job, kind, io, () => StreamReader(input, kind, io), () => new PairSink(output, io));
     }
 
     /// <summary>As <see cref="Run(ScriptJob, TaskKind, TaskIo, Stream, IPairSink)"/>, reading a reduce or combine task's pairs from <paramref name="input"/> as they would arrive on the stream.</summary>
@@ -61,12 +61,14 @@ public static class StreamingTask
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         if (kind == TaskKind.Map) throw new ArgumentException("a map task reads a stream of records, not pairs", nameof(kind));
-        Run(job, kind, io, () => new PairSourceReader(input, io.Input), () => new PairSink(output, io.Output));
+        Run(job, kind, io, () => new PairSourceReader(input, io), () => new PairSink(output, io));
     }
 
     private static RecordReader StreamReader(Stream input, TaskKind kind, TaskIo io) => io.Input switch
     {
-        WireFormat.Text => new TextRecordReader(input, kind != TaskKind.Map ? "\t"u8.ToArray() : io.MapInputSeparator),
+        WireFormat.Text when kind == TaskKind.Map => new TextRecordReader(input, io.MapInputSeparator),
+        WireFormat.Text when io.DefaultInputSplit => new TextRecordReader(input, splitAtTab: true),
+        WireFormat.Text => new TextRecordReader(input, io.InputFields, io.InputSeparator),
         WireFormat.KeyOnlyText => new TextRecordReader(input, separator: null, lineIsKey: true),
         WireFormat.RawBytes => new RawBytesRecordReader(input),
         _ => new TypedBytesRecordReader(input),

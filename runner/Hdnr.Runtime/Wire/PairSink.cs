@@ -5,7 +5,10 @@ namespace Hdnr.Runtime.Wire;
 /// <summary>Writes returned pairs to the task's output in its wire format: to a stream, or straight to an in-process consumer.</summary>
 /// <remarks>
 /// Handed straight to a consumer, a pair arrives as Hadoop's output reader would have parsed it from the stream:
-/// a text pair whose key holds a tab or a line end, or whose value holds a line end, goes through that parser.
+/// a text pair whose key holds a tab or a line end, or whose value holds a line end, goes through that parser, and so
+/// does every text pair when the task's output is cut by other <see cref="KeyFields"/> than Hadoop's default. A text
+/// pair is written as key, the key fields' separator, value: so a key holding its fields joined by that separator is
+/// the key Hadoop's parse gives back.
 /// Rawbytes writes each key and value in its text form (a <c>byte[]</c> as its bytes, not base64), with a 4-byte length before it.
 /// Keyonlytext writes a line per pair, the key's text form, then a tab and the value's when the value's text is not
 /// empty; Hadoop's reader takes the whole line as the key.
@@ -18,21 +21,25 @@ internal sealed class PairSink
     private readonly IPairSink? _consumer;
     private readonly TaskOutputParser? _parser;
     private readonly OutputBuffer _scratch = new(null, 1 << 12);
+    private readonly byte[] _separator;
+    private readonly bool _defaultFields;
 
     /// <summary>A sink writing to <paramref name="buffer"/>'s stream.</summary>
-    public PairSink(OutputBuffer buffer, WireFormat format)
+    public PairSink(OutputBuffer buffer, TaskIo io)
     {
         _buffer = buffer;
-        _format = format;
-        _text = format == WireFormat.Text;
+        _format = io.Output;
+        _text = io.Output == WireFormat.Text;
+        _separator = io.OutputFields.Separator.ToArray();
+        _defaultFields = io.OutputFields.IsDefault;
     }
 
     /// <summary>A sink handing each pair to <paramref name="consumer"/> as it is written.</summary>
-    public PairSink(IPairSink consumer, WireFormat format)
-        : this(new OutputBuffer(null, 1 << 12), format)
+    public PairSink(IPairSink consumer, TaskIo io)
+        : this(new OutputBuffer(null, 1 << 12), io)
     {
         _consumer = consumer;
-        if (format is WireFormat.Text or WireFormat.KeyOnlyText) _parser = new TaskOutputParser(consumer, format);
+        if (io.Output is WireFormat.Text or WireFormat.KeyOnlyText) _parser = new TaskOutputParser(consumer, io.Output, io.OutputFields);
     }
 
     public OutputBuffer Buffer => _buffer;
@@ -50,7 +57,8 @@ internal sealed class PairSink
             if (_text)
             {
                 ValueWriter<TKey>.Text(_buffer, key);
-                _buffer.WriteByte((byte)'\t');
+                if (_defaultFields) _buffer.WriteByte((byte)'\t');
+                else _buffer.Write(_separator);
                 ValueWriter<TValue>.Text(_buffer, value);
                 _buffer.WriteByte((byte)'\n');
             }
@@ -135,6 +143,15 @@ internal sealed class PairSink
             return;
         }
         ValueWriter<TKey>.Text(_buffer, key);
+        if (!_defaultFields)
+        {
+            // Other key fields: the line as the stream would carry it, cut by the parser (no copy beyond the buffer).
+            _buffer.Write(_separator);
+            ValueWriter<TValue>.Text(_buffer, value);
+            _buffer.WriteByte((byte)'\n');
+            _parser!.Write(_buffer.Written);
+            return;
+        }
         var keyLength = (int)_buffer.Position;
         ValueWriter<TValue>.Text(_buffer, value);
         var written = _buffer.Written;

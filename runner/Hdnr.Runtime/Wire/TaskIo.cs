@@ -9,11 +9,27 @@ public sealed record TaskIo(WireFormat Input, WireFormat Output)
     /// <summary>What stands between the key and the value on a text map's stdin when the input format's key is written there (<c>stream.map.input.ignoreKey</c> false); null when only values are written.</summary>
     public byte[]? MapInputSeparator { get; init; }
 
+    // One array for the default, so TaskIo values compare equal when their separators are Hadoop's default; first, as
+    // the static properties below use it.
+    private static readonly byte[] Tab = [(byte)'\t'];
+
     /// <summary>Text in, text out: Hadoop streaming's default.</summary>
     public static TaskIo Text { get; } = new(WireFormat.Text, WireFormat.Text);
 
     /// <summary>Typedbytes in, typedbytes out: what <c>-io typedbytes</c> sets.</summary>
     public static TaskIo TypedBytes { get; } = new(WireFormat.TypedBytes, WireFormat.TypedBytes);
+
+    /// <summary>How Hadoop cuts this task's text output into key and value, so how the task writes a pair: key, separator, value.</summary>
+    public KeyFields OutputFields { get; init; } = KeyFields.Default;
+
+    /// <summary>A reduce or combine task's text input: the fields of the map output keys it reads (<c>stream.map.output.field.separator</c>, <c>stream.num.map.output.key.fields</c>).</summary>
+    public KeyFields InputFields { get; init; } = KeyFields.Default;
+
+    /// <summary>What Hadoop writes between key and value on a reduce or combine task's stdin (<c>stream.reduce.input.field.separator</c>), as UTF-8.</summary>
+    public ReadOnlyMemory<byte> InputSeparator { get; init; } = Tab;
+
+    /// <summary>Whether a reduce or combine task's text input is cut as Hadoop's default (first tab), the fast path.</summary>
+    public bool DefaultInputSplit => InputFields.Count == 1 && InputSeparator.Span is [(byte)'\t'];
 
     /// <summary>The formats Hadoop announced to this task through its environment, unless <paramref name="ioOverride"/> (<c>--io text|typedbytes</c>) names one for both sides.</summary>
     public static TaskIo FromEnvironment(Jobs.TaskKind kind, string? ioOverride) =>
@@ -24,17 +40,41 @@ public sealed record TaskIo(WireFormat Input, WireFormat Output)
     /// Hadoop exports its job configuration to the task with dots turned into underscores: <c>stream_map_input</c>,
     /// <c>stream_map_output</c>, <c>stream_reduce_input</c>, <c>stream_reduce_output</c>. A combiner runs as
     /// Hadoop's PipeCombiner, a PipeReducer, which writes to it with the reduce input writer and reads it with the
-    /// reduce output reader, so Combine follows the <c>stream_reduce_*</c> variables too.
+    /// reduce output reader, so Combine follows the <c>stream_reduce_*</c> variables too. The separators and key
+    /// field counts come from the same variables (<c>stream_map_output_field_separator</c>, ...), whatever the io.
     /// </remarks>
     public static TaskIo FromEnvironment(Jobs.TaskKind kind, string? ioOverride, Func<string, string?> variable)
     {
         ArgumentNullException.ThrowIfNull(variable);
         var side = kind == Jobs.TaskKind.Map ? "map" : "reduce";
-        var io = string.IsNullOrEmpty(ioOverride)
-            ? new TaskIo(Parse(variable($"stream_{side}_input"), $"stream_{side}_input"), Parse(variable($"stream_{side}_output"), $"stream_{side}_output"))
-            : new TaskIo(Parse(ioOverride, "--io"), Parse(ioOverride, "--io"));
+        var both = string.IsNullOrEmpty(ioOverride) ? (WireFormat?)null : Parse(ioOverride, "--io");
+        var mapFields = Fields(variable, "map");
+        var io = new TaskIo(
+            both ?? Parse(variable($"stream_{side}_input"), $"stream_{side}_input"),
+            both ?? Parse(variable($"stream_{side}_output"), $"stream_{side}_output"))
+        {
+            OutputFields = kind == Jobs.TaskKind.Map ? mapFields : Fields(variable, "reduce"),
+            InputFields = mapFields,
+            InputSeparator = Separator(variable, "stream_reduce_input_field_separator"),
+        };
         return kind == Jobs.TaskKind.Map && !IgnoresKey(variable) ? io with { MapInputSeparator = MapInputFieldSeparator(variable) } : io;
     }
+
+    private static KeyFields Fields(Func<string, string?> variable, string side)
+    {
+        var separator = Separator(variable, $"stream_{side}_output_field_separator");
+        var name = $"stream_num_{side}_output_key_fields";
+        var count = variable(name) is { } text
+            ? int.TryParse(text.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                ? n : throw new ArgumentException($"{name} is \"{text}\"; expected a number")
+            : 1;
+        return separator is [(byte)'\t'] && count <= 1 ? KeyFields.Default : new KeyFields(separator, count);
+    }
+
+    // A separator is taken as given, not trimmed, as Hadoop's Configuration.get gives it.
+    private static byte[] Separator(Func<string, string?> variable, string name) =>
+        variable(name) is { } text && text != "\t" ? System.Text.Encoding.UTF8.GetBytes(text) : Tab;
+
 
     /// <summary>Whether Hadoop's PipeMapper leaves the input format's key out of a mapper's stdin: <c>stream.map.input.ignoreKey</c>, by default true only for TextInputFormat (<c>mapred.input.format.class</c>, which streaming always sets).</summary>
     public static bool IgnoresKey(Func<string, string?> variable)

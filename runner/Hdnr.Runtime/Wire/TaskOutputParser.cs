@@ -4,13 +4,15 @@ namespace Hdnr.Runtime.Wire;
 
 /// <summary>Turns the bytes a streaming task writes back into pairs, as Hadoop's TextOutputReader, KeyOnlyTextOutputReader, RawBytesOutputReader and TypedBytesOutputReader do.</summary>
 /// <remarks>
-/// Text: lines end as Hadoop's LineReader ends them (<see cref="LineEnd"/>); the key is the text before the first tab and the
-/// value the rest; a line without a tab is all key with an empty value. Keyonlytext: each whole line is a key, with an
-/// empty value. Rawbytes: a 4-byte big-endian length and that many bytes, for the key, then the value. Typed bytes: a
-/// key value, then a value value.
+/// Text: lines end as Hadoop's LineReader ends them (<see cref="LineEnd"/>); the key is the text before the first tab (or
+/// the task's <see cref="KeyFields"/>) and the value the rest; a line without one is all key with an empty value.
+/// Keyonlytext: each whole line is a key, with an empty value. Rawbytes: a 4-byte big-endian length and that many bytes,
+/// for the key, then the value. Typed bytes: a key value, then a value value.
 /// </remarks>
-public sealed class TaskOutputParser(IPairSink sink, WireFormat format) : Stream
+public sealed class TaskOutputParser(IPairSink sink, WireFormat format, KeyFields? fields = null) : Stream
 {
+    private readonly KeyFields? _fields = fields is { IsDefault: false } ? fields : null;
+
     private byte[] _carry = new byte[1 << 16];
     private int _carried;
 
@@ -70,9 +72,9 @@ public sealed class TaskOutputParser(IPairSink sink, WireFormat format) : Stream
                 end = consumed = rest.Length;
             }
             var line = rest[..end];
-            var tab = format == WireFormat.KeyOnlyText ? -1 : line.IndexOf((byte)'\t');
+            var tab = format == WireFormat.KeyOnlyText ? -1 : _fields is null ? line.IndexOf((byte)'\t') : _fields.KeyEnd(line);
             if (tab < 0) sink.Add(line, default);
-            else sink.Add(line[..tab], line[(tab + 1)..]);
+            else sink.Add(line[..tab], line[(tab + (_fields is null ? 1 : _fields.Separator.Length))..]);
             used += consumed;
         }
         return used;

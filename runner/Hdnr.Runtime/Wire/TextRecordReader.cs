@@ -15,6 +15,8 @@ public sealed class TextRecordReader : RecordReader
     private readonly byte[]? _separator;
     private readonly bool _lineIsKey;
     private readonly bool _skipByteOrderMark;
+    private readonly KeyFields? _fields;
+    private readonly ReadOnlyMemory<byte> _fieldSeparator;
 
     /// <summary>Reads a task's stdin, whose first byte is offset 0.</summary>
     public TextRecordReader(Stream input, bool splitAtTab, int size = 1 << 20)
@@ -29,6 +31,14 @@ public sealed class TextRecordReader : RecordReader
     {
         _separator = separator is { Length: > 0 } ? separator : null;
         _lineIsKey = lineIsKey;
+    }
+
+    /// <summary>Reads a reduce or combine task's stdin whose lines hold map output keys cut by <paramref name="fields"/>, then <paramref name="separator"/>, then the value (<see cref="KeyFields.KeyEnd(ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>).</summary>
+    public TextRecordReader(Stream input, KeyFields fields, ReadOnlyMemory<byte> separator)
+        : this(input, splitAtTab: true)
+    {
+        _fields = fields;
+        _fieldSeparator = separator;
     }
 
     /// <summary>Reads the lines of a file from <paramref name="firstOffset"/> (at a line start) into <paramref name="buffer"/>, which <see cref="RecordReader.ReleaseBuffer"/> hands back.</summary>
@@ -61,7 +71,17 @@ public sealed class TextRecordReader : RecordReader
     {
         Record++;
         Offset = BufferOffset + Start;
-        if (_separator is { } separator)
+        if (_fields is { } fields)
+        {
+            var line = Buffer.AsSpan(Start, length);
+            var end = fields.KeyEnd(line, _fieldSeparator.Span);
+            var skip = _fieldSeparator.Length;
+            KeyStart = Start;
+            KeyLength = end < 0 ? length : end;
+            ValueStart = end < 0 ? Start + length : Start + end + skip;
+            ValueLength = end < 0 ? 0 : length - end - skip;
+        }
+        else if (_separator is { } separator)
         {
             var at = separator.Length == 1 ? Buffer.AsSpan(Start, length).IndexOf(separator[0]) : Buffer.AsSpan(Start, length).IndexOf(separator);
             KeyStart = Start;

@@ -28,18 +28,9 @@ internal static class Failures
                 Console.Error.WriteLine(line);
             return ExitCodes.Usage;
         }
-        catch (CommandParsingException e)
+        catch (Exception e) when (e is CommandParsingException or UnimplementedSettingException or InputFormatException or UserException)
         {
-            Console.Error.WriteLine($"hdnr: {e.Message}");
-            return ExitCodes.Usage;
-        }
-        catch (UnimplementedSettingException e)
-        {
-            Console.Error.WriteLine($"hdnr: {e.Message}");
-            return ExitCodes.Usage;
-        }
-        catch (InputFormatException e)
-        {
+            // A command line hdnr cannot use, or a job launch-local does not run: told in one line.
             Console.Error.WriteLine($"hdnr: {e.Message}");
             return ExitCodes.Usage;
         }
@@ -80,11 +71,6 @@ internal static class Failures
             // Hadoop, a cluster or a freeze refused the job, or cannot be found.
             Console.Error.WriteLine($"hdnr: {e.Message}");
             return ExitCodes.Failed;
-        }
-        catch (UserException e)
-        {
-            Console.Error.WriteLine($"hdnr: {e.Message}");
-            return ExitCodes.Usage;
         }
         catch (Exception e) when (TaskFailure.IsTold(e))
         {

@@ -34,11 +34,6 @@ internal static class Failures
             Console.Error.WriteLine($"hdnr: {e.Message}");
             return ExitCodes.Usage;
         }
-        catch (SettingValueException e)
-        {
-            Console.Error.WriteLine($"hdnr: {e.Message}");
-            return ExitCodes.Failed;
-        }
         catch (UnsafePathException e)
         {
             Console.Error.WriteLine($"hdnr: {e.Message}");
@@ -66,9 +61,9 @@ internal static class Failures
             Console.Error.WriteLine("hdnr: Job not successful: no output was committed.");
             return ExitCodes.Failed;
         }
-        catch (HadoopToolException e)
+        catch (Exception e) when (e is HadoopToolException or SettingValueException)
         {
-            // Hadoop, a cluster or a freeze refused the job, or cannot be found.
+            // Hadoop, a cluster or a freeze refused the job or cannot be found, or a setting Hadoop fails the job on.
             Console.Error.WriteLine($"hdnr: {e.Message}");
             return ExitCodes.Failed;
         }

@@ -1,4 +1,5 @@
 using Hdnr.Engine.Scheduling;
+using Hdnr.Engine.Settings;
 using Hdnr.Runtime.Frozen;
 using Hdnr.Runtime.Jobs;
 
@@ -9,8 +10,6 @@ public static class StreamingCommand
 {
     /// <summary>The link name of the frozen bundle in each task's working directory.</summary>
     public const string FrozenLink = "_frozen";
-
-    public const string SequenceFileOutputFormat = "org.apache.hadoop.mapred.SequenceFileOutputFormat";
 
     public const string AutoInputFormat = "org.apache.hadoop.streaming.AutoInputFormat";
 
@@ -68,7 +67,7 @@ public static class StreamingCommand
             argv.Add("-inputformat");
             argv.Add(inputFormat);
         }
-        var outputFormat = options.OutputFormat ?? (options.Io == "typedbytes" ? SequenceFileOutputFormat : null);
+        var outputFormat = options.OutputFormat ?? (options.Io == "typedbytes" ? OutputSettings.SequenceFileOutputFormat : null);
         if (outputFormat is not null)
         {
             argv.Add("-outputformat");

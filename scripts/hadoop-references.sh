@@ -18,7 +18,7 @@ version=$(hadoop version 2>/dev/null | awk 'NR == 1 {print $2}')
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export HDNR_CACHE_DIR="$work/cache"
-dotnet build "$root/runner/Hdnr.Cli/Hdnr.Cli.csproj" -c Release -o "$work/bin" -v quiet -nologo > "$work/build.log" 2>&1 \
+dotnet build "$root/runner/Hdnr.Cli/Hdnr.Cli.csproj" -c Release -o "$work/bin" --artifacts-path "$work/artifacts" -v quiet -nologo > "$work/build.log" 2>&1 \
   || { cat "$work/build.log" >&2; exit 1; }
 
 if [ $# -gt 0 ]; then cases=("$@"); else mapfile -t cases < <(cd "$cases_dir" && ls -d */ | tr -d /); fi

@@ -73,6 +73,27 @@ public sealed class EnvironmentTests
         Assert.False(environment.ContainsKey("mapred_job_name"));
     }
 
+    [Fact]
+    public void The_io_classes_and_the_output_format_are_the_ones_the_job_runs_with()
+    {
+        var job = new JobDescription { ScriptPath = "job.csx", AssemblyPath = "job.dll", Inputs = ["in"], Output = "out" };
+        var sequenceFiles = job with { PartFormat = Formats.Output.PartFileFormat.Text with { SequenceFile = true } };
+
+        var raw = TaskEnvironment.For(Context(job, WireFormat.RawBytes, reducers: 1), "task_local7_0001_r_000000",
+            "attempt_local7_0001_r_000000_0", isMap: false, 0, null, "/out/_temporary/0/_temporary/attempt_local7_0001_r_000000_0", "/scratch/attempt");
+        var keyOnly = TaskEnvironment.For(Context(job, WireFormat.KeyOnlyText, reducers: 1), "task_local7_0001_r_000000",
+            "attempt_local7_0001_r_000000_0", isMap: false, 0, null, "/out/_temporary/0/_temporary/attempt_local7_0001_r_000000_0", "/scratch/attempt");
+        var text = TaskEnvironment.For(Context(sequenceFiles, WireFormat.Text, reducers: 1), "task_local7_0001_r_000000",
+            "attempt_local7_0001_r_000000_0", isMap: false, 0, null, "/out/_temporary/0/_temporary/attempt_local7_0001_r_000000_0", "/scratch/attempt");
+
+        Assert.Equal("org.apache.hadoop.streaming.io.RawBytesInputWriter", raw["stream_reduce_input_writer_class"]);
+        Assert.Equal("org.apache.hadoop.io.BytesWritable", raw["mapreduce_job_output_value_class"]);
+        Assert.Equal("org.apache.hadoop.streaming.io.KeyOnlyTextOutputReader", keyOnly["stream_map_output_reader_class"]);
+        Assert.Equal("org.apache.hadoop.io.NullWritable", keyOnly["mapreduce_job_output_value_class"]);
+        Assert.Equal("org.apache.hadoop.mapred.SequenceFileOutputFormat", text["mapred_output_format_class"]);
+        Assert.Equal("org.apache.hadoop.io.Text", text["mapreduce_job_output_key_class"]);
+    }
+
     private static JobContext Context(JobDescription job, WireFormat io, int reducers) =>
         new(job, io, Input.JobInput.Of(job, io), new TaskIds("job_local7_0001"), Maps: 4, InputFiles: 1, reducers, null!, null!, "/scratch", null!, null!, default);
 

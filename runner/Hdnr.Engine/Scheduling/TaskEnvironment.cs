@@ -37,7 +37,13 @@ internal static class TaskEnvironment
         };
         foreach (var (key, value) in job.Configuration)
             foreach (var name in HadoopConfiguration.StoredNames(key)) settings.Add(new(name, value));
-        var text = io != WireFormat.TypedBytes;
+        var (ioClass, keyClass, valueClass) = io switch
+        {
+            WireFormat.TypedBytes => ("TypedBytes", "org.apache.hadoop.typedbytes.TypedBytesWritable", "org.apache.hadoop.typedbytes.TypedBytesWritable"),
+            WireFormat.RawBytes => ("RawBytes", "org.apache.hadoop.io.BytesWritable", "org.apache.hadoop.io.BytesWritable"),
+            WireFormat.KeyOnlyText => ("KeyOnlyText", "org.apache.hadoop.io.Text", "org.apache.hadoop.io.NullWritable"),
+            _ => ("Text", "org.apache.hadoop.io.Text", "org.apache.hadoop.io.Text"),
+        };
         settings.AddRange(
         [
             new("mapreduce.job.id", context.Ids.JobId),
@@ -64,16 +70,17 @@ internal static class TaskEnvironment
             new("mapreduce.task.timeout", job.TaskTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture)),
             // StreamJob always sets it (over a -D of the same name), and PipeMapper's ignoreKey follows it.
             new("mapred.input.format.class", context.Input.Class.Name),
-            // What -io sets: the classes that write a task's stdin and read its stdout, and the pairs' classes.
-            new("stream.map.input.writer.class", "org.apache.hadoop.streaming.io." + (text ? "TextInputWriter" : "TypedBytesInputWriter")),
-            new("stream.map.output.reader.class", "org.apache.hadoop.streaming.io." + (text ? "TextOutputReader" : "TypedBytesOutputReader")),
-            new("stream.reduce.input.writer.class", "org.apache.hadoop.streaming.io." + (text ? "TextInputWriter" : "TypedBytesInputWriter")),
-            new("stream.reduce.output.reader.class", "org.apache.hadoop.streaming.io." + (text ? "TextOutputReader" : "TypedBytesOutputReader")),
-            new("mapreduce.map.output.key.class", text ? "org.apache.hadoop.io.Text" : "org.apache.hadoop.typedbytes.TypedBytesWritable"),
-            new("mapreduce.map.output.value.class", text ? "org.apache.hadoop.io.Text" : "org.apache.hadoop.typedbytes.TypedBytesWritable"),
-            new("mapreduce.job.output.key.class", text ? "org.apache.hadoop.io.Text" : "org.apache.hadoop.typedbytes.TypedBytesWritable"),
-            new("mapreduce.job.output.value.class", text ? "org.apache.hadoop.io.Text" : "org.apache.hadoop.typedbytes.TypedBytesWritable"),
-            new("mapred.output.format.class", text ? "org.apache.hadoop.mapred.TextOutputFormat" : "org.apache.hadoop.mapred.SequenceFileOutputFormat"),
+            // What -io sets (Hadoop's IdentifierResolver): the classes that write a task's stdin and read its stdout, and
+            // the pairs' classes; the output format is -outputformat's, or what the io implies.
+            new("stream.map.input.writer.class", $"org.apache.hadoop.streaming.io.{ioClass}InputWriter"),
+            new("stream.map.output.reader.class", $"org.apache.hadoop.streaming.io.{ioClass}OutputReader"),
+            new("stream.reduce.input.writer.class", $"org.apache.hadoop.streaming.io.{ioClass}InputWriter"),
+            new("stream.reduce.output.reader.class", $"org.apache.hadoop.streaming.io.{ioClass}OutputReader"),
+            new("mapreduce.map.output.key.class", keyClass),
+            new("mapreduce.map.output.value.class", valueClass),
+            new("mapreduce.job.output.key.class", keyClass),
+            new("mapreduce.job.output.value.class", valueClass),
+            new("mapred.output.format.class", job.PartFormat.IsSequenceFile(io) ? OutputSettings.SequenceFileOutputFormat : OutputSettings.TextOutputFormat),
         ]);
         settings.AddRange(IoSettings(io));
         // A reduce task sets the number of maps again as it starts, so the old name comes with it.

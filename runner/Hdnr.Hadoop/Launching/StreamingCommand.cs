@@ -1,5 +1,6 @@
 using Hdnr.Engine.Scheduling;
 using Hdnr.Engine.Settings;
+using Hdnr.Formats.Input;
 using Hdnr.Runtime.Frozen;
 using Hdnr.Runtime.Jobs;
 
@@ -10,8 +11,6 @@ public static class StreamingCommand
 {
     /// <summary>The link name of the frozen bundle in each task's working directory.</summary>
     public const string FrozenLink = "_frozen";
-
-    public const string AutoInputFormat = "org.apache.hadoop.streaming.AutoInputFormat";
 
     private const string IdentityMapper = "org.apache.hadoop.mapred.lib.IdentityMapper";
 
@@ -56,7 +55,7 @@ public static class StreamingCommand
             argv.Add(options.Io);
         }
         // -inputreader chooses StreamInputFormat itself, unless an input format is given.
-        var inputFormat = options.InputFormat ?? (options.Io == "typedbytes" && options.InputReader is null ? AutoInputFormat : null);
+        var inputFormat = options.InputFormat ?? (options.Io == "typedbytes" && options.InputReader is null ? InputFormatClass.Auto.Name : null);
         if (options.InputReader is not null)
         {
             argv.Add("-inputreader");

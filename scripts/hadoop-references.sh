@@ -6,7 +6,8 @@
 # one argument per line, given to both `launch` and `launch-local`), and optionally isolations (launch-local's
 # --isolation values to test it in, one per line; inprocess when absent). The script writes hadoop-VERSION/ in it:
 # output/ (the job's output folder without Hadoop's .crc files) or nothing when the job failed, exit-code, and
-# counters (the job's counters as the job client prints them, for reading: the tests do not compare them yet).
+# counters (the job's counters as the job client prints them; the tests compare those launch-local keeps, and a
+# case's counters-not-compared file names the ones it does not, with the reason).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cases_dir="$root/tests/references"

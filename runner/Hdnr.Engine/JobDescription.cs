@@ -45,6 +45,12 @@ public sealed record JobDescription
     /// <summary>The map output buffer (<c>mapreduce.task.io.sort.mb</c>), in MiB.</summary>
     public int SortBufferMb { get; init; } = 100;
 
+    /// <summary>The share of the map output buffer that starts a spill (<c>mapreduce.map.sort.spill.percent</c>).</summary>
+    public float SpillPercent { get; init; } = 0.8f;
+
+    /// <summary>The spills from which a map task runs the combiner again as it merges them (<c>mapreduce.map.combine.minspills</c>).</summary>
+    public int MinSpillsForCombine { get; init; } = 3;
+
     /// <summary>Which reduce task each key goes to (<c>-partitioner</c>, <c>mapreduce.job.partitioner.class</c>).</summary>
     public Partitioner Partitioner { get; init; } = HashPartitioner.Instance;
 

@@ -48,6 +48,7 @@ public sealed class HadoopReferenceTests
         Assert.True(int.Parse(File.ReadAllText(Path.Combine(reference, "exit-code"))) == result.ExitCode, result.ToString());
         var expected = Path.Combine(reference, "output");
         if (!Directory.Exists(expected)) return;
+        Assert.Equal(HadoopCounterLines(File.ReadAllText(Path.Combine(reference, "counters")), dir), HadoopCounterLines(result.Stderr, dir));
         var names = Files(expected);
         Assert.Equal(names, Files(output));
         foreach (var name in names)
@@ -60,6 +61,32 @@ public sealed class HadoopReferenceTests
             Assert.Equal(Show(want), Show(got));
             Assert.Equal(Convert.ToHexString(want), Convert.ToHexString(got));
         }
+    }
+
+    // The counters launch-local keeps as Hadoop does, as the job client prints them: group lines and "name=value" lines in
+    // Hadoop's order. Left out: what only a JVM or Hadoop's file system statistics have (the File System Counters group,
+    // the split's serialized size, which holds the input's path, GC time and heap), hdnr's own group, and the counters a
+    // case's counters-not-compared file names (one "name: why" per line).
+    private static List<string> HadoopCounterLines(string text, string dir)
+    {
+        var notCompared = Path.Combine(dir, "counters-not-compared");
+        var skipped = new HashSet<string>(["Input split bytes", "GC time elapsed (ms)", "Total committed heap usage (bytes)"]);
+        if (File.Exists(notCompared)) skipped.UnionWith(File.ReadAllLines(notCompared).Where(l => l.Length > 0).Select(l => l[..l.IndexOf(':', StringComparison.Ordinal)]));
+        var lines = new List<string>();
+        var group = "";
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.StartsWith("\t\t", StringComparison.Ordinal))
+            {
+                if (group is not ("File System Counters" or "hdnr") && !skipped.Contains(line[2..line.LastIndexOf('=')])) lines.Add(line);
+            }
+            else if (line.StartsWith('\t'))
+            {
+                group = line[1..];
+                if (group is not ("File System Counters" or "hdnr")) lines.Add(line);
+            }
+        }
+        return lines;
     }
 
     private static List<string> Files(string root) =>

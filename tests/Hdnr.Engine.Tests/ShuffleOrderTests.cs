@@ -19,7 +19,7 @@ public sealed class ShuffleOrderTests
         var runs = new List<SpillRun>();
         foreach (var (half, number) in new[] { (pairs[..14], 0), (pairs[14..], 1) })
         {
-            var buffer = new MapOutputBuffer(3, HashPartitioner.Instance, BinaryKeyOrder.Instance, 1 << 20,
+            var buffer = new MapOutputBuffer(3, HashPartitioner.Instance, BinaryKeyOrder.Instance, SpillAccounting.For(1, 0.8f, Hdnr.Runtime.Wire.WireFormat.TypedBytes),
                 () => new SpillWriter(Path.Combine(work, $"map{number}.out"), 3), combine: null);
             foreach (var (key, value) in half) buffer.Add(key, value);
             buffer.Flush();

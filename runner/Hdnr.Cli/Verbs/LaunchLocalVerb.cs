@@ -59,7 +59,9 @@ internal static class LaunchLocalVerb
                     Parallelism = parallel.HasValue() ? Math.Max(1, parallel.ParsedValue) : Environment.ProcessorCount,
                     SplitBytes = splitMb.HasValue() ? Math.Max(1L, splitMb.ParsedValue) << 20 : Math.Max(1L, Number(configuration, "fs.local.block.size", largest: long.MaxValue) ?? 32L << 20),
                     MinSplitBytes = Number(configuration, "mapreduce.input.fileinputformat.split.minsize", largest: long.MaxValue) ?? 1,
-                    SortBufferMb = sortBuffer.HasValue() ? Math.Max(1, sortBuffer.ParsedValue) : (int)Math.Max(1, Number(configuration, "mapreduce.task.io.sort.mb") ?? 100),
+                    SortBufferMb = sortBuffer.HasValue() ? Math.Clamp(sortBuffer.ParsedValue, 1, 2047) : (int)(Number(configuration, "mapreduce.task.io.sort.mb", "a number of MiB from 1 to 2047", 2047, 1) ?? 100),
+                    SpillPercent = SpillPercent(configuration),
+                    MinSpillsForCombine = (int)(Number(configuration, "mapreduce.map.combine.minspills") ?? 3),
                     InputFormat = inputFormat.Value() is { } format
                         ? InputFormatClass.Parse(format) ?? throw new InputFormatException($"--inputformat {format}: launch-local does not read this input format; launch passes it to Hadoop.")
                         : inputReader.HasValue() ? InputFormatClass.StreamInput : null,
@@ -170,12 +172,21 @@ internal static class LaunchLocalVerb
 
     // A setting launch-local implements, under any of its Hadoop names, read as Hadoop's getInt or getLong reads it
     // (trimmed); a value Hadoop could not read is the user's mistake, told in one line.
-    private static long? Number(List<KeyValuePair<string, string>> settings, string name, string what = "a number", long largest = int.MaxValue)
+    private static long? Number(List<KeyValuePair<string, string>> settings, string name, string what = "a number", long largest = int.MaxValue, long smallest = int.MinValue)
     {
         if (HadoopSettings.Find(settings, name) is not { } setting) return null;
-        return long.TryParse(setting.Value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= -largest - 1 && value <= largest
+        return long.TryParse(setting.Value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= Math.Max(smallest, -largest - 1) && value <= largest
             ? value
             : throw new UserException($"-D {setting.Key} expects {what}, got '{setting.Value}'.");
+    }
+
+    // The share of the sort buffer that starts a spill: a float above 0 and at most 1, or Hadoop's map task fails.
+    private static float SpillPercent(List<KeyValuePair<string, string>> settings)
+    {
+        if (HadoopSettings.Find(settings, "mapreduce.map.sort.spill.percent") is not { } setting) return 0.8f;
+        return float.TryParse(setting.Value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && value <= 1
+            ? value
+            : throw new UserException($"-D {setting.Key} expects a fraction above 0 and at most 1, got '{setting.Value}'.");
     }
 
     // A boolean setting as Hadoop's getBoolean reads it (trimmed, either case); where Hadoop would quietly take its

@@ -8,11 +8,14 @@ namespace Hdnr.Engine.MapSide;
 
 /// <summary>A map task's output buffer (Hadoop's MapOutputBuffer): gives each pair its reduce task by the job's partitioner, keeps it until the buffer is full, then spills it sorted by partition and the job's key order, through the combiner if there is one.</summary>
 /// <remarks>
-/// Pairs are grouped by key as they arrive (a hash table over the key bytes), values of a key in arrival order, so a
-/// spill sorts only distinct keys. Hadoop sorts every record and groups equal keys at the combiner; the spill it
-/// writes is the same sorted, grouped sequence. The combiner runs once per partition per spill, as Hadoop's
-/// sortAndSpill calls it; Hadoop may combine any subset of a key's values any number of times, so this is one of
-/// its own schedules. The memory held (all arrays, by capacity) stays under the sort buffer size.
+/// Pairs are grouped by key as they arrive (a hash table over the key bytes), values of a key in arrival order, and
+/// each pair's key is noted in arrival order. A spill starts where Hadoop's would (<see cref="SpillAccounting"/>).
+/// Hadoop sorts every pair with its unstable quicksort, so a key's values leave a spill in an order that depends on
+/// every pair in it. When each group of equal keys holds one key whose values are all the same bytes, that order
+/// cannot be seen and the spill sorts only distinct keys; otherwise it replays Hadoop's sort (<see cref="SpillSort"/>)
+/// over the noted arrivals, so the spill holds Hadoop's sequence. The combiner runs once per partition per spill, as
+/// Hadoop's sortAndSpill calls it. The memory held (all arrays, by capacity) stays under twice the sort buffer; a
+/// map output of many distinct small keys, which needs more, spills earlier than Hadoop's.
 /// </remarks>
 internal sealed class MapOutputBuffer : IPairSink
 {
@@ -25,6 +28,9 @@ internal sealed class MapOutputBuffer : IPairSink
     private readonly Partitioner _partitioner;
     private readonly KeyOrder _order;
     private readonly long _limit;
+    private readonly SpillAccounting _accounting;
+    private readonly bool _text;
+    private long _hadoopHeld;
     private readonly Func<SpillWriter> _newSpill;
     private readonly Action<IPairSource, IPairSink>? _combine;
 
@@ -38,6 +44,9 @@ internal sealed class MapOutputBuffer : IPairSink
 
     // One entry per distinct key, all its fields in one place: a pair touches one cache line of them.
     private Entry[] _entries = new Entry[1 << 12];
+
+    // The entry of each pending pair, in arrival order: what replaying Hadoop's sort needs.
+    private int[] _arrivals = new int[1 << 12];
     private int _count;
     private long _pending;
 
@@ -60,18 +69,20 @@ internal sealed class MapOutputBuffer : IPairSink
         public int LastCapacity;
     }
 
-    public MapOutputBuffer(int partitions, Partitioner partitioner, KeyOrder order, long limitBytes, Func<SpillWriter> newSpill, Action<IPairSource, IPairSink>? combine)
+    public MapOutputBuffer(int partitions, Partitioner partitioner, KeyOrder order, SpillAccounting accounting, Func<SpillWriter> newSpill, Action<IPairSource, IPairSink>? combine)
     {
         _partitions = partitions;
         _partitioner = partitioner;
         _order = order;
-        _limit = Math.Max(limitBytes, 1 << 20);
+        _accounting = accounting;
+        _text = accounting.Io == WireFormat.Text;
+        _limit = Math.Max(2 * accounting.BufferBytes, 1 << 20);
         _newSpill = newSpill;
         _combine = combine;
         if (t_spare is { } spare && spare.Held <= _limit)
         {
             // The previous task's arrays on this thread: grown already, and no new large objects for the collector.
-            (_keys, _blocks, _entries, _buckets) = (spare.Keys, spare.Blocks, spare.Entries, spare.Buckets);
+            (_keys, _blocks, _entries, _buckets, _arrivals) = (spare.Keys, spare.Blocks, spare.Entries, spare.Buckets, spare.Arrivals);
         }
         t_spare = null;
     }
@@ -79,13 +90,13 @@ internal sealed class MapOutputBuffer : IPairSink
     [ThreadStatic]
     private static Arrays? t_spare;
 
-    private sealed record Arrays(byte[] Keys, byte[] Blocks, Entry[] Entries, ulong[] Buckets, long Held);
+    private sealed record Arrays(byte[] Keys, byte[] Blocks, Entry[] Entries, ulong[] Buckets, int[] Arrivals, long Held);
 
     /// <summary>Leaves the arrays to the next task on this thread; call it after <see cref="Flush"/>, when the buffer is empty.</summary>
     public void Release()
     {
         if (_pending > 0 || _count > 0) return;
-        t_spare = new Arrays(_keys, _blocks, _entries, _buckets, Held);
+        t_spare = new Arrays(_keys, _blocks, _entries, _buckets, _arrivals, Held);
     }
 
     /// <summary>The spills written so far.</summary>
@@ -94,7 +105,7 @@ internal sealed class MapOutputBuffer : IPairSink
     /// <summary>Pairs collected (Hadoop's "Map output records").</summary>
     public long Records { get; private set; }
 
-    /// <summary>Key and value bytes collected (Hadoop's "Map output bytes").</summary>
+    /// <summary>Key and value bytes collected as Hadoop serializes them (Hadoop's "Map output bytes").</summary>
     public long Bytes { get; private set; }
 
     /// <summary>Pairs written to spill files (Hadoop's "Spilled Records").</summary>
@@ -106,22 +117,29 @@ internal sealed class MapOutputBuffer : IPairSink
     /// <summary>Pairs the combiner wrote (Hadoop's "Combine output records").</summary>
     public long CombineOutputRecords { get; private set; }
 
-    private long Held => (long)_keys.Length + _blocks.Length + ((long)_entries.Length * EntryBytes) + (_buckets.Length * 8L);
+    private long Held => (long)_keys.Length + _blocks.Length + ((long)_entries.Length * EntryBytes) + (_buckets.Length * 8L) + (_arrivals.Length * 4L);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
         Records++;
-        Bytes += key.Length + value.Length;
+        // Text with short key and value, the common pair, costs 16 bytes of metadata and one vint byte each.
+        var pairBytes = _text && (key.Length | value.Length) < 0x80 ? 18 + key.Length + value.Length : _accounting.PairBytes(key.Length, value.Length);
+        Bytes += pairBytes - SpillAccounting.MetaBytes;
+        if (_accounting.SpillsBefore(_hadoopHeld, pairBytes)) Spill();
+        _hadoopHeld += pairBytes;
         // Room for the key, a first block, and a new block the value alone fills: then no step below runs out.
         var keyRoom = key.Length;
         var blockRoom = (long)BlockHeader + FirstBlock + BlockHeader + LargestBlock + 5 + value.Length;
         if (!HasRoom(keyRoom, blockRoom) && !Fits(keyRoom, blockRoom))
         {
             Spill();
+            _hadoopHeld = pairBytes;
             Grow(keyRoom, blockRoom);
         }
-        ref var entry = ref FindOrAdd(key);
+        var index = FindOrAdd(key);
+        ref var entry = ref _entries[index];
+        _arrivals[_pending] = index;
         var block = entry.LastBlock;
         var used = entry.LastUsed;
         var needed = (value.Length < 0x80 ? 1 : VarIntLength(value.Length)) + value.Length;
@@ -146,6 +164,15 @@ internal sealed class MapOutputBuffer : IPairSink
     public void Flush()
     {
         if (_pending > 0 || _runs.Count == 0) Spill();
+    }
+
+    // The value whose vint length starts at <paramref name="at"/> in the blocks.
+    private ReadOnlySpan<byte> ValueAt(int at)
+    {
+        int length = _blocks[at];
+        if (length < 0x80) return new ReadOnlySpan<byte>(_blocks, at + 1, length);
+        var n = VarInt.Read(_blocks.AsSpan(at), out length);
+        return new ReadOnlySpan<byte>(_blocks, at + n, length);
     }
 
     private int Read(int at) => System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(_blocks.AsSpan(at));
@@ -175,7 +202,8 @@ internal sealed class MapOutputBuffer : IPairSink
         var blocks = NewSize(_blocks.Length, _blocksUsed + blockRoom);
         var entries = _count + 1 > _entries.Length ? _entries.Length * 2 : _entries.Length;
         var buckets = (_count + 1) * 2 > _buckets.Length ? _buckets.Length * 2 : _buckets.Length;
-        var after = (long)keys + blocks + ((long)entries * EntryBytes) + (buckets * 8L);
+        var arrivals = _pending + 1 > _arrivals.Length ? _arrivals.Length * 2 : _arrivals.Length;
+        var after = (long)keys + blocks + ((long)entries * EntryBytes) + (buckets * 8L) + (arrivals * 4L);
         if (after > _limit && _pending > 0) return false;
         Grow(keyRoom, blockRoom);
         return true;
@@ -183,7 +211,7 @@ internal sealed class MapOutputBuffer : IPairSink
 
     private bool HasRoom(int keyRoom, long blockRoom) =>
         _keys.Length - _keysUsed >= keyRoom && _blocks.Length - _blocksUsed >= blockRoom
-        && _count < _entries.Length && (_count + 1) * 2 <= _buckets.Length;
+        && _count < _entries.Length && (_count + 1) * 2 <= _buckets.Length && _pending < _arrivals.Length;
 
     private static int NewSize(int length, long needed)
     {
@@ -199,12 +227,13 @@ internal sealed class MapOutputBuffer : IPairSink
         if (_blocks.Length - _blocksUsed < blockRoom) Array.Resize(ref _blocks, NewSize(_blocks.Length, _blocksUsed + blockRoom));
         if (_count >= _entries.Length) Array.Resize(ref _entries, _entries.Length * 2);
         if ((_count + 1) * 2 > _buckets.Length) Rehash(_buckets.Length * 2);
+        if (_pending >= _arrivals.Length) Array.Resize(ref _arrivals, _arrivals.Length * 2);
     }
 
     private static int Slot(int hash, int mask) => ((int)((uint)hash * 0x9E3779B1u >> 7) ^ hash) & mask;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private ref Entry FindOrAdd(ReadOnlySpan<byte> key)
+    private int FindOrAdd(ReadOnlySpan<byte> key)
     {
         // Hadoop's hash of the key spreads words well enough for the table.
         var hash = HashPartitioner.HashBytes(key);
@@ -217,8 +246,9 @@ internal sealed class MapOutputBuffer : IPairSink
             if (bucket == 0) break;
             if ((bucket & 0xFFFFFFFF00000000UL) == tag)
             {
-                ref var found = ref _entries[(int)(uint)bucket - 1];
-                if (key.SequenceEqual(_keys.AsSpan(found.KeyStart, found.KeyLength))) return ref found;
+                var candidate = (int)(uint)bucket - 1;
+                ref var found = ref _entries[candidate];
+                if (key.SequenceEqual(_keys.AsSpan(found.KeyStart, found.KeyLength))) return candidate;
             }
             slot = (slot + 1) & mask;
         }
@@ -234,7 +264,7 @@ internal sealed class MapOutputBuffer : IPairSink
         entry.LastUsed = 0;
         entry.LastCapacity = FirstBlock;
         _buckets[slot] = tag | (uint)(index + 1);
-        return ref entry;
+        return index;
     }
 
     private void Rehash(int size)
@@ -256,15 +286,17 @@ internal sealed class MapOutputBuffer : IPairSink
         var order = new int[_count];
         for (var i = 0; i < order.Length; i++) order[i] = i;
         order.AsSpan().Sort(new EntryOrder(this));
+        var replayed = HadoopOrder(order);
         using var writer = _newSpill();
         var at = 0;
         for (var partition = 0; partition < _partitions; partition++)
         {
             writer.StartPartition(partition);
             var end = at;
-            while (end < order.Length && _entries[order[end]].Partition == partition) end++;
+            if (replayed is null) while (end < order.Length && _entries[order[end]].Partition == partition) end++;
+            else while (end < replayed.Pairs.Length && _entries[_arrivals[replayed.Pairs[end]]].Partition == partition) end++;
             if (end == at) continue;
-            var source = new Grouped(this, order, at, end);
+            SpillSource source = replayed is null ? new Grouped(this, order, at, end) : new Replayed(this, replayed, at, end);
             if (_combine is null)
             {
                 while (source.Next(out var key, out var value)) writer.Add(key, value);
@@ -282,7 +314,116 @@ internal sealed class MapOutputBuffer : IPairSink
         SpilledRecords += writer.Records;
         _keysUsed = _blocksUsed = _count = 0;
         _pending = 0;
+        _hadoopHeld = 0;
         Array.Clear(_buckets);
+    }
+
+    /// <summary>The pending pairs in the order Hadoop's spill sort leaves them, and where each one's value is.</summary>
+    private sealed record SpillReplay(int[] Pairs, int[] ValueAt);
+
+    // Null when no group of equal keys can show its order: one key per group, and its values all the same bytes.
+    private SpillReplay? HadoopOrder(int[] order)
+    {
+        var rank = new int[_count];
+        var seen = false;
+        var group = 0;
+        for (var i = 0; i < order.Length; i++)
+        {
+            ref var entry = ref _entries[order[i]];
+            if (i > 0)
+            {
+                ref var previous = ref _entries[order[i - 1]];
+                var equal = previous.Partition == entry.Partition
+                    && _order.Compare(_keys.AsSpan(previous.KeyStart, previous.KeyLength), _keys.AsSpan(entry.KeyStart, entry.KeyLength)) == 0;
+                if (equal) seen = true;
+                else group++;
+            }
+            seen = seen || HasOtherValues(order[i]);
+            rank[order[i]] = group;
+        }
+        if (!seen) return null;
+
+        // Hadoop's metadata grows downwards from the buffer's end, so its sort starts from the pairs in reverse arrival order.
+        var pending = (int)_pending;
+        var pairs = new int[pending];
+        for (var k = 0; k < pending; k++) pairs[k] = pending - 1 - k;
+        var sortable = new ArrivalSortable(pairs, _arrivals, rank);
+        SpillSort.Sort(ref sortable, 0, pending);
+
+        // The n-th arrival of a key holds the key's n-th value: walk each key's blocks once.
+        var first = new int[_count + 1];
+        for (var i = 0; i < pending; i++) first[_arrivals[i] + 1]++;
+        for (var e = 0; e < _count; e++) first[e + 1] += first[e];
+        var byKey = new int[pending];
+        var next = (int[])first.Clone();
+        for (var i = 0; i < pending; i++) byKey[next[_arrivals[i]]++] = i;
+        var valueAt = new int[pending];
+        for (var e = 0; e < _count; e++)
+        {
+            var slot = first[e];
+            for (var block = _entries[e].FirstBlock; block >= 0; block = Read(block))
+            {
+                var used = Read(block + 4);
+                for (var at = block + BlockHeader; at < block + BlockHeader + used; slot++)
+                {
+                    valueAt[byKey[slot]] = at;
+                    at += ValueBytes(at);
+                }
+            }
+        }
+        return new SpillReplay(pairs, valueAt);
+    }
+
+    // Whether a value of the key differs from its first one, so the order of its values can be seen.
+    private bool HasOtherValues(int index)
+    {
+        ref var entry = ref _entries[index];
+        var first = ValueAt(entry.FirstBlock + BlockHeader);
+        for (var block = entry.FirstBlock; block >= 0; block = Read(block))
+        {
+            var end = block + BlockHeader + Read(block + 4);
+            for (var at = block + BlockHeader; at < end; at += ValueBytes(at))
+                if (!ValueAt(at).SequenceEqual(first)) return true;
+        }
+        return false;
+    }
+
+    // The bytes of the value whose vint length starts at <paramref name="at"/>, the vint included.
+    private int ValueBytes(int at)
+    {
+        int length = _blocks[at];
+        if (length < 0x80) return 1 + length;
+        return VarInt.Read(_blocks.AsSpan(at), out length) + length;
+    }
+
+    private readonly struct ArrivalSortable(int[] pairs, int[] arrivals, int[] rank) : IIndexedSortable
+    {
+        public int Compare(int i, int j) => rank[arrivals[pairs[i]]].CompareTo(rank[arrivals[pairs[j]]]);
+
+        public void Swap(int i, int j) => (pairs[i], pairs[j]) = (pairs[j], pairs[i]);
+    }
+
+    /// <summary>One partition's pairs in the order Hadoop's spill sort left them.</summary>
+    private sealed class Replayed(MapOutputBuffer buffer, SpillReplay replay, int start, int end) : SpillSource
+    {
+        private int _at = start - 1;
+
+        public override bool Next(out ReadOnlySpan<byte> key, out ReadOnlySpan<byte> value)
+        {
+            if (++_at >= end)
+            {
+                key = value = default;
+                return false;
+            }
+            var pair = replay.Pairs[_at];
+            var index = buffer._arrivals[pair];
+            KeyRepeats = _at > start && buffer._arrivals[replay.Pairs[_at - 1]] == index;
+            ref var entry = ref buffer._entries[index];
+            key = new ReadOnlySpan<byte>(buffer._keys, entry.KeyStart, entry.KeyLength);
+            value = buffer.ValueAt(replay.ValueAt[pair]);
+            Handed++;
+            return true;
+        }
     }
 
     private readonly struct EntryOrder(MapOutputBuffer buffer) : IComparer<int>
@@ -300,8 +441,19 @@ internal sealed class MapOutputBuffer : IPairSink
         }
     }
 
+    /// <summary>One partition's pairs of a spill, in the order the spill holds them.</summary>
+    private abstract class SpillSource : IGroupedPairSource
+    {
+        /// <summary>Pairs handed out (what the combiner read).</summary>
+        public long Handed { get; protected set; }
+
+        public bool KeyRepeats { get; protected set; }
+
+        public abstract bool Next(out ReadOnlySpan<byte> key, out ReadOnlySpan<byte> value);
+    }
+
     /// <summary>One partition's pairs in sorted key order, each key's values in arrival order.</summary>
-    private sealed class Grouped(MapOutputBuffer buffer, int[] order, int start, int end) : IGroupedPairSource
+    private sealed class Grouped(MapOutputBuffer buffer, int[] order, int start, int end) : SpillSource
     {
         private readonly byte[] _blocks = buffer._blocks;
         private int _at = start - 1;
@@ -311,12 +463,8 @@ internal sealed class MapOutputBuffer : IPairSink
         private int _keyStart;
         private int _keyLength;
 
-        public long Handed { get; private set; }
-
-        public bool KeyRepeats { get; private set; }
-
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public bool Next(out ReadOnlySpan<byte> key, out ReadOnlySpan<byte> value)
+        public override bool Next(out ReadOnlySpan<byte> key, out ReadOnlySpan<byte> value)
         {
             KeyRepeats = true;
             while (_read >= _used)

@@ -2,10 +2,12 @@
 using Hdnr.Engine.Input;
 using Hdnr.Engine.Scheduling;
 using Hdnr.Engine.Scratch;
+using Hdnr.Engine.Shuffle;
 using Hdnr.Engine.Spill;
 using Hdnr.Formats.Counters;
 using Hdnr.Formats.Input;
 using Hdnr.Formats.Output;
+using Hdnr.Formats.Shuffle;
 using Hdnr.Runtime.Jobs;
 using Hdnr.Runtime.Tasks;
 using Hdnr.Runtime.Wire;
@@ -50,12 +52,16 @@ internal static class MapTask
         {
             using var part = new PartWriter(Path.Combine(directory, context.Job.PartFormat.FileName(TaskIds.PartName(index), context.Io)), context.Io, context.Job.PartFormat);
             var output = new CountingSink(part);
-            context.Launcher.Run(attempt, input, new UnfedTaskGate(output, () => input.Records), reporter, context.Cancel);
+            // PipeMapRunner reads a mapper's stdout from before its first record: what a map task with an empty split writes is kept.
+            context.Launcher.Run(attempt, input, output, reporter, context.Cancel);
             part.Complete();
             part.Dispose();
             // A map-only task writes straight to its part file, as Hadoop's DirectMapOutputCollector, which counts no output bytes.
             counters.Add(HadoopCounters.MapOutputRecords, output.Records);
-            counters.Add(HadoopCounters.BytesWritten, new FileInfo(part.Path).Length);
+            counters.Add(HadoopCounters.SpilledRecords, 0);
+            counters.Add(HadoopCounters.FailedShuffles, 0);
+            counters.Add(HadoopCounters.MergedMapOutputs, 0);
+            counters.Add(HadoopCounters.BytesWritten, HadoopCounters.LocalFileBytes(new FileInfo(part.Path).Length));
             runs = [];
         }
         else
@@ -67,9 +73,10 @@ internal static class MapTask
             Action<IPairSource, IPairSink>? combine = context.Job.HasCombine
                 ? (source, sink) => Combine(context, attempt, combineNumber++, source, sink, reporter)
                 : null;
-            var buffer = new MapOutputBuffer(context.Reducers, context.Job.Partitioner, context.Job.KeyOrder, (long)context.Job.SortBufferMb << 20,
-                () => new SpillWriter(Path.Combine(work, $"spill{spills++}.out"), context.Reducers), combine);
-            context.Launcher.Run(attempt, input, new UnfedTaskGate(buffer, () => input.Records), reporter, context.Cancel);
+            var accounting = SpillAccounting.For(context.Job.SortBufferMb, context.Job.SpillPercent, context.Io);
+            var buffer = new MapOutputBuffer(context.Reducers, context.Job.Partitioner, context.Job.KeyOrder, accounting,
+                () => new SpillWriter(Path.Combine(work, $"spill{spills++}.out"), context.Reducers, accounting), combine);
+            context.Launcher.Run(attempt, input, buffer, reporter, context.Cancel);
             buffer.Flush();
             buffer.Release();
             counters.Add(HadoopCounters.MapOutputRecords, buffer.Records);
@@ -80,13 +87,46 @@ internal static class MapTask
             // Not one of Hadoop's counters: how often the sort buffer filled, in hdnr's own group.
             counters.Add(HdnrCounters.Group, "Map spills", buffer.Runs.Count);
             runs = buffer.Runs;
+            if (combine is not null && runs.Count > 1 && runs.Count >= context.Job.MinSpillsForCombine)
+                runs = [CombineSpills(context, runs, Path.Combine(work, "file.out"), accounting, combine, counters)];
+            // Hadoop merges several spills into the map's output file, writing every pair once more.
+            else if (runs.Count > 1) counters.Add(HadoopCounters.SpilledRecords, buffer.SpilledRecords);
+            counters.Add(HadoopCounters.MapOutputMaterializedBytes, Enumerable.Range(0, context.Reducers).Sum(p => SpillRun.MergedHadoopLength(runs, p)));
         }
         counters.Add(HadoopCounters.MapInputRecords, input.Records);
-        counters.Add(HadoopCounters.BytesRead, input.Bytes);
+        counters.Add(HadoopCounters.BytesRead, input.Bytes + MagicCheckBytes(context.Input.Class, split));
         context.Committer.CommitTask(attemptId, taskId);
         context.Counters.Add(counters);
         context.Progress.MapDone(split.Length - reported);
         return runs;
+    }
+
+    // Hadoop's mergeParts: with a combiner and enough spills, the map task merges its spills partition by partition
+    // and runs the combiner over each merged partition, so its output holds one combined pair per key.
+    private static SpillRun CombineSpills(JobContext context, IReadOnlyList<SpillRun> spills, string path, SpillAccounting accounting,
+        Action<IPairSource, IPairSink> combine, JobCounters counters)
+    {
+        SpillRun merged;
+        using (var writer = new SpillWriter(path, context.Reducers, accounting))
+        {
+            for (var partition = 0; partition < context.Reducers; partition++)
+            {
+                writer.StartPartition(partition);
+                var segments = spills.Where(run => run.Length(partition) > 0)
+                    .Select(run => ((SortedSegment)new SegmentReader(run, partition), run.HadoopLengths[partition])).ToList();
+                if (segments.Count == 0) continue;
+                using var merger = new SpillMerger(segments, context.Job.KeyOrder);
+                var source = new SegmentSource(merger);
+                var sink = new CountingSink(writer);
+                combine(source, sink);
+                counters.Add(HadoopCounters.CombineInputRecords, source.Records);
+                counters.Add(HadoopCounters.CombineOutputRecords, sink.Records);
+            }
+            merged = writer.Complete();
+            counters.Add(HadoopCounters.SpilledRecords, writer.Records);
+        }
+        foreach (var spill in spills) File.Delete(spill.Path);
+        return merged;
     }
 
     // Hadoop runs the combiner inside the map task, on each partition of each spill, with the map task's configuration.
@@ -95,6 +135,11 @@ internal static class MapTask
         var attempt = map with { Kind = TaskKind.Combine, WorkDirectory = Path.Combine(Path.GetDirectoryName(map.WorkDirectory)!, $"combine{number}") };
         context.Launcher.Run(attempt, source, sink, reporter, context.Cancel);
     }
+
+    // AutoInputFormat opens each split's file once more to read its first four bytes (the SequenceFile magic) through a
+    // buffer of io.file.buffer.size (4096) bytes, which Hadoop's file system counts as read.
+    private static long MagicCheckBytes(InputFormatClass format, InputSplit split) =>
+        format == InputFormatClass.Auto ? Math.Min(4096, split.FileLength) : 0;
 
     private static void Abort(JobContext context, string attemptId)
     {

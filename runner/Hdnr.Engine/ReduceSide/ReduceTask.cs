@@ -32,12 +32,12 @@ internal static class ReduceTask
         var environment = TaskEnvironment.For(context, taskId, attemptId, isMap: false, partition, null, directory, work);
         var attempt = new TaskAttempt(TaskKind.Reduce, taskId, attemptId, environment, Path.Combine(context.LocalDirectory, attemptId, "work"));
         var reporter = new CountingReporter();
-        var segments = mapOutputs.SelectMany(runs => runs).Where(run => run.Length(partition) > 0).ToList();
-        var shuffleBytes = segments.Sum(run => run.Length(partition));
-        var inputs = MergePasses(segments.Select(run => (run, partition)).ToList(), context.Job.KeyOrder, work, context.Cancel);
-        var readers = new List<SegmentReader>(inputs.Count);
-        foreach (var (run, segment) in inputs) readers.Add(new SegmentReader(run, segment));
-        using var merger = new RunMerger(readers, context.Job.KeyOrder);
+        // Each reduce task fetches every map task's segment, an empty one too, in the form Hadoop's map task wrote it.
+        var shuffleBytes = mapOutputs.Where(runs => runs.Count > 0).Sum(runs => SpillRun.MergedHadoopLength(runs, partition));
+        // Each map task's output as Hadoop's map task merged its spills; then the maps' outputs, map by map for equal keys.
+        var maps = mapOutputs.Select(runs => runs.Where(run => run.Length(partition) > 0).ToList()).Where(runs => runs.Count > 0)
+            .Select(runs => MapOutput(runs, partition, context.Job.KeyOrder)).ToList();
+        using var merger = new RunMerger(MergePasses(maps, context.Job.KeyOrder, work, context.Cancel), context.Job.KeyOrder);
         var input = new CountingSource(merger, context.Cancel);
         using var part = new PartWriter(Path.Combine(directory, context.Job.PartFormat.FileName(TaskIds.PartName(partition), context.Io)), context.Io, context.Job.PartFormat);
         var output = new CountingSink(part);
@@ -49,7 +49,14 @@ internal static class ReduceTask
         counters.Add(HadoopCounters.ReduceInputRecords, input.Records);
         counters.Add(HadoopCounters.ReduceInputGroups, input.Groups);
         counters.Add(HadoopCounters.ReduceOutputRecords, output.Records);
-        counters.Add(HadoopCounters.BytesWritten, new FileInfo(part.Path).Length);
+        // Hadoop's local mode keeps no map output in memory for the reduce (mapreduce.reduce.input.buffer.percent is 0):
+        // it writes the merged input to disk first, so every input pair is spilled once more.
+        counters.Add(HadoopCounters.SpilledRecords, input.Records);
+        counters.Add(HadoopCounters.ShuffledMaps, mapOutputs.Count);
+        counters.Add(HadoopCounters.FailedShuffles, 0);
+        counters.Add(HadoopCounters.MergedMapOutputs, mapOutputs.Count);
+        foreach (var error in HadoopCounters.ShuffleErrors) counters.Add(error, 0);
+        counters.Add(HadoopCounters.BytesWritten, HadoopCounters.LocalFileBytes(new FileInfo(part.Path).Length));
         context.Committer.CommitTask(attemptId, taskId);
         context.Counters.Add(counters);
         return true;
@@ -58,29 +65,33 @@ internal static class ReduceTask
     /// <summary>How many segments one merge reads at once (Hadoop's <c>mapreduce.task.io.sort.factor</c> is 10; a larger factor costs only a 64 KiB buffer per segment).</summary>
     private const int MergeFactor = 64;
 
-    // Hadoop's Merger: while there are more segments than the factor, merge the first ones (in order, so equal keys
-    // keep their values' order) into one file, so a reducer never holds more than MergeFactor files open.
-    private static List<(SpillRun Run, int Partition)> MergePasses(List<(SpillRun Run, int Partition)> segments, KeyOrder order, string work, CancellationToken cancel)
+    // One map task's segments of the partition, opened when the merge needs them.
+    private static Func<SortedSegment> MapOutput(List<SpillRun> runs, int partition, KeyOrder order) =>
+        runs.Count == 1
+            ? () => new SegmentReader(runs[0], partition)
+            : () => new SpillMerger([.. runs.Select(run => ((SortedSegment)new SegmentReader(run, partition), run.HadoopLengths[partition]))], order);
+
+    // While there are more map outputs than the factor, merge the first ones (in order, so equal keys keep the maps'
+    // order) into one file, so a reducer never holds more than MergeFactor of them open.
+    private static List<SortedSegment> MergePasses(List<Func<SortedSegment>> maps, KeyOrder order, string work, CancellationToken cancel)
     {
         var pass = 0;
-        while (segments.Count > MergeFactor)
+        while (maps.Count > MergeFactor)
         {
             cancel.ThrowIfCancellationRequested();
             if (OperatingSystem.IsWindows()) Directory.CreateDirectory(work);
             else Directory.CreateDirectory(work, ScratchDirectory.DirectoryMode);
-            var batch = segments.Take(MergeFactor).ToList();
-            var readers = batch.Select(s => new SegmentReader(s.Run, s.Partition)).ToList();
             SpillRun merged;
-            using (var merger = new RunMerger(readers, order))
+            using (var merger = new RunMerger([.. maps.Take(MergeFactor).Select(open => open())], order))
             using (var writer = new SpillWriter(Path.Combine(work, $"merge{pass++}.out"), 1))
             {
                 writer.StartPartition(0);
                 while (merger.Next(out var key, out var value)) writer.Add(key, value);
                 merged = writer.Complete();
             }
-            segments = [(merged, 0), .. segments.Skip(MergeFactor)];
+            maps = [() => new SegmentReader(merged, 0), .. maps.Skip(MergeFactor)];
         }
-        return segments;
+        return [.. maps.Select(open => open())];
     }
 
     private static void Abort(JobContext context, string attemptId)

@@ -3,10 +3,11 @@ using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Engine.Scheduling;
 
-/// <summary>Drops the pairs a task writes while it has been given no record, as Hadoop Streaming drops the output of a task whose map or reduce was never called.</summary>
+/// <summary>Drops the pairs a reduce task writes while it has been given no record, as Hadoop Streaming drops the output of a reducer whose reduce was never called.</summary>
 /// <remarks>
-/// PipeMapRed starts reading a streaming task's stdout at the task's first record; a task with an empty split or an empty
-/// partition still runs, and what it writes (a <c>MapEnd</c> or <c>ReduceEnd</c>'s pairs) is read and thrown away.
+/// PipeReducer starts collecting a streaming reducer's stdout at its first record; a reduce task with an empty partition
+/// still runs, and what it writes (a <c>ReduceEnd</c>'s pairs) is read and thrown away. A map task is not gated:
+/// PipeMapRunner collects a mapper's stdout from its start, so a map task with an empty split keeps its <c>MapEnd</c> pairs.
 /// </remarks>
 internal sealed class UnfedTaskGate(IPairSink inner, Func<long> recordsGiven) : IPairSink
 {

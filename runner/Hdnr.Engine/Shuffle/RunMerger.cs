@@ -6,16 +6,16 @@ using Hdnr.Runtime.Wire;
 namespace Hdnr.Engine.Shuffle;
 
 /// <summary>Merges sorted segments into one sorted stream with a heap, as Hadoop's Merger does for a reducer's inputs.</summary>
-/// <remarks>Keys compare by the job's key order, the one the map side sorted with; equal keys keep the segments' order, so values arrive map by map, spill by spill.</remarks>
+/// <remarks>Keys compare by the job's key order, the one the map side sorted with; equal keys keep the segments' order, so values arrive map by map (where Hadoop's order depends on which map's output its reducer fetched first).</remarks>
 internal sealed class RunMerger : IPairSource, IDisposable
 {
-    private readonly SegmentReader[] _readers;
+    private readonly SortedSegment[] _readers;
     private readonly KeyOrder _order;
     private readonly int[] _heap;
     private int _size;
     private bool _started;
 
-    public RunMerger(IReadOnlyList<SegmentReader> readers, KeyOrder order)
+    public RunMerger(IReadOnlyList<SortedSegment> readers, KeyOrder order)
     {
         _order = order;
         _readers = [.. readers];

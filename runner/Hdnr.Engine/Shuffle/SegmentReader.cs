@@ -6,7 +6,7 @@ using Hdnr.Runtime.Wire;
 namespace Hdnr.Engine.Shuffle;
 
 /// <summary>Reads one partition's segment of a spill file pair by pair, with a buffer of its own.</summary>
-internal sealed class SegmentReader : IPairSource, IDisposable
+internal sealed class SegmentReader : SortedSegment, IPairSource
 {
     private readonly FileStream _file;
     private long _remaining;
@@ -27,11 +27,9 @@ internal sealed class SegmentReader : IPairSource, IDisposable
     private int _valueStart;
     private int _valueLength;
 
-    /// <summary>The current pair's key, valid until <see cref="MoveNext"/>.</summary>
-    public ReadOnlySpan<byte> Key => _buffer.AsSpan(_keyStart, _keyLength);
+    public override ReadOnlySpan<byte> Key => _buffer.AsSpan(_keyStart, _keyLength);
 
-    /// <summary>The current pair's value, valid until <see cref="MoveNext"/>.</summary>
-    public ReadOnlySpan<byte> Value => _buffer.AsSpan(_valueStart, _valueLength);
+    public override ReadOnlySpan<byte> Value => _buffer.AsSpan(_valueStart, _valueLength);
 
     public bool Next(out ReadOnlySpan<byte> key, out ReadOnlySpan<byte> value)
     {
@@ -41,9 +39,8 @@ internal sealed class SegmentReader : IPairSource, IDisposable
         return more;
     }
 
-    /// <summary>Moves to the next pair; false at the segment's end.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool MoveNext()
+    public override bool MoveNext()
     {
         while (true)
         {
@@ -89,5 +86,5 @@ internal sealed class SegmentReader : IPairSource, IDisposable
         _remaining -= read;
     }
 
-    public void Dispose() => _file.Dispose();
+    public override void Dispose() => _file.Dispose();
 }

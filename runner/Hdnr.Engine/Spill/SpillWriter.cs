@@ -1,6 +1,7 @@
 // Sort and spill: a map task's sorted output on disk, one segment per reduce task.
 using System.Runtime.CompilerServices;
 using Hdnr.Engine.Scratch;
+using Hdnr.Formats.Shuffle;
 using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Engine.Spill;
@@ -15,8 +16,14 @@ internal sealed class SpillWriter : IPairSink, IDisposable
     private long _flushed;
     private int _partition = -1;
 
-    public SpillWriter(string path, int partitions)
+    private readonly SpillAccounting? _accounting;
+    private readonly long[] _hadoopLengths;
+
+    /// <summary>Creates the spill file <paramref name="path"/>; with <paramref name="accounting"/>, also counts each segment's length as Hadoop's IFile would have it.</summary>
+    public SpillWriter(string path, int partitions, SpillAccounting? accounting = null)
     {
+        _accounting = accounting;
+        _hadoopLengths = new long[partitions];
         Path = path;
         // Spills hold the job's input data: private to the user, whatever the umask.
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 1 };
@@ -39,6 +46,7 @@ internal sealed class SpillWriter : IPairSink, IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
+        if (_accounting is not null) _hadoopLengths[_partition] += _accounting.SegmentRecordBytes(key.Length, value.Length);
         var size = key.Length + value.Length + 10;
         if (_buffer.Length - _used < size)
         {
@@ -73,7 +81,8 @@ internal sealed class SpillWriter : IPairSink, IDisposable
         Drain();
         _file.Flush();
         _offsets[^1] = _flushed;
-        return new SpillRun(Path, _offsets);
+        for (var partition = 0; partition < _hadoopLengths.Length; partition++) _hadoopLengths[partition] += SpillAccounting.SegmentEndBytes;
+        return new SpillRun(Path, _offsets, _hadoopLengths);
     }
 
     private void Drain()

@@ -27,13 +27,20 @@ public sealed class JobCounters
     /// <summary>A counter's value, 0 when never counted.</summary>
     public long this[string group, string name] => _values.TryGetValue((group, name), out var v) ? v : 0;
 
-    /// <summary>Every counter, grouped and sorted by name, framework first.</summary>
+    /// <summary>Every counter in Hadoop's order: Hadoop's own first, as its job client prints them, then the other groups by name, each group's counters by name.</summary>
     public IReadOnlyList<(string Group, string Name, long Value)> All =>
         _values.Select(p => (p.Key.Group, p.Key.Name, p.Value))
-            .OrderBy(c => c.Group == HadoopCounters.Framework ? 0 : c.Group.StartsWith("File ", StringComparison.Ordinal) ? 1 : 2)
+            .OrderBy(c => Rank(c.Group, c.Name))
             .ThenBy(c => c.Group, StringComparer.Ordinal)
             .ThenBy(c => c.Name, StringComparer.Ordinal)
             .ToList();
+
+    private static int Rank(string group, string name)
+    {
+        for (var i = 0; i < HadoopCounters.Order.Count; i++)
+            if (HadoopCounters.Order[i].Group == group && HadoopCounters.Order[i].Name == name) return i;
+        return HadoopCounters.Order.Count;
+    }
 
     /// <summary>The counters as Hadoop's job client prints them: <c>Counters: N</c>, then each group and <c>name=value</c> indented by tabs.</summary>
     public string Format()

@@ -209,7 +209,7 @@ public sealed class HadoopJobTests(ITestOutputHelper output)
         var line = run.Stdout.TrimEnd('\n');
         Assert.DoesNotContain('\n', line);
         Assert.StartsWith($"{hadoop.Installation.Hadoop} jar {hadoop.Installation.StreamingJar} -D x.y=1 -D 'mapreduce.job.name=hdnr wc' -archives ", line);
-        Assert.Contains("/tmp/hdnr/", line);
+        Assert.Contains($" -archives {new Uri(Hdnr.SharedCache).AbsoluteUri}/", line);
         Assert.EndsWith($"-output {output} -mapper '_frozen/wc pipe map' -combiner '_frozen/wc pipe combine' -reducer '_frozen/wc pipe reduce'", line);
         Assert.False(Directory.Exists(output));
         Assert.Equal("", run.Stderr);

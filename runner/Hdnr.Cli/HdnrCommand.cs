@@ -20,7 +20,7 @@ internal static class HdnrCommand
     private static string[] SplitJoinedSettings(string[] args) =>
         args.SelectMany(a => a.Length > 2 && a.StartsWith("-D", StringComparison.Ordinal) ? new[] { "-D", a[2..] } : [a]).ToArray();
 
-    private static readonly HashSet<string> ToolVerbs = ["readtb", "writetb"];
+    private static readonly HashSet<string> ToolVerbs = ["readtb", "writetb", "bundles"];
 
     private static CommandLineApplication CreateToolApp()
     {
@@ -30,6 +30,7 @@ internal static class HdnrCommand
         app.VersionOption("--version", () => Versions.Hdnr);
         ReadTbVerb.Register(app);
         WriteTbVerb.Register(app);
+        BundlesVerb.Register(app);
         app.OnExecute(() =>
         {
             app.ShowHelp();

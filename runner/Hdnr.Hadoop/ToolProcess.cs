@@ -64,4 +64,21 @@ internal static class ToolProcess
             return new Result(process.ExitCode, output.ToString());
         }
     }
+
+    /// <summary>Runs <paramref name="argv"/> and hashes its stdout as it comes (SHA-256), keeping only its stderr.</summary>
+    public static (int ExitCode, byte[] Sha256, string Stderr) Sha256Of(IReadOnlyList<string> argv, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var start = new ProcessStartInfo(argv[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in argv.Skip(1)) start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
+        using var process = Process.Start(start) ?? throw new HadoopToolException($"cannot run {argv[0]}");
+        var stderr = process.StandardError.ReadToEndAsync();
+        var hash = System.Security.Cryptography.SHA256.HashData(process.StandardOutput.BaseStream);
+        process.WaitForExit();
+        return (process.ExitCode, hash, stderr.Result);
+    }
 }

@@ -28,7 +28,7 @@ public sealed class LaunchCommandLineTests : IDisposable
     }
 
     [Fact]
-    public void Launch_frozen_prints_the_exact_command_with_the_content_addressed_upload_and_runs_nothing()
+    public void Launch_frozen_prints_the_exact_command_with_the_native_bundle_travelling_with_the_job_and_runs_nothing()
     {
         var environment = FakeHadoop("hdfs://namenode:8020");
         var home = environment["HADOOP_HOME"]!;
@@ -40,11 +40,24 @@ public sealed class LaunchCommandLineTests : IDisposable
         Assert.Matches(
             $"^'{home}/bin/hadoop' jar '{home}/share/hadoop/tools/lib/hadoop-streaming-2.7.7.jar' " +
             "-D mapreduce.task.timeout=600000 -D 'mapreduce.job.name=hdnr wc' " +
-            "-archives hdfs://namenode:8020/tmp/hdnr/[0-9a-f]{32}/wc.tar.gz#_frozen,/data/deps.tar.gz " +
+            $"-archives {System.Text.RegularExpressions.Regex.Escape(new Uri(Hdnr.SharedCache).AbsoluteUri)}/[^ ]+/[0-9a-f]{{32}}/wc\\.tar\\.gz#_frozen,/data/deps.tar.gz " +
             "-io typedbytes -inputformat org.apache.hadoop.streaming.AutoInputFormat -outputformat org.apache.hadoop.mapred.SequenceFileOutputFormat " +
             "-input 'in/a b.txt' -input in/c.txt -output out " +
             "-mapper '_frozen/wc pipe map' -combiner '_frozen/wc pipe combine' -reducer '_frozen/wc pipe reduce' -numReduceTasks 3 -cmdenv LANG=C\n$",
             run.Stdout);
+        Assert.False(File.Exists(Path.Combine(_root, "ran")), "hadoop was run");
+    }
+
+    [Fact]
+    public void Launch_frozen_self_contained_keeps_its_bundle_in_the_users_own_store_on_the_default_filesystem()
+    {
+        var environment = FakeHadoop("hdfs://namenode:8020");
+        environment["HADOOP_USER_NAME"] = "ana";
+
+        var run = Hdnr.Run([Hdnr.Example("wc.csx"), "launch-frozen", "in", "out", "--print-command", "--mode", "self-contained"], environment: environment);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches(" -archives hdfs://namenode:8020/user/ana/\\.hdnr/bundles/[0-9a-f]{32}/wc\\.tar\\.gz#_frozen ", run.Stdout);
         Assert.False(File.Exists(Path.Combine(_root, "ran")), "hadoop was run");
     }
 

@@ -22,33 +22,36 @@ public sealed class TaskErrorsTests
         Assert.Equal(["fail.csx:4: Map failed at record 2 (byte offset 6): InvalidOperationException: no digits here"], TaskErrors.ScriptLines(output));
     }
 
-    [Fact]
-    public void Yarn_logs_yield_the_contents_of_each_containers_stderr()
+    private const string DigitsError = "/tmp/h3cap/digits.csx:4: Map failed at record {0}: FormatException: The input string 'x' was not in a correct format.";
+
+    /// <summary>What real Hadoop printed for a failing <c>hdnr digits.csx launch-frozen</c> (the script of HadoopJobTests' failing job), captured into TestData.</summary>
+    private static string Captured(string name) => File.ReadAllText(Path.Combine(Hdnr.RepoRoot, "tests", "Hdnr.Hadoop.Tests", "TestData", name));
+
+    [Theory]
+    [InlineData("yarn-logs-2.8.5.txt")]
+    [InlineData("yarn-logs-3.1.1.txt")]
+    public void Yarn_logs_of_each_hadoop_yield_the_scripts_own_error_and_nothing_of_the_application_masters(string captured)
     {
-        const string logs = """
-            Container: container_1_0001_01_000002 on localhost_40000
-            ==========================================================
-            LogType:stderr
-            Log Upload Time:Mon Nov 23 18:40:00 +0000 2026
-            LogLength:60
-            Log Contents:
-            Map failed at record 1 (byte offset 0): FormatException: bad
-            End of LogType:stderr
+        var lines = TaskErrors.ScriptLines(string.Join('\n', TaskErrors.StderrSections(Captured(captured))));
 
-            Container: container_1_0001_01_000001 on localhost_40000
-            LogType:stderr
-            Log Contents:
-            Nov 23, 2026 6:36:47 PM com.sun.jersey.guice.spi.container.GuiceComponentProviderFactory register
-            INFO: Registering org.apache.hadoop.mapreduce.v2.app.webapp.JAXBContextResolver as a provider class
-            End of LogType:stderr
+        Assert.Equal([string.Format(DigitsError, "1 (byte offset 0)")], lines);
+    }
 
-            LogType:syslog
-            Log Contents:
-            2026-11-23 18:40:00,000 INFO [main] org.apache.hadoop.mapred.MapTask: numReduceTasks: 1
-            End of LogType:syslog
-            """;
+    [Theory]
+    [InlineData("client-local-2.8.5.txt")]
+    [InlineData("client-local-3.1.1.txt")]
+    public void The_local_mode_client_output_of_each_hadoop_yields_the_scripts_own_error(string captured)
+    {
+        Assert.Null(TaskErrors.ApplicationId(Captured(captured)));
+        Assert.Equal([string.Format(DigitsError, "2 (byte offset 16)")], TaskErrors.ScriptLines(Captured(captured)));
+    }
 
-        Assert.Equal(["Map failed at record 1 (byte offset 0): FormatException: bad"], TaskErrors.ScriptLines(string.Join('\n', TaskErrors.StderrSections(logs))));
-        Assert.Equal("application_1763923200000_0007", TaskErrors.ApplicationId("INFO impl.YarnClientImpl: Submitted application application_1763923200000_0007\n"));
+    [Theory]
+    [InlineData("client-yarn-2.8.5.txt")]
+    [InlineData("client-yarn-3.1.1.txt")]
+    public void The_yarn_client_output_names_the_application_and_holds_no_line_of_the_script(string captured)
+    {
+        Assert.Matches(@"^application_\d+_0001$", TaskErrors.ApplicationId(Captured(captured)));
+        Assert.Empty(TaskErrors.ScriptLines(Captured(captured)));
     }
 }

@@ -11,7 +11,7 @@ public static class Launcher
     /// <param name="compiled">The script.</param>
     /// <param name="options">The job's inputs, output and settings.</param>
     /// <param name="mode">framework for <c>launch</c> (nodes need .NET 10), native or self-contained for <c>launch-frozen</c>.</param>
-    /// <param name="upload">True for <c>launch-frozen</c>: the archive goes once to a content-addressed path on the cluster's filesystem.</param>
+    /// <param name="upload">True for <c>launch-frozen</c>: a bundle the store keeps (<see cref="BundleStore.Keeps"/>) goes once to the user's bundle store; others travel with the job.</param>
     /// <param name="printOnly">Print the hadoop command line and change nothing.</param>
     public static int Launch(CompiledScript compiled, LaunchOptions options, FreezeMode mode, bool upload, bool printOnly, TextWriter stdout, TextWriter log)
     {
@@ -24,7 +24,7 @@ public static class Launcher
             // The archive's path is its content hash, which needs no freeze to compute.
             var entry = Freezer.EntryOf(compiled, mode);
             var local = Path.Combine(entry, $"{name}.tar.gz");
-            var where = upload ? ClusterUpload.Target(hadoop, options.Defines, Path.GetFileName(entry), local) : new Uri(local).AbsoluteUri;
+            var where = upload && BundleStore.Keeps(mode) ? BundleStore.For(hadoop, options.Defines).Target(Path.GetFileName(entry), local) : new Uri(local).AbsoluteUri;
             stdout.WriteLine(StreamingCommand.ForShell(StreamingCommand.Build(hadoop, options, name, compiled.Tasks, where)));
             return 0;
         }
@@ -32,7 +32,8 @@ public static class Launcher
         StreamingCommand.Build(hadoop, options, name, compiled.Tasks, "check");
         var bundle = Freezer.Bundle(compiled, mode, log);
         var archive = LocalArchive(bundle);
-        var uri = upload ? ClusterUpload.Ensure(hadoop, options.Defines, archive, bundle.Key, log) : new Uri(archive).AbsoluteUri;
+        // A local path is staged by job submission into the job's private staging folder: no hadoop fs JVM of hdnr's own.
+        var uri = upload && BundleStore.Keeps(mode) ? BundleStore.For(hadoop, options.Defines).Ensure(archive, bundle.Key, log) : new Uri(archive).AbsoluteUri;
         var argv = StreamingCommand.Build(hadoop, options, name, compiled.Tasks, uri);
         log.WriteLine("hdnr: " + StreamingCommand.ForShell(argv));
         var result = ToolProcess.Run(argv, stream: true);

@@ -14,21 +14,21 @@ internal static partial class TaskErrors
     {
         if (ApplicationId(clientOutput) is not { } application)
             return ScriptLines(clientOutput);
-        // Log aggregation finishes a moment after the application does.
+        // Log aggregation finishes a moment after the application does: ask again until the containers' logs are there.
         for (var attempt = 0; attempt < 10; attempt++)
         {
             var logs = ToolProcess.Run([hadoop.Yarn, "logs", "-applicationId", application], stream: false);
-            if (logs.ExitCode == 0 && logs.Output.Contains("LogType:stderr", StringComparison.Ordinal))
+            if (logs.ExitCode == 0 && logs.Output.Contains("End of LogType:", StringComparison.Ordinal))
             {
                 var lines = ScriptLines(string.Join('\n', StderrSections(logs.Output)));
-                if (lines.Count > 0) return lines;
+                return lines.Count > 0 ? lines : ScriptLines(clientOutput);
             }
             Thread.Sleep(TimeSpan.FromSeconds(2));
         }
         return ScriptLines(clientOutput);
     }
 
-    /// <summary>The contents of every container's stderr log in <c>yarn logs</c> output.</summary>
+    /// <summary>The contents of every container's stderr log in <c>yarn logs</c> output, as Hadoop 2 (<c>Log Contents:</c>) and Hadoop 3 (<c>LogContents:</c>, an empty log as its end line alone) print it.</summary>
     internal static IEnumerable<string> StderrSections(string logs)
     {
         var inStderr = false;
@@ -40,7 +40,7 @@ internal static partial class TaskErrors
                 inStderr = line.Trim() == "LogType:stderr";
                 inContents = false;
             }
-            else if (inStderr && line.StartsWith("Log Contents:", StringComparison.Ordinal))
+            else if (inStderr && (line.StartsWith("Log Contents:", StringComparison.Ordinal) || line.StartsWith("LogContents:", StringComparison.Ordinal)))
             {
                 inContents = true;
             }
@@ -68,7 +68,8 @@ internal static partial class TaskErrors
         LogLinePattern().IsMatch(line) || line.StartsWith('\t') || line.StartsWith("    at ", StringComparison.Ordinal)
         || line.StartsWith("reporter:", StringComparison.Ordinal) || line.StartsWith("log4j:", StringComparison.Ordinal)
         || JavaExceptionPattern().IsMatch(line) || line.StartsWith("Caused by: ", StringComparison.Ordinal)
-        || line.StartsWith("Streaming Command Failed", StringComparison.Ordinal) || line.StartsWith("packageJobJar", StringComparison.Ordinal)
+        || line.StartsWith("Streaming Command Failed", StringComparison.Ordinal) || line.StartsWith("Error: java.", StringComparison.Ordinal)
+        || line.StartsWith("Job failed as tasks failed", StringComparison.Ordinal) || line.StartsWith("packageJobJar", StringComparison.Ordinal)
         || line.StartsWith("SLF4J:", StringComparison.Ordinal) || line.StartsWith("Java HotSpot", StringComparison.Ordinal)
         || line.StartsWith("WARNING:", StringComparison.Ordinal) || line.TrimStart().StartsWith("... ", StringComparison.Ordinal)
         || CounterPattern().IsMatch(line) || JavaUtilLoggingPattern().IsMatch(line);

@@ -26,7 +26,7 @@ internal static class Failures
         {
             foreach (var line in e.Diagnostics)
                 Console.Error.WriteLine(line);
-            return ExitCodes.Usage;
+            return ExitCodes.CompileError;
         }
         catch (Exception e) when (e is CommandParsingException or UnimplementedSettingException or InputFormatException or UserException)
         {
@@ -59,7 +59,7 @@ internal static class Failures
             Console.Error.WriteLine($"hdnr: {e.Message}");
             foreach (var line in e.LastFailure.StderrTail) Console.Error.WriteLine($"hdnr:   | {line}");
             Console.Error.WriteLine("hdnr: Job not successful: no output was committed.");
-            return ExitCodes.Failed;
+            return ExitCodes.JobFailed;
         }
         catch (Exception e) when (e is HadoopToolException or SettingValueException)
         {

@@ -119,4 +119,32 @@ public sealed class AnalystLoopTests
         Assert.Equal("hdnr: stdin: bad typed bytes at byte offset 4: the stream ends inside the value starting at byte offset 0 (type code 97, 4 bytes present, at least 5 needed). (if stdin is tab-separated text, add --format tsv)\n", result.Stderr);
         Assert.False(File.Exists(path));
     }
+
+    [Fact]
+    public void On_a_terminal_launch_local_shows_the_scripts_status_and_the_counters_as_a_table()
+    {
+        var script = TempScript.Write("""
+            /// Says which line it counts.
+            IEnumerable<(string, int)> Map(long offset, string line)
+            {
+                Status("counting " + line);
+                // Long enough for the display, which redraws every 100 ms, to show the status.
+                Thread.Sleep(400);
+                yield return (line, 1);
+            }
+            """, "status.csx");
+        SharedCompileCache.Prepare(script.Path);
+        var output = Path.Combine(script.Directory, "out");
+        var command = string.Join(' ', new[] { "dotnet", Path.Combine(AppContext.BaseDirectory, "hdnr.dll"), script.Path, "launch-local", Hdnr.Example("wc.txt"), output, "--reducers", "0" }.Select(a => "'" + a + "'"));
+
+        // script(1) gives hdnr a terminal on stderr, as a person's shell does.
+        var run = Processes.Exec("script", ["-qec", command, "/dev/null"], null, script.Directory,
+            new Dictionary<string, string?> { ["HDNR_CACHE_DIR"] = Hdnr.SharedCache, ["TERM"] = "xterm" }, TimeSpan.FromMinutes(3));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("counting a fox a dog a day", run.Stdout);
+        Assert.Matches(@"\n  group +counter +value +\r?\n", run.Stdout);
+        Assert.Matches(@"\n  Map-Reduce Framework +Map input records +3 +\r?\n", run.Stdout);
+        Assert.DoesNotContain("Counters: ", run.Stdout);
+    }
 }

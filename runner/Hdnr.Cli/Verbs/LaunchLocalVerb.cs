@@ -130,7 +130,9 @@ internal static class LaunchLocalVerb
                 ? LocalJobRunner.Run(job, Console.Error, null, cancel.Token)
                 : ProgressBars.Show(progress, () => LocalJobRunner.Run(job, Console.Error, progress, cancel.Token));
             Console.Error.Write($"hdnr: Job {result.JobId} completed successfully: {result.MapTasks} map and {result.ReduceTasks} reduce tasks, output in {Path.GetFullPath(job.Output)}\n");
-            Console.Error.Write(result.Counters.Format());
+            // Hadoop's plain lines where a program or a file reads them, a table where a person does.
+            if (Console.IsErrorRedirected) Console.Error.Write(result.Counters.Format());
+            else ProgressBars.ShowCounters(result.Counters);
             done?.Invoke(stdout);
             return 0;
         }

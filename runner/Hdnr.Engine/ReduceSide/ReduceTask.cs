@@ -31,7 +31,7 @@ internal static class ReduceTask
         var work = Path.Combine(context.LocalDirectory, attemptId);
         var environment = TaskEnvironment.For(context, taskId, attemptId, isMap: false, partition, null, directory, work);
         var attempt = new TaskAttempt(TaskKind.Reduce, taskId, attemptId, environment, Path.Combine(context.LocalDirectory, attemptId, "work"));
-        var reporter = new CountingReporter();
+        var reporter = new CountingReporter(context.Progress);
         var segments = mapOutputs.SelectMany(runs => runs).Where(run => run.Length(partition) > 0).ToList();
         var shuffleBytes = segments.Sum(run => run.Length(partition));
         var inputs = MergePasses(segments.Select(run => (run, partition)).ToList(), context.Job.KeyOrder, work, context.Cancel);

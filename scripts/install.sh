@@ -37,7 +37,12 @@ else
 fi
 
 # `update` installs when absent and upgrades in place when present.
-dotnet tool update "${where[@]}" --add-source "$feed" --version "$version" hdnr >&2
+# dotnet's own advice about PATH looks at this shell, not a new one, and is replaced by the line below.
+if ! out=$(dotnet tool update "${where[@]}" --add-source "$feed" --version "$version" hdnr 2>&1); then
+  echo "$out" >&2
+  exit 1
+fi
+grep "^Tool 'hdnr'" <<<"$out" >&2 || true
 
 # What a new shell of this user finds by name, from its own startup files (a login shell's and a terminal's
 # ~/.bashrc), not from this shell's PATH.

@@ -16,6 +16,15 @@ namespace Hdnr.Cli;
 /// <summary>Turns every way a command can fail into what the user sees: one clear line on stderr and an exit code from <see cref="ExitCodes"/>.</summary>
 internal static class Failures
 {
+    // McMaster suggests option names without their dashes, and no command for a script app (it has no arguments).
+    private static string? Nearest(UnrecognizedCommandParsingException e)
+    {
+        var word = e.Message[(e.Message.IndexOf('\'') + 1)..].TrimEnd('\'');
+        if (e.NearestMatches.FirstOrDefault() is { } near)
+            return word.StartsWith('-') && !near.StartsWith('-') ? "--" + near : near;
+        return word.StartsWith('-') ? null : VerbCatalog.Closest(word, e.Command.Commands.Select(c => c.Name!));
+    }
+
     public static int Run(Func<int> command)
     {
         try
@@ -26,6 +35,11 @@ internal static class Failures
         {
             foreach (var line in e.Diagnostics)
                 Console.Error.WriteLine(line);
+            return ExitCodes.CompileError;
+        }
+        catch (UnrecognizedCommandParsingException e)
+        {
+            Console.Error.WriteLine($"hdnr: {e.Message}{(Nearest(e) is { } near ? $"; did you mean '{near}'?" : "")}");
             return ExitCodes.Usage;
         }
         catch (Exception e) when (e is CommandParsingException or UnimplementedSettingException or InputFormatException or UserException)
@@ -59,7 +73,7 @@ internal static class Failures
             Console.Error.WriteLine($"hdnr: {e.Message}");
             foreach (var line in e.LastFailure.StderrTail) Console.Error.WriteLine($"hdnr:   | {line}");
             Console.Error.WriteLine("hdnr: Job not successful: no output was committed.");
-            return ExitCodes.Failed;
+            return ExitCodes.JobFailed;
         }
         catch (Exception e) when (e is HadoopToolException or SettingValueException)
         {

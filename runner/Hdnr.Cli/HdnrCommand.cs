@@ -1,5 +1,6 @@
 using McMaster.Extensions.CommandLineUtils;
 using Hdnr.Cli.Verbs;
+using Hdnr.Runtime.Tasks;
 
 namespace Hdnr.Cli;
 
@@ -12,6 +13,14 @@ internal static class HdnrCommand
         // the script's path comes first, so the verbs that need no script get an app of their own.
         if (args.Length == 0 || args[0].StartsWith('-') || ToolVerbs.Contains(args[0]))
             return CreateToolApp().Execute(args);
+        if (!File.Exists(args[0]))
+        {
+            // "hdnr map wc.csx" is read as the user meant it: the script first, then the verb.
+            if (VerbCatalog.Find(args[0]) is { TakesScript: true } && args.Length > 1 && File.Exists(args[1]))
+                args = [args[1], args[0], .. args[2..]];
+            else if (!args[0].EndsWith(".csx", StringComparison.OrdinalIgnoreCase) && VerbCatalog.Closest(args[0], VerbCatalog.Named.Select(v => v.Name)) is { } verb)
+                throw new UserException($"'{args[0]}' is neither a verb nor a script file; did you mean '{verb}'? (hdnr help lists the verbs)");
+        }
         return CreateScriptApp(new ScriptSession(args[0])).Execute(SplitJoinedSettings(args[1..]));
     }
 
@@ -20,30 +29,54 @@ internal static class HdnrCommand
     private static string[] SplitJoinedSettings(string[] args) =>
         args.SelectMany(a => a.Length > 2 && a.StartsWith("-D", StringComparison.Ordinal) ? new[] { "-D", a[2..] } : [a]).ToArray();
 
-    private static readonly HashSet<string> ToolVerbs = ["readtb", "writetb", "bundles"];
+    private static readonly HashSet<string> ToolVerbs = ["readtb", "writetb", "bundles", "new", "help"];
 
     private static CommandLineApplication CreateToolApp()
     {
         var app = NewApp("hdnr");
         app.Description = "Runs C# scripts (.csx) as Hadoop Streaming jobs. Usage: hdnr SCRIPT.csx [VERB] [ARGS]";
-        app.ExtendedHelpText = ScriptVerbsHelp;
         app.VersionOption("--version", () => Versions.Hdnr);
         ReadTbVerb.Register(app);
         WriteTbVerb.Register(app);
         BundlesVerb.Register(app);
+        NewVerb.Register(app);
+        app.Command("help", cmd =>
+        {
+            cmd.Description = "Print every verb, or VERB's options and an example.";
+            var verb = cmd.Argument("verb", "the verb to explain");
+            cmd.OnExecute(() => Help(app, verb.Value));
+        });
+        VerbCatalog.Describe(app);
         app.OnExecute(() =>
         {
             app.ShowHelp();
-            return 1;
+            return ExitCodes.Usage;
         });
         return app;
+    }
+
+    private static int Help(CommandLineApplication toolApp, string? name)
+    {
+        if (name is null)
+        {
+            toolApp.ShowHelp();
+            return 0;
+        }
+        var verb = VerbCatalog.Find(name) ?? throw new UserException(
+            $"help: no verb '{name}'{(VerbCatalog.Closest(name, VerbCatalog.Named.Select(v => v.Name)) is { } near ? $"; did you mean '{near}'?" : "")} (hdnr help lists the verbs)");
+        // A script verb's help needs no script: the session compiles only when a verb runs.
+        return verb.TakesScript
+            ? CreateScriptApp(new ScriptSession("SCRIPT.csx")).Execute([verb.Name, "--help"])
+            : CreateToolApp().Execute([verb.Name, "--help"]);
     }
 
     private static CommandLineApplication CreateScriptApp(ScriptSession session)
     {
         var app = NewApp($"hdnr {session.ScriptArgument}");
-        app.ExtendedHelpText = ScriptVerbsHelp;
         DocVerb.Register(app, session);
+        CheckVerb.Register(app, session);
+        TestVerb.Register(app, session);
+        RunVerb.Register(app, session);
         InfoVerb.Register(app, session);
         TaskVerb.Register(app, session);
         PipeVerb.Register(app, session);
@@ -51,26 +84,15 @@ internal static class HdnrCommand
         FreezeVerb.Register(app, session);
         LaunchVerb.Register(app, session);
         LaunchFrozenVerb.Register(app, session);
+        VerbCatalog.Describe(app);
         return app;
     }
 
     private static CommandLineApplication NewApp(string name)
     {
-        var app = new CommandLineApplication(throwOnUnexpectedArg: true) { Name = name, FullName = "hdnr" };
+        // Suggestions are told in the one-line error (Failures), not on lines of their own.
+        var app = new CommandLineApplication(throwOnUnexpectedArg: true) { Name = name, FullName = "hdnr", MakeSuggestionsInErrorMessage = false };
         app.HelpOption("-h|--help", inherited: true);
         return app;
     }
-
-    private const string ScriptVerbsHelp = """
-
-        Script verbs (hdnr SCRIPT.csx VERB):
-          (none)                        print the script's doc and exit 1
-          info                          print {"doc": ..., "tasks": [...]} as one line of JSON
-          map | reduce | combine        run one streaming task: stdin to stdout
-          pipe map|reduce|combine       the same, with stdout and stdin hopped away from the script
-          launch-local INPUT... OUTPUT  run the whole job on this machine as Hadoop Streaming would
-          freeze ARCHIVE                write ARCHIVE holding ./NAME, which runs these verbs with nothing installed
-          launch INPUT... OUTPUT        run the job on Hadoop (nodes need the .NET 10 runtime)
-          launch-frozen INPUT... OUTPUT run the job on Hadoop from a frozen bundle (nodes need nothing)
-        """;
 }

@@ -24,6 +24,9 @@ internal static class ProgressBars
                 {
                     map.Value = progress.Map * 100;
                     reduce.Value = progress.Reduce * 100;
+                    // The scripts' Status() messages, next to the phase that runs, as Hadoop's web UI shows a task's status.
+                    if (progress.LastStatus is { } status)
+                        (map.IsFinished ? reduce : map).Description = $"{(map.IsFinished ? "reduce" : "map")} [grey]{Markup.Escape(Shorten(status))}[/]";
                     context.Refresh();
                 }
                 // The job's own exception, not an AggregateException, reaches the verb.
@@ -31,4 +34,19 @@ internal static class ProgressBars
             });
         return result;
     }
+
+    /// <summary>The counters as a table, one group after another, numbers aligned right, for a person at a terminal.</summary>
+    public static void ShowCounters(Hdnr.Formats.Counters.JobCounters counters)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error), Interactive = InteractionSupport.Yes });
+        var table = new Table().Border(TableBorder.Simple).AddColumn("group").AddColumn("counter").AddColumn(new TableColumn("value").RightAligned());
+        string? group = null;
+        foreach (var (g, name, value) in counters.All)
+        {
+            table.AddRow(Markup.Escape(g == group ? "" : group = g), Markup.Escape(name), value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        console.Write(table);
+    }
+
+    private static string Shorten(string status) => status.Length <= 60 ? status : status[..57] + "...";
 }

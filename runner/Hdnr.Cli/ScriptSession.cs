@@ -11,7 +11,20 @@ internal sealed class ScriptSession(string scriptArgument)
     /// <summary>The script's path exactly as the user wrote it, so messages name it the same way.</summary>
     public string ScriptArgument { get; } = scriptArgument;
 
-    public CompiledScript Compiled => compiled ??= ScriptCompiler.Load(ScriptArgument);
+    public CompiledScript Compiled => compiled ??= Load();
+
+    // A script that is not there is a mistake in the command line, not a failed task.
+    private CompiledScript Load()
+    {
+        try
+        {
+            return ScriptCompiler.Load(ScriptArgument);
+        }
+        catch (FileNotFoundException e) when (e.FileName == ScriptArgument)
+        {
+            throw new UserException(e.Message);
+        }
+    }
 
     /// <summary>Runs the script's top-level code and binds its functions, reporting counters on stderr as Hadoop reads them.</summary>
     public ScriptJob CreateJob() =>

@@ -9,6 +9,7 @@ public sealed class JobProgress
     private long _mapTotal = 1;
     private int _reducesDone;
     private int _reduceTotal;
+    private string? _status;
 
     /// <summary>The maps' share done, from 0 to 1.</summary>
     public double Map => Math.Min(1.0, (double)Interlocked.Read(ref _mapDone) / Interlocked.Read(ref _mapTotal));
@@ -22,6 +23,11 @@ public sealed class JobProgress
             return total == 0 ? (Map >= 1 ? 1 : 0) : (double)Volatile.Read(ref _reducesDone) / total;
         }
     }
+
+    /// <summary>The last status message any task gave (the script's <c>Status()</c>, or a <c>reporter:status:</c> line), or null.</summary>
+    public string? LastStatus => Volatile.Read(ref _status);
+
+    internal void Status(string message) => Volatile.Write(ref _status, message);
 
     internal void Start(long mapBytes, int reduces)
     {

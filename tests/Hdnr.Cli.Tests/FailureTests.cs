@@ -17,7 +17,7 @@ public sealed class FailureTests
 
         var result = Hdnr.Run(["job.csx", "map"], "x\n", workingDirectory: script.Directory);
 
-        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(7, result.ExitCode);
         Assert.Equal("job.csx(4,14): error CS1002: ; expected\n", result.Stderr);
         Assert.Empty(result.StdoutBytes);
     }
@@ -33,7 +33,7 @@ public sealed class FailureTests
 
         var result = Hdnr.Run(["job.csx", "info"], workingDirectory: script.Directory);
 
-        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(7, result.ExitCode);
         Assert.StartsWith("job.csx(1,1): error HDNR0001: Map ", result.Stderr);
         Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));
     }

@@ -115,7 +115,7 @@ public sealed class LaunchLocalOutputTests
 
         var run = Hdnr.Run([script.Path, "launch-local", Hdnr.Example("wc.txt"), output, "--overwrite", "--max-attempts", "1", "--isolation", isolation]);
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(8, run.ExitCode);
         Assert.EndsWith("hdnr: Job not successful: no output was committed.\n", run.Stderr);
         Assert.Equal(before, FileTree.Of(root));
     }
@@ -130,7 +130,7 @@ public sealed class LaunchLocalOutputTests
         var failed = Hdnr.Run([script.Path, "launch-local", Hdnr.Example("wc.txt"), output, "--max-attempts", "1"]);
         var rerun = LaunchLocal(root, ["p/d/in.txt", output]);
 
-        Assert.Equal(1, failed.ExitCode);
+        Assert.Equal(8, failed.ExitCode);
         Assert.True(rerun.ExitCode == 0, rerun.ToString());
         Assert.Equal(["_SUCCESS", "part-00000"], FileTree.Of(output).Keys);
     }

@@ -76,7 +76,7 @@ public sealed class LaunchLocalTests
 
         var run = Hdnr.Run([script.Path, "launch-local", Hdnr.Example("wc.txt"), output, "--max-attempts", "2"]);
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(8, run.ExitCode);
         Assert.Matches(@"hdnr: Task task_local\d+_0001_m_00000\d failed 2 times; last failure: .*fails.csx:6: Map failed at record 1 \(byte offset 0\): InvalidOperationException: no foxes", run.Stderr);
         Assert.EndsWith("hdnr: Job not successful: no output was committed.\n", run.Stderr);
         Assert.False(Directory.Exists(output), "a failed job leaves no OUTPUT behind");
@@ -97,7 +97,7 @@ public sealed class LaunchLocalTests
 
         var run = Hdnr.Run([script.Path, "launch-local", Hdnr.Example("wc.txt"), output, "--isolation", "process", "--max-attempts", "1"]);
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(8, run.ExitCode);
         Assert.Contains("hdnr:   | debug: saw the quick brown fox", run.Stderr);
         Assert.Contains("noisy.csx:5: Map failed at record 1", run.Stderr);
         Assert.False(Directory.Exists(output), "a failed job leaves no OUTPUT behind");

@@ -108,7 +108,7 @@ public sealed class PrivateFilesTests
 
         var run = Hdnr.Run([script.Path, "info"], []);
 
-        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(7, run.ExitCode);
         Assert.Equal($"{script.Path}(1,1): error HDNR0002: 'nuget: Humanizer$(Evil), 2.14.1' names no NuGet package; write #r \"nuget: Name, Version\" "
             + "(a name holds letters, digits, '.', '-' and '_'; a version digits, letters and .-+*[](),).\n", run.Stderr);
     }

@@ -6,11 +6,11 @@ namespace Hdnr.Cli.Tests;
 public sealed class ScriptVerbsTests
 {
     [Fact]
-    public void A_script_run_without_a_verb_prints_its_doc_and_exits_1()
+    public void A_script_run_without_a_verb_prints_its_doc_and_exits_2_as_a_usage_error()
     {
         var result = Hdnr.Run(["wc.csx"]);
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         Assert.Equal("Word count: counts how often each word occurs in the input.\n" +
                      "Words are runs of characters between white space; case is kept.\n", result.Stdout);
     }
@@ -104,7 +104,7 @@ public sealed class ScriptVerbsTests
     {
         var result = Hdnr.Run(["nosuch.csx", "info"]);
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("hdnr: ", result.Stderr);
         Assert.Contains("nosuch.csx", result.Stderr);
         Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));

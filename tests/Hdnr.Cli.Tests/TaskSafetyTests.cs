@@ -52,7 +52,7 @@ public sealed class TaskSafetyTests
 
         var run = LaunchLocal(ExitAtC, Input(ExitAtC, $"large-{isolation}.txt", lines), output, isolation, "--reducers", "0", "--max-attempts", "2");
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(8, run.ExitCode);
         Assert.Matches(@"hdnr: Task task_local\d+_0001_m_000000 failed 2 times; last failure: map process exited \(code 0\) before reading all its input\n", run.Stderr);
         Assert.EndsWith("hdnr: Job not successful: no output was committed.\n", run.Stderr);
         Assert.False(Directory.Exists(output), "a job that did not succeed leaves no OUTPUT");
@@ -67,7 +67,7 @@ public sealed class TaskSafetyTests
 
         var run = LaunchLocal(ExitAtC, Input(ExitAtC, $"three-{isolation}.txt", ["a", "b", "exit 3", "d"]), output, isolation, "--reducers", "0", "--max-attempts", "2");
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(8, run.ExitCode);
         Assert.Matches(@"hdnr: Task task_local\d+_0001_m_000000 failed 2 times; last failure: map process exited with code 3\n", run.Stderr);
         Assert.EndsWith("hdnr: Job not successful: no output was committed.\n", run.Stderr);
         Assert.False(Directory.Exists(output), "a job that did not succeed leaves no OUTPUT");
@@ -87,7 +87,7 @@ public sealed class TaskSafetyTests
 
         var run = LaunchLocal(script, Input(script, "deep.txt", ["a", "deep"]), output, isolation, "--max-attempts", "1");
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(8, run.ExitCode);
         Assert.Matches(@"hdnr: Task task_local\d+_0001_m_000000 failed 1 times; last failure: map process ended with exit code 134: Stack overflow\.\n", run.Stderr);
         Assert.Contains("hdnr:   |    at Script.Depth(Int32)\n", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("at Hdnr.", run.Stderr, StringComparison.Ordinal);
@@ -156,7 +156,7 @@ public sealed class TaskSafetyTests
 
         var run = LaunchLocal(script, Input(script, "in.txt", ["a", "loop"]), output, isolation, "-D", "mapreduce.task.timeout=1000", "--max-attempts", "2");
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(8, run.ExitCode);
         Assert.Matches(@"hdnr: Task task_local\d+_0001_m_000000 failed 2 times; last failure: Task attempt_local\d+_0001_m_000000_1 failed to report status for 1 seconds\. Killing!\n", run.Stderr);
         Assert.Equal(isolation == "inprocess", run.Stderr.Contains("Its thread cannot be stopped: the job's remaining attempts run as processes.\n", StringComparison.Ordinal));
         Assert.False(Directory.Exists(output), "a job that did not succeed leaves no OUTPUT");

@@ -25,13 +25,13 @@ public sealed class FrozenExecutableTests(FrozenWordCount frozen) : IClassFixtur
     }
 
     [Fact]
-    public void Run_without_a_verb_it_prints_the_doc_and_exits_1_as_hdnr_does()
+    public void Run_without_a_verb_it_prints_the_doc_and_exits_2_as_hdnr_does()
     {
         var ours = frozen.Run([]);
         var hdnrs = Hdnr_();
 
-        Assert.Equal((1, hdnrs.Stdout, ""), (ours.ExitCode, ours.Stdout, ours.Stderr));
-        Assert.Equal(1, hdnrs.ExitCode);
+        Assert.Equal((2, hdnrs.Stdout, ""), (ours.ExitCode, ours.Stdout, ours.Stderr));
+        Assert.Equal(2, hdnrs.ExitCode);
     }
 
     [Fact]

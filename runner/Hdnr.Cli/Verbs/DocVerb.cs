@@ -1,15 +1,16 @@
 using Hdnr.Runtime.Frozen;
+using Hdnr.Runtime.Tasks;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Hdnr.Cli.Verbs;
 
-/// <summary><c>hdnr SCRIPT</c>: prints the script's doc and exits 1, as a hadoopy script run without a verb does.</summary>
+/// <summary><c>hdnr SCRIPT</c>: prints the script's doc and exits with the usage code, as no verb was given.</summary>
 internal static class DocVerb
 {
     public static void Register(CommandLineApplication app, ScriptSession session) =>
         app.OnExecute(() =>
         {
             Console.Out.Write(ScriptVerbs.DocText(session.Compiled.Doc));
-            return 1;
+            return ExitCodes.Usage;
         });
 }

@@ -22,86 +22,92 @@ internal static class LaunchLocalVerb
             cmd.AddName("launch_local");
             cmd.Description = "Run the job on this machine as Hadoop Streaming would: INPUT... (files, directories, globs) to the OUTPUT directory.";
             var paths = cmd.Argument("paths", "INPUT... OUTPUT", multipleValues: true).IsRequired();
-            var reducers = cmd.Option<int>("--reducers <R>", "Number of reduce tasks (default 1, or -D mapreduce.job.reduces).", CommandOptionType.SingleValue);
-            var settings = cmd.Option("-D <SETTING>", "A job setting KEY=VALUE, as Hadoop's -D; tasks see it as the variable KEY with dots as underscores.", CommandOptionType.MultipleValue);
-            var io = cmd.Option("--io <FORMAT>", "text, typedbytes, rawbytes or keyonlytext for every task (Hadoop's -io); default: typedbytes when every input is a SequenceFile, else text.",
-                CommandOptionType.SingleValue).Accepts(v => v.Values("text", "typedbytes", "rawbytes", "keyonlytext"));
-            var outputFormat = cmd.Option("--outputformat <CLASS>", "org.apache.hadoop.mapred.TextOutputFormat or SequenceFileOutputFormat (Hadoop's -outputformat); default: SequenceFiles for typedbytes, else text.",
-                CommandOptionType.SingleValue);
-            var isolation = cmd.Option("--isolation <MODE>", "inprocess (default) or process: each task a separate hdnr process in its own directory.",
-                CommandOptionType.SingleValue).Accepts(v => v.Values("inprocess", "process"));
-            var attempts = cmd.Option<int>("--max-attempts <N>", "Attempts per task before the job fails (default 4).", CommandOptionType.SingleValue);
-            var sortBuffer = cmd.Option<int>("--sort-buffer-mb <MB>", "Map output buffer per task before it spills (default 100).", CommandOptionType.SingleValue);
-            var splitMb = cmd.Option<int>("--split-mb <MB>", "Largest split of an uncompressed text file or a SequenceFile (default 32, Hadoop's local block size).", CommandOptionType.SingleValue);
-            var parallel = cmd.Option<int>("--tasks <N>", "Tasks run at once (default: one per core).", CommandOptionType.SingleValue);
-            var overwrite = cmd.Option("--overwrite", "Replace an existing OUTPUT once the job has committed (Hadoop refuses it); never one that is or holds an input or the working or home directory.", CommandOptionType.NoValue);
-            var files = cmd.Option("--file <PATH[#NAME]>", "A file linked into each task's working directory.", CommandOptionType.MultipleValue);
-            var archives = cmd.Option("--archive <PATH[#NAME]>", "An archive unpacked and linked into each task's working directory.", CommandOptionType.MultipleValue);
-            var inputFormat = cmd.Option("--inputformat <CLASS>", "The input format, as Hadoop's -inputformat: TextInputFormat (default), KeyValueTextInputFormat, org.apache.hadoop.mapred.lib.NLineInputFormat, SequenceFileAsTextInputFormat, SequenceFileInputFormat, AutoInputFormat.", CommandOptionType.SingleValue);
-            var inputReader = cmd.Option("--inputreader <SPEC>", "A record reader, as Hadoop's -inputreader: \"StreamXmlRecordReader,begin=<page>,end=</page>\".", CommandOptionType.SingleValue);
-            var partitioner = cmd.Option("--partitioner <CLASS>", "The partitioner class, as Hadoop Streaming's -partitioner: org.apache.hadoop.mapred.lib.HashPartitioner (default) or KeyFieldBasedPartitioner.", CommandOptionType.SingleValue);
+            var describe = JobOptions(cmd, session, ownOutput: false);
             cmd.OnExecute(() =>
             {
                 if (paths.Values.Count < 2) throw new UserException("launch-local needs at least one INPUT and an OUTPUT.");
-                var configuration = settings.Values.Select(ParseSetting).ToList();
-                // StreamJob sets the record reader's settings from -inputreader, after the -D ones.
-                if (inputReader.Value() is { } reader) configuration.AddRange(InputReaderSettings(reader));
-                var job = new JobDescription
-                {
-                    ScriptPath = Path.GetFullPath(session.ScriptArgument),
-                    AssemblyPath = session.Compiled.AssemblyPath,
-                    DependencyPaths = session.Compiled.DependencyPaths,
-                    HasCombine = session.Compiled.Tasks.Contains(TaskKind.Combine),
-                    HasReduce = session.Compiled.Tasks.Contains(TaskKind.Reduce),
-                    Inputs = paths.Values[..^1]!,
-                    Output = paths.Values[^1]!,
-                    Reducers = reducers.HasValue() ? reducers.ParsedValue : (int)(Number(configuration, "mapreduce.job.reduces") ?? 1),
-                    Parallelism = parallel.HasValue() ? Math.Max(1, parallel.ParsedValue) : Environment.ProcessorCount,
-                    SplitBytes = splitMb.HasValue() ? Math.Max(1L, splitMb.ParsedValue) << 20 : Math.Max(1L, Number(configuration, "fs.local.block.size", largest: long.MaxValue) ?? 32L << 20),
-                    MinSplitBytes = Number(configuration, "mapreduce.input.fileinputformat.split.minsize", largest: long.MaxValue) ?? 1,
-                    SortBufferMb = sortBuffer.HasValue() ? Math.Clamp(sortBuffer.ParsedValue, 1, 2047) : (int)(Number(configuration, "mapreduce.task.io.sort.mb", "a number of MiB from 1 to 2047", 2047, 1) ?? 100),
-                    SpillPercent = SpillPercent(configuration),
-                    MinSpillsForCombine = (int)(Number(configuration, "mapreduce.map.combine.minspills") ?? 3),
-                    InputFormat = inputFormat.Value() is { } format
-                        ? InputFormatClass.Parse(format) ?? throw new InputFormatException($"--inputformat {format}: launch-local does not read this input format; launch passes it to Hadoop.")
-                        : inputReader.HasValue() ? InputFormatClass.StreamInput : null,
-                    Io = io.Value() switch
-                    {
-                        "text" => WireFormat.Text, "typedbytes" => WireFormat.TypedBytes, "rawbytes" => WireFormat.RawBytes, "keyonlytext" => WireFormat.KeyOnlyText,
-                        _ => null,
-                    },
-                    PartFormat = OutputSettings.Read(configuration, outputFormat.Value()),
-                    Isolation = isolation.Value() == "process" ? Isolation.Process : Isolation.InProcess,
-                    TaskTimeoutMilliseconds = Number(configuration, "mapreduce.task.timeout", "a number of milliseconds", long.MaxValue) ?? 600_000,
-                    MaxAttempts = attempts.HasValue() ? Math.Max(1, attempts.ParsedValue) : (int)Math.Max(1, Number(configuration, "mapreduce.map.maxattempts") ?? 4),
-                    ReduceMaxAttempts = attempts.HasValue() ? Math.Max(1, attempts.ParsedValue) : (int)Math.Max(1, Number(configuration, "mapreduce.reduce.maxattempts") ?? 4),
-                    NonZeroExitIsFailure = Boolean(configuration, "stream.non.zero.exit.is.failure") ?? true,
-                    Overwrite = overwrite.HasValue(),
-                    Configuration = configuration,
-                    Files = files.Values!,
-                    Archives = archives.Values!,
-                    HdnrCommand = SelfCommand(),
-                    Partitioner = Shuffle(() => ShuffleSettings.Partitioner(configuration, partitioner.Value())),
-                    KeyOrder = Shuffle(() => ShuffleSettings.KeyOrder(configuration)),
-                };
-                foreach (var name in (string[])["stream.num.map.output.key.fields", "stream.num.reduce.output.key.fields"]) Number(configuration, name);
-                if (job.Reducers < 0) throw new UserException($"the number of reducers is {job.Reducers}; it must be 0 or more.");
-                if (!session.Compiled.Tasks.Contains(TaskKind.Map))
-                    throw new UserException($"{session.ScriptArgument} defines no Map function, so it cannot run as a job.");
-                return Run(job);
+                return Run(describe(paths.Values[..^1]!, paths.Values[^1]!));
             });
         });
 
-    private static int Run(JobDescription job)
+    /// <summary>Adds launch-local's job options to <paramref name="cmd"/> and returns how to describe the job from them, its inputs and its output; a verb that makes its <paramref name="ownOutput"/> has no --overwrite.</summary>
+    public static Func<IReadOnlyList<string>, string, JobDescription> JobOptions(CommandLineApplication cmd, ScriptSession session, bool ownOutput)
+    {
+        var reducers = cmd.Option<int>("--reducers <R>", "Number of reduce tasks (default 1, or -D mapreduce.job.reduces).", CommandOptionType.SingleValue);
+        var settings = cmd.Option("-D <SETTING>", "A job setting KEY=VALUE, as Hadoop's -D; tasks see it as the variable KEY with dots as underscores.", CommandOptionType.MultipleValue);
+        var io = cmd.Option("--io <FORMAT>", "text, typedbytes, rawbytes or keyonlytext for every task (Hadoop's -io); default: typedbytes when every input is a SequenceFile, else text.",
+            CommandOptionType.SingleValue).Accepts(v => v.Values("text", "typedbytes", "rawbytes", "keyonlytext"));
+        var outputFormat = cmd.Option("--outputformat <CLASS>", "org.apache.hadoop.mapred.TextOutputFormat or SequenceFileOutputFormat (Hadoop's -outputformat); default: SequenceFiles for typedbytes, else text.",
+            CommandOptionType.SingleValue);
+        var isolation = cmd.Option("--isolation <MODE>", "inprocess (default) or process: each task a separate hdnr process in its own directory.",
+            CommandOptionType.SingleValue).Accepts(v => v.Values("inprocess", "process"));
+        var attempts = cmd.Option<int>("--max-attempts <N>", "Attempts per task before the job fails (default 4).", CommandOptionType.SingleValue);
+        var sortBuffer = cmd.Option<int>("--sort-buffer-mb <MB>", "Map output buffer per task before it spills (default 100).", CommandOptionType.SingleValue);
+        var splitMb = cmd.Option<int>("--split-mb <MB>", "Largest split of an uncompressed text file or a SequenceFile (default 32, Hadoop's local block size).", CommandOptionType.SingleValue);
+        var parallel = cmd.Option<int>("--tasks <N>", "Tasks run at once (default: one per core).", CommandOptionType.SingleValue);
+        var overwrite = ownOutput ? null : cmd.Option("--overwrite", "Replace an existing OUTPUT once the job has committed (Hadoop refuses it); never one that is or holds an input or the working or home directory.", CommandOptionType.NoValue);
+        var files = cmd.Option("--file <PATH[#NAME]>", "A file linked into each task's working directory.", CommandOptionType.MultipleValue);
+        var archives = cmd.Option("--archive <PATH[#NAME]>", "An archive unpacked and linked into each task's working directory.", CommandOptionType.MultipleValue);
+        var inputFormat = cmd.Option("--inputformat <CLASS>", "The input format, as Hadoop's -inputformat: TextInputFormat (default), KeyValueTextInputFormat, org.apache.hadoop.mapred.lib.NLineInputFormat, SequenceFileAsTextInputFormat, SequenceFileInputFormat, AutoInputFormat.", CommandOptionType.SingleValue);
+        var inputReader = cmd.Option("--inputreader <SPEC>", "A record reader, as Hadoop's -inputreader: \"StreamXmlRecordReader,begin=<page>,end=</page>\".", CommandOptionType.SingleValue);
+        var partitioner = cmd.Option("--partitioner <CLASS>", "The partitioner class, as Hadoop Streaming's -partitioner: org.apache.hadoop.mapred.lib.HashPartitioner (default) or KeyFieldBasedPartitioner.", CommandOptionType.SingleValue);
+        return (inputs, output) =>
+        {
+            var configuration = settings.Values.Select(ParseSetting).ToList();
+            // StreamJob sets the record reader's settings from -inputreader, after the -D ones.
+            if (inputReader.Value() is { } reader) configuration.AddRange(InputReaderSettings(reader));
+            var job = new JobDescription
+            {
+                ScriptPath = Path.GetFullPath(session.ScriptArgument),
+                AssemblyPath = session.Compiled.AssemblyPath,
+                DependencyPaths = session.Compiled.DependencyPaths,
+                HasCombine = session.Compiled.Tasks.Contains(TaskKind.Combine),
+                HasReduce = session.Compiled.Tasks.Contains(TaskKind.Reduce),
+                Inputs = inputs,
+                Output = output,
+                Reducers = reducers.HasValue() ? reducers.ParsedValue : (int)(Number(configuration, "mapreduce.job.reduces") ?? 1),
+                Parallelism = parallel.HasValue() ? Math.Max(1, parallel.ParsedValue) : Environment.ProcessorCount,
+                SplitBytes = splitMb.HasValue() ? Math.Max(1L, splitMb.ParsedValue) << 20 : Math.Max(1L, Number(configuration, "fs.local.block.size", largest: long.MaxValue) ?? 32L << 20),
+                MinSplitBytes = Number(configuration, "mapreduce.input.fileinputformat.split.minsize", largest: long.MaxValue) ?? 1,
+                SortBufferMb = sortBuffer.HasValue() ? Math.Clamp(sortBuffer.ParsedValue, 1, 2047) : (int)(Number(configuration, "mapreduce.task.io.sort.mb", "a number of MiB from 1 to 2047", 2047, 1) ?? 100),
+                SpillPercent = SpillPercent(configuration),
+                MinSpillsForCombine = (int)(Number(configuration, "mapreduce.map.combine.minspills") ?? 3),
+                InputFormat = inputFormat.Value() is { } format
+                    ? InputFormatClass.Parse(format) ?? throw new InputFormatException($"--inputformat {format}: launch-local does not read this input format; launch passes it to Hadoop.")
+                    : inputReader.HasValue() ? InputFormatClass.StreamInput : null,
+                Io = io.Value() switch
+                {
+                    "text" => WireFormat.Text, "typedbytes" => WireFormat.TypedBytes, "rawbytes" => WireFormat.RawBytes, "keyonlytext" => WireFormat.KeyOnlyText,
+                    _ => null,
+                },
+                PartFormat = OutputSettings.Read(configuration, outputFormat.Value()),
+                Isolation = isolation.Value() == "process" ? Isolation.Process : Isolation.InProcess,
+                TaskTimeoutMilliseconds = Number(configuration, "mapreduce.task.timeout", "a number of milliseconds", long.MaxValue) ?? 600_000,
+                MaxAttempts = attempts.HasValue() ? Math.Max(1, attempts.ParsedValue) : (int)Math.Max(1, Number(configuration, "mapreduce.map.maxattempts") ?? 4),
+                ReduceMaxAttempts = attempts.HasValue() ? Math.Max(1, attempts.ParsedValue) : (int)Math.Max(1, Number(configuration, "mapreduce.reduce.maxattempts") ?? 4),
+                NonZeroExitIsFailure = Boolean(configuration, "stream.non.zero.exit.is.failure") ?? true,
+                Overwrite = overwrite?.HasValue() == true,
+                Configuration = configuration,
+                Files = files.Values!,
+                Archives = archives.Values!,
+                HdnrCommand = SelfCommand(),
+                Partitioner = Shuffle(() => ShuffleSettings.Partitioner(configuration, partitioner.Value())),
+                KeyOrder = Shuffle(() => ShuffleSettings.KeyOrder(configuration)),
+            };
+            foreach (var name in (string[])["stream.num.map.output.key.fields", "stream.num.reduce.output.key.fields"]) Number(configuration, name);
+            if (job.Reducers < 0) throw new UserException($"the number of reducers is {job.Reducers}; it must be 0 or more.");
+            if (!session.Compiled.Tasks.Contains(TaskKind.Map))
+                throw new UserException($"{session.ScriptArgument} defines no Map function, so it cannot run as a job.");
+            return job;
+        };
+    }
+
+    /// <summary>Runs <paramref name="job"/> with the progress display and the counters on stderr, then <paramref name="done"/> with the process's own stdout; returns the exit code.</summary>
+    public static int Run(JobDescription job, Action<Stream>? done = null)
     {
         // In-process tasks share this process's stdin and stdout: as the pipe verb gives a task, reading stdin gives end
         // of file and what a script prints goes to stderr, where it cannot be taken for anything hdnr writes.
-        if (OperatingSystem.IsLinux())
-        {
-            var (input, output) = PipeHop.Hop();
-            input.Dispose();
-            output.Dispose();
-        }
+        using var stdout = HopStdout();
         using var cancel = new CancellationTokenSource();
         var signal = 0;
         void Stop(int number)
@@ -126,7 +132,10 @@ internal static class LaunchLocalVerb
                 ? LocalJobRunner.Run(job, Console.Error, null, cancel.Token)
                 : ProgressBars.Show(progress, () => LocalJobRunner.Run(job, Console.Error, progress, cancel.Token));
             Console.Error.Write($"hdnr: Job {result.JobId} completed successfully: {result.MapTasks} map and {result.ReduceTasks} reduce tasks, output in {Path.GetFullPath(job.Output)}\n");
-            Console.Error.Write(result.Counters.Format());
+            // Hadoop's plain lines where a program or a file reads them, a table where a person does.
+            if (Console.IsErrorRedirected) Console.Error.Write(result.Counters.Format());
+            else ProgressBars.ShowCounters(result.Counters);
+            done?.Invoke(stdout);
             return 0;
         }
         catch (Exception) when (cancel.IsCancellationRequested)
@@ -135,6 +144,15 @@ internal static class LaunchLocalVerb
             Console.Error.WriteLine("hdnr: Job killed: no output was committed.");
             return ExitCodes.Signal(signal);
         }
+    }
+
+    /// <summary>Moves stdin and stdout away from in-process tasks, which then read end of file and print on stderr, and returns the process's own stdout.</summary>
+    public static Stream HopStdout()
+    {
+        if (!OperatingSystem.IsLinux()) return Console.OpenStandardOutput();
+        var (input, output) = PipeHop.Hop();
+        input.Dispose();
+        return output;
     }
 
     // StreamJob's -inputreader: "CLASS,name=value,...", the class (streaming's package when it has no dot) as

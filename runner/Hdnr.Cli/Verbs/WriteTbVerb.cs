@@ -19,13 +19,21 @@ internal static class WriteTbVerb
             cmd.OnExecute(() =>
             {
                 using var stdin = Console.OpenStandardInput();
-                SequenceFileLoad.Run(
-                    stdin,
-                    "stdin",
-                    PairFormatter.ParseFormat(format.Value() ?? "typedbytes"),
-                    path.Value!,
-                    Enum.Parse<SequenceFileCompression>(compression.Value() ?? "none", ignoreCase: true),
-                    overwrite.HasValue());
+                try
+                {
+                    SequenceFileLoad.Run(
+                        stdin,
+                        "stdin",
+                        PairFormatter.ParseFormat(format.Value() ?? "typedbytes"),
+                        path.Value!,
+                        Enum.Parse<SequenceFileCompression>(compression.Value() ?? "none", ignoreCase: true),
+                        overwrite.HasValue());
+                }
+                catch (InvalidDataException e) when (!format.HasValue())
+                {
+                    // Tab-separated lines are the usual input that is not typed bytes: say how to read them.
+                    throw new InvalidDataException($"{e.Message} (if stdin is tab-separated text, add --format tsv)", e);
+                }
                 return 0;
             });
         });

@@ -33,7 +33,7 @@ public static class FrozenProgram
         {
             Console.Out.Write(ScriptVerbs.DocText(script.Doc));
             Console.Out.Flush();
-            return 1;
+            return ExitCodes.Usage;
         }
         var verb = args[0];
         if (verb is "-h" or "--help" or "-?")
@@ -100,7 +100,7 @@ public static class FrozenProgram
 
     private static string Usage(string name) => $"""
         Usage: {name} [VERB] [--io text|typedbytes]
-          (none)                        print the script's doc and exit 1
+          (none)                        print the script's doc and exit 2
           info                          print {"{"}"doc": ..., "tasks": [...]{"}"} as one line of JSON
           map | reduce | combine        run one streaming task: stdin to stdout
           pipe map|reduce|combine       the same, with stdout and stdin hopped away from the script

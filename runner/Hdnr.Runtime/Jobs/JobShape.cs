@@ -80,6 +80,9 @@ public sealed class JobShape
 
     private static MethodInfo? Find(MethodInfo[] methods, string name)
     {
+        // "map" for "Map" would silently leave the job without that task.
+        if (methods.FirstOrDefault(m => m.Name != name && string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase)) is { } miscased)
+            throw new JobShapeException(miscased.Name, $"{miscased.Name} differs from {name} only in case, so hdnr would never call it; name it {name}");
         var found = methods.Where(m => m.Name == name).ToList();
         if (found.Count > 1)
             throw new JobShapeException(name, $"{name} is defined {found.Count} times; define it once");

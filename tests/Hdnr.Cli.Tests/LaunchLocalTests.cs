@@ -380,8 +380,14 @@ public sealed class LaunchLocalTests
         for (var i = 0; i < 1200 && !Directory.Exists(temporary); i++) await System.Threading.Tasks.Task.Delay(100);
         Assert.True(Directory.Exists(temporary), "the job did not start its tasks within 2 minutes");
         await System.Threading.Tasks.Task.Delay(1500);
+        // What the process does with signals, for the message when it does not stop.
+        var signals = string.Join(' ', File.ReadAllLines($"/proc/{process.Id}/status").Where(l => l.StartsWith("Sig", StringComparison.Ordinal)));
         Assert.Equal(0, Kill(process.Id, signal));
-        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "the job did not stop");
+        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"the job did not stop within 60 s of {signal} ({signals}); its stderr:\n{await stderr}");
+        }
 
         Assert.Equal(exitCode, process.ExitCode);
         Assert.Contains("hdnr: Job killed: no output was committed.", await stderr);

@@ -65,7 +65,7 @@ public sealed class StaticJobBinder
             if (_tasks[(int)kind] is null || (_shape.End(kind) is not null && _ends[(int)kind] is null))
                 throw new InvalidOperationException($"the frozen executable did not bind the script's {kind}; freeze the script again");
         }
-        return new ScriptJob(_shape, _reporter, _tasks, _ends);
+        return new ScriptJob(_shape, _reporter, _tasks, _ends, _instance);
     }
 
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The instantiation is named in source; freeze generates it only for declared types whose readers close no generics.")]

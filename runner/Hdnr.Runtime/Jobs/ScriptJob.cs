@@ -9,9 +9,16 @@ public sealed class ScriptJob
 {
     private readonly BoundFunction?[] _tasks;
     private readonly BoundFunction?[] _ends;
+    private readonly Action?[] _starts;
 
-    internal ScriptJob(JobShape shape, ITaskReporter reporter, BoundFunction?[] tasks, BoundFunction?[] ends)
+    internal ScriptJob(JobShape shape, ITaskReporter reporter, BoundFunction?[] tasks, BoundFunction?[] ends, object? instance)
     {
+        _starts = new Action?[3];
+        foreach (var kind in shape.Tasks)
+        {
+            if (shape.Start(kind) is { } start)
+                _starts[(int)kind] = start.IsStatic ? start.CreateDelegate<Action>() : start.CreateDelegate<Action>(instance);
+        }
         Shape = shape;
         Reporter = reporter;
         _tasks = tasks;
@@ -44,12 +51,15 @@ public sealed class ScriptJob
             tasks[(int)kind] = JobBinder.Task(shape.Function(kind)!, instance);
             if (shape.End(kind) is { } end) ends[(int)kind] = JobBinder.End(end, instance);
         }
-        return new ScriptJob(shape, reporter, tasks, ends);
+        return new ScriptJob(shape, reporter, tasks, ends, instance);
     }
 
     internal BoundFunction? Task(TaskKind kind) => _tasks[(int)kind];
 
     internal BoundFunction? End(TaskKind kind) => _ends[(int)kind];
+
+    /// <summary>The script's <c>MapStart</c>, <c>ReduceStart</c> or <c>CombineStart</c>, bound to its instance.</summary>
+    internal Action? Start(TaskKind kind) => _starts[(int)kind];
 
     /// <summary>Runs the script's factory: it executes the top-level statements and leaves the script instance in slot 1.</summary>
     [RequiresUnreferencedCode("Finds the factory of a script compiled at run time.")]

@@ -44,9 +44,26 @@ public static class Codecs
             if (reader.Read()) throw new JsonException("text after the JSON value");
             return value;
         }
-        catch (Exception failure) when (failure is JsonException or InvalidOperationException)
+        catch (Exception failure) when (failure is JsonException or InvalidOperationException || (failure is ConversionFailure && !IsJson(text)))
         {
+            // Text that is not JSON at all is named as such, even where a first value in it did not fit the type.
             throw new ConversionFailure($"cannot read {TextForm.Quote(text)} as {typeName}: it is not JSON");
+        }
+    }
+
+    private static bool IsJson(ReadOnlySpan<byte> text)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(text);
+            while (reader.Read())
+            {
+            }
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 
@@ -61,7 +78,7 @@ public static class Codecs
     /// <summary>True for the declared types a container codec reads: arrays, lists, dictionaries and value tuples of types hdnr reads.</summary>
     internal static bool IsContainer(Type type)
     {
-        if (!TextForm.CanRead(type)) return false;
+        if (!TextForm.CanRead(type) || type == typeof(byte[])) return false;
         if (type.IsArray) return true;
         if (!type.IsGenericType) return false;
         var definition = type.GetGenericTypeDefinition();

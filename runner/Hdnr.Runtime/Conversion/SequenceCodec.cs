@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using System.Text.Json;
-using Hdnr.Runtime.Text;
 using Hdnr.Runtime.TypedBytes;
 using Hdnr.Runtime.Wire;
 

@@ -68,14 +68,14 @@ public sealed class StaticJobBinder
         return new ScriptJob(_shape, _reporter, _tasks, _ends, _instance);
     }
 
-    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The instantiation is named in source; freeze generates it only for declared types whose readers close no generics.")]
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "As above: the readers of these types build no collections.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The instantiation is named in source, and the generated source registers the codec of every container type it names before binding, so no reader builds one.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "As above: the readers take the registered codecs.")]
     private MapFunction<TKey, TValue, TPair, TAccess, TOutKey, TOutValue> NewMap<TKey, TValue, TPair, TAccess, TOutKey, TOutValue>()
         where TAccess : struct, IPairAccess<TPair, TOutKey, TOutValue> =>
         new("Map", Bind<Func<TKey, TValue, IEnumerable<TPair>>>(Function(TaskKind.Map, _shape.Map)));
 
-    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The instantiation is named in source; freeze generates it only for declared types whose readers close no generics.")]
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "As above: the readers of these types build no collections.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The instantiation is named in source, and the generated source registers the codec of every container type it names before binding, so no reader builds one.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "As above: the readers take the registered codecs.")]
     private GroupFunction<TKey, TValue, TPair, TAccess, TOutKey, TOutValue> NewGroup<TKey, TValue, TPair, TAccess, TOutKey, TOutValue>(TaskKind kind)
         where TAccess : struct, IPairAccess<TPair, TOutKey, TOutValue>
     {

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Hdnr.Hadoop.Tests;
 
-/// <summary>A native executable takes tuples, arrays, lists and dictionaries as keys and values, and runs MapStart and ReduceStart, writing exactly what <c>hdnr SCRIPT map|reduce</c> writes.</summary>
+/// <summary>A native executable takes tuples, arrays, lists and dictionaries as keys and values, runs MapStart and ReduceStart and gives the script its task's Context, writing exactly what <c>hdnr SCRIPT map|reduce</c> writes.</summary>
 public sealed class FrozenCompositeTests(FrozenComposites frozen) : IClassFixture<FrozenComposites>
 {
     private static readonly byte[] Lines = Encoding.UTF8.GetBytes("the cat sat\nthe dog ate the cake\n");
@@ -29,13 +29,27 @@ public sealed class FrozenCompositeTests(FrozenComposites frozen) : IClassFixtur
         SameBytes(["reduce", "--io", "typedbytes"], typedMap);
     }
 
-    /// <summary>Runs the frozen executable and hdnr on the same input, asserts both succeed with the same bytes, and returns the text.</summary>
-    private string Same(string[] args, byte[] input) => Encoding.UTF8.GetString(SameBytes(args, input));
-
-    private byte[] SameBytes(string[] args, byte[] input)
+    [Fact]
+    public void A_native_executable_gives_the_script_the_context_hadoop_gives_its_task()
     {
-        var ours = frozen.Run(args, input);
-        var hdnrs = Hdnr.Run([frozen.Script, .. args], input);
+        Assert.True(frozen.Freeze.ExitCode == 0, frozen.Freeze.ToString());
+        var hadoop = new Dictionary<string, string?> { ["mapreduce_map_input_file"] = "file:/data/cat.txt", ["shapes_mark"] = "!" };
+
+        var map = Same(["map"], Lines, hadoop);
+
+        // The setting marks each key, and "cat", the input file's name, was seen before the first record.
+        Assert.StartsWith("[\"t!\",3]\t{\"the\":[0,0,1]}\n[\"c!\",3]\t{\"cat\":[0,1,0]}\n", map);
+    }
+
+    /// <summary>Runs the frozen executable and hdnr on the same input, asserts both succeed with the same bytes, and returns the text.</summary>
+    private string Same(string[] args, byte[] input, Dictionary<string, string?>? environment = null) =>
+        Encoding.UTF8.GetString(SameBytes(args, input, environment));
+
+    private byte[] SameBytes(string[] args, byte[] input, Dictionary<string, string?>? environment = null)
+    {
+        environment ??= [];
+        var ours = frozen.Run(args, input, environment);
+        var hdnrs = Hdnr.Run([frozen.Script, .. args], input, environment: environment);
 
         Assert.True(hdnrs.ExitCode == 0, hdnrs.ToString());
         Assert.True(ours.ExitCode == 0, ours.ToString());

@@ -1,6 +1,6 @@
 namespace Hdnr.Hadoop.Tests;
 
-/// <summary>One script whose keys and values are tuples, arrays, lists and dictionaries and which has MapStart and ReduceStart hooks, frozen once natively and unpacked in a folder of its own.</summary>
+/// <summary>One script whose keys and values are tuples, arrays, lists and dictionaries and which has MapStart and ReduceStart hooks and reads its task's Context, frozen once natively and unpacked in a folder of its own.</summary>
 /// <remarks>A NativeAOT publish costs a minute of both cores, so every composite type is in this one script and <see cref="FrozenCompositeTests"/> shares it.</remarks>
 public sealed class FrozenComposites
 {
@@ -14,13 +14,14 @@ public sealed class FrozenComposites
             var groups = -100;
 
             // Without MapStart, Map fails on the null set; run per record instead of per task, every word would be new.
-            void MapStart() => seen = new HashSet<string>();
+            // The input file's name counts as seen: the task's Context says which file it reads.
+            void MapStart() => seen = Context.InputFile is { } file ? [Path.GetFileNameWithoutExtension(file)] : [];
 
             IEnumerable<((string, int), Dictionary<string, long[]>)> Map(long offset, string line)
             {
                 var at = 0;
                 foreach (var word in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                    yield return ((word[..1], word.Length), new Dictionary<string, long[]> { [word] = [offset, at++, seen!.Add(word) ? 1 : 0] });
+                    yield return ((word[..1] + Context.Settings["shapes.mark"], word.Length), new Dictionary<string, long[]> { [word] = [offset, at++, seen!.Add(word) ? 1 : 0] });
             }
 
             void ReduceStart() => groups = 0;
@@ -48,5 +49,10 @@ public sealed class FrozenComposites
     public string Node { get; }
 
     /// <summary>Runs the unpacked <c>./shapes</c> in its folder with no .NET anywhere in reach.</summary>
-    internal ProcessResult Run(string[] args, byte[] stdin) => Processes.Exec(Path.Combine(Node, "shapes"), args, stdin, Node, NoDotnet.Environment());
+    internal ProcessResult Run(string[] args, byte[] stdin, IReadOnlyDictionary<string, string?> extra)
+    {
+        var environment = NoDotnet.Environment();
+        foreach (var (name, value) in extra) environment[name] = value;
+        return Processes.Exec(Path.Combine(Node, "shapes"), args, stdin, Node, environment);
+    }
 }

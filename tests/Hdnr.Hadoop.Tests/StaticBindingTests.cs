@@ -60,11 +60,11 @@ public sealed class StaticBindingTests
     {
         var (compiled, _, type) = Compile("wc.csx");
         var reporter = new StderrReporter(TextWriter.Null);
-        var binder = new StaticJobBinder(type, reporter);
+        var binder = new StaticJobBinder(type, reporter, TaskContext.OfProcess(kind));
         binder.MapTuples<long, string, string, int>();
         binder.GroupTuples<string, int, string, int>(TaskKind.Reduce);
         binder.GroupTuples<string, int, string, int>(TaskKind.Combine);
-        var reflected = ScriptJob.Create(ScriptAssemblyLoader.Load(compiled.AssemblyPath, compiled.DependencyPaths), reporter);
+        var reflected = ScriptJob.Create(ScriptAssemblyLoader.Load(compiled.AssemblyPath, compiled.DependencyPaths), reporter, TaskContext.OfProcess(kind));
 
         Assert.Equal(Run(reflected, kind, input), Run(binder.Job(), kind, input));
         Assert.NotEmpty(Run(binder.Job(), kind, input));
@@ -74,7 +74,7 @@ public sealed class StaticBindingTests
     public void A_job_missing_a_binding_is_refused_rather_than_run_without_it()
     {
         var (_, _, type) = Compile("wc.csx");
-        var binder = new StaticJobBinder(type, new StderrReporter(TextWriter.Null));
+        var binder = new StaticJobBinder(type, new StderrReporter(TextWriter.Null), TaskContext.OfProcess(TaskKind.Map));
         binder.MapTuples<long, string, string, int>();
 
         Assert.Contains("did not bind the script's Reduce", Assert.Throws<InvalidOperationException>(binder.Job).Message);

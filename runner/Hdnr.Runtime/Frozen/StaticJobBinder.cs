@@ -20,17 +20,18 @@ public sealed class StaticJobBinder
     private readonly BoundFunction?[] _tasks = new BoundFunction?[3];
     private readonly BoundFunction?[] _ends = new BoundFunction?[3];
 
-    /// <summary>Checks the shape of <paramref name="scriptType"/> and runs the script's top-level statements with <paramref name="reporter"/> behind its globals.</summary>
+    /// <summary>Checks the shape of <paramref name="scriptType"/> and runs the script's top-level statements with <paramref name="reporter"/> and <paramref name="context"/> behind its globals.</summary>
     [RequiresUnreferencedCode("Reads the methods of the compiled script class; a frozen executable roots the script's assembly.")]
     public StaticJobBinder(
         [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods)] Type scriptType,
-        ITaskReporter reporter)
+        ITaskReporter reporter,
+        TaskContext context)
     {
         ArgumentNullException.ThrowIfNull(scriptType);
         ArgumentNullException.ThrowIfNull(reporter);
         _shape = JobShape.Of(scriptType);
         _reporter = reporter;
-        _instance = ScriptJob.Instantiate(scriptType, new ScriptGlobals(reporter));
+        _instance = ScriptJob.Instantiate(scriptType, new ScriptGlobals(reporter, context));
     }
 
     /// <summary>Binds <c>Map(TKey, TValue)</c> returning <c>(TOutKey, TOutValue)</c> tuples.</summary>

@@ -31,19 +31,19 @@ public sealed class ScriptJob
     /// <summary>Where the script's Counter and Status calls go; flushed when a task ends.</summary>
     public ITaskReporter Reporter { get; }
 
-    /// <summary>Runs the script's top-level statements with <paramref name="reporter"/> behind its globals, then binds its functions.</summary>
+    /// <summary>Runs the script's top-level statements with <paramref name="reporter"/> and <paramref name="context"/> behind its globals, then binds its functions.</summary>
     /// <exception cref="JobShapeException">A function has a shape hdnr cannot run.</exception>
     /// <exception cref="ScriptException">The script's top-level statements threw.</exception>
     [RequiresDynamicCode("Binds a script compiled at run time.")]
     [RequiresUnreferencedCode("Binds a script compiled at run time.")]
-    public static ScriptJob Create(Assembly compiled, ITaskReporter reporter)
+    public static ScriptJob Create(Assembly compiled, ITaskReporter reporter, TaskContext context)
     {
         ArgumentNullException.ThrowIfNull(compiled);
         ArgumentNullException.ThrowIfNull(reporter);
         var scriptType = compiled.GetType("Script")
             ?? throw new ArgumentException($"{compiled.GetName().Name} is not a compiled script: it has no class Script", nameof(compiled));
         var shape = JobShape.Of(scriptType);
-        var instance = Instantiate(scriptType, new ScriptGlobals(reporter));
+        var instance = Instantiate(scriptType, new ScriptGlobals(reporter, context));
         var tasks = new BoundFunction?[3];
         var ends = new BoundFunction?[3];
         foreach (var kind in shape.Tasks)

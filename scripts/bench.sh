@@ -60,6 +60,34 @@ report "  throughput hdnr" "$(awk -v s="$size_mib" -v t="$map" 'BEGIN {printf "%
 report "  throughput python3 mapper" "$(awk -v s="$size_mib" -v t="$py_map" 'BEGIN {printf "%.0f MiB/s", s / (t / 1000)}')"
 report "  ratio hdnr / python3 throughput (goal >= 2)" "$(ratio "$py_map" "$map")"
 
+# --- Composite values: a reduce over 2 M records whose values are (string, int) tuples, against the same reduce over
+# string values (issue 12's goal: at most 1.5 x). Keys are sorted, 100 values each, as a shuffle hands them over.
+cat > "$work/tuples.csx" << 'EOF'
+IEnumerable<(string, long)> Reduce(string key, IEnumerable<(string, int)> values)
+{
+    long total = 0;
+    foreach (var (name, count) in values) total += name.Length + count;
+    yield return (key, total);
+}
+EOF
+cat > "$work/strings.csx" << 'EOF'
+IEnumerable<(string, long)> Reduce(string key, IEnumerable<string> values)
+{
+    long total = 0;
+    foreach (var value in values) total += value.Length;
+    yield return (key, total);
+}
+EOF
+awk 'BEGIN { for (i = 0; i < 2000000; i++) printf "k%07d\t[\"word%d\",%d]\n", int(i / 100), i % 1000, i % 7 }' > "$work/tuples.txt"
+awk 'BEGIN { for (i = 0; i < 2000000; i++) printf "k%07d\tword%d\n", int(i / 100), i % 1000 }' > "$work/strings.txt"
+"$hdnr" "$work/tuples.csx" reduce < /dev/null > /dev/null
+"$hdnr" "$work/strings.csx" reduce < /dev/null > /dev/null
+tuples=$(for _ in $(seq "$runs"); do ms "$hdnr" "$work/tuples.csx" reduce < "$work/tuples.txt"; done | median)
+strings=$(for _ in $(seq "$runs"); do ms "$hdnr" "$work/strings.csx" reduce < "$work/strings.txt"; done | median)
+report "reduce, 2 M (string, int) values" "$tuples ms"
+report "reduce, 2 M string values" "$strings ms"
+report "  ratio tuples / strings (goal <= 1.5)" "$(ratio "$tuples" "$strings")"
+
 # --- launch-local: the whole word count job (wc.csx with its Combine) over the same $mb MB, against peers run here.
 ll_out="$work/ll-out"
 launch_local() { "$hdnr" "$work/wc.csx" launch-local "$1" "$ll_out" --overwrite "${@:2}" 2> /dev/null; }

@@ -26,7 +26,7 @@ internal sealed class ScriptSession(string scriptArgument)
         }
     }
 
-    /// <summary>Runs the script's top-level code and binds its functions, reporting counters on stderr as Hadoop reads them.</summary>
-    public ScriptJob CreateJob() =>
-        ScriptJob.Create(ScriptAssemblyLoader.Load(Compiled.AssemblyPath, Compiled.DependencyPaths), new StderrReporter());
+    /// <summary>Runs the script's top-level code with <paramref name="context"/> and binds its functions, reporting counters on stderr as Hadoop reads them.</summary>
+    public ScriptJob CreateJob(TaskContext context) =>
+        ScriptJob.Create(ScriptAssemblyLoader.Load(Compiled.AssemblyPath, Compiled.DependencyPaths), new StderrReporter(), context);
 }

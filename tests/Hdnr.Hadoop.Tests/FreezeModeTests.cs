@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Hdnr.Hadoop.Tests;
 
-/// <summary>The three freeze modes, a script with a NuGet package, a failing script and one NativeAOT cannot take.</summary>
+/// <summary>The three freeze modes, a script with a NuGet package and a failing script.</summary>
 public sealed class FreezeModeTests(FrozenWords words) : IClassFixture<FrozenWords>
 {
     private static readonly byte[] Numbers = File.ReadAllBytes(Hdnr.Example("spellnumbers.txt"));
@@ -130,25 +130,6 @@ public sealed class FreezeModeTests(FrozenWords words) : IClassFixture<FrozenWor
         Assert.False(File.Exists(Path.Combine(node, "libcoreclr.so")));
         Assert.Equal((1, hdnrs.Stdout, hdnrs.Stderr), (ours.ExitCode, ours.Stdout, ours.Stderr));
         Assert.Contains("digits.csx:4: Map failed at record 2 (byte offset 3): FormatException:", ours.Stderr);
-    }
-
-    [Fact]
-    public void A_script_nativeaot_cannot_take_is_refused_with_the_reason_and_the_mode_to_use()
-    {
-        var script = TempScript("""
-            /// Sums lists of numbers.
-            IEnumerable<(string, int)> Reduce(string key, IEnumerable<List<int>> lists)
-            {
-                yield return (key, lists.Sum(l => l.Sum()));
-            }
-            """, "lists.csx");
-
-        var result = Hdnr.Run([script, "freeze", Path.Combine(Path.GetDirectoryName(script)!, "lists.tgz")]);
-
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("NativeAOT cannot take this script: Reduce takes a values' element of type List<int>", result.Stderr);
-        Assert.Contains("--mode self-contained", result.Stderr);
-        Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));
     }
 
     private static string TempScript(string source, string name)

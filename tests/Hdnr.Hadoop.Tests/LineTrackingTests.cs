@@ -170,7 +170,7 @@ public sealed class LineTrackingTests : IDisposable
         var output = new MemoryStream();
         try
         {
-            var job = ScriptJob.Create(script, new StderrReporter(TextWriter.Null));
+            var job = ScriptJob.Create(script, new StderrReporter(TextWriter.Null), TaskContext.OfProcess(TaskKind.Map));
             StreamingTask.Run(job, kind, TaskIo.Text, new MemoryStream(Encoding.UTF8.GetBytes(input)), output);
             return (Encoding.UTF8.GetString(output.ToArray()), null);
         }

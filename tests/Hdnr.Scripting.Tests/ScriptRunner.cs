@@ -9,7 +9,7 @@ internal static class ScriptRunner
     public static object? Call(CompiledScript compiled, string function, params object?[] arguments)
     {
         var type = ScriptAssemblyLoader.Load(compiled.AssemblyPath, compiled.DependencyPaths).GetType("Script", throwOnError: true)!;
-        var submission = new object?[] { new ScriptGlobals(new NoReporter()), null };
+        var submission = new object?[] { new ScriptGlobals(new NoReporter(), TaskContext.OfProcess(TaskKind.Map)), null };
         var factory = type.GetMethod("<Factory>", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!;
         ((Task)factory.Invoke(null, [submission])!).GetAwaiter().GetResult();
         var method = type.GetMethod(function, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static)!;

@@ -15,9 +15,25 @@ internal static class TaskVerb
             {
                 cmd.Description = $"Run the script's {kind} as a streaming task: stdin to stdout.";
                 var io = IoOption(cmd);
-                cmd.OnExecute(() => Run(session, kind, io.Value(), pipe: false));
+                var inputFile = kind == TaskKind.Map
+                    ? cmd.Option("--input-file <PATH>", "The file stdin holds, as Hadoop tells a map task (mapreduce_map_input_file, the script's Context.InputFile), for map | sort | reduce.",
+                        CommandOptionType.SingleValue)
+                    : null;
+                cmd.OnExecute(() =>
+                {
+                    if (inputFile?.Value() is { } path) NameInputFile(path);
+                    return Run(session, kind, io.Value(), pipe: false);
+                });
             });
         }
+    }
+
+    // As Hadoop names a local split's file to its task, under the new name and the deprecated one; Context.InputFile reads it back.
+    private static void NameInputFile(string path)
+    {
+        var uri = "file:" + Path.GetFullPath(path);
+        Environment.SetEnvironmentVariable("mapreduce_map_input_file", uri);
+        Environment.SetEnvironmentVariable("map_input_file", uri);
     }
 
     public static string Name(TaskKind kind) => ScriptVerbs.Name(kind);

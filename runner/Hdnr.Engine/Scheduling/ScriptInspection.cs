@@ -8,7 +8,7 @@ using System.Reflection.PortableExecutable;
 namespace Hdnr.Engine.Scheduling;
 
 /// <summary>What a compiled script does that only a task process of its own gives it the Hadoop way, or that would take the engine down if it ran on one of the engine's threads.</summary>
-/// <param name="ReadsProcessState">Whether the script reads environment variables or the current directory (<c>System.Environment</c>, <c>Directory.GetCurrentDirectory</c>): in one shared process those would not be the task's own.</param>
+/// <param name="ReadsProcessState">Whether the script reads environment variables or the current directory (<c>System.Environment</c>, <c>Directory.GetCurrentDirectory</c>): in one shared process those would not be the task's own. The script's <c>Context</c> global (<see cref="Hdnr.Runtime.Jobs.TaskContext"/>) is not counted: each in-process attempt gets its own.</param>
 /// <param name="HasAssignableStatics">Whether a class of the script has a static field it can assign (not <c>const</c>, not <c>readonly</c>): threads of one process would share it, where each Hadoop task has its own.</param>
 /// <param name="ExitsProcess">Whether the script calls <c>Environment.Exit</c> or <c>Environment.FailFast</c>, which would end the engine with it.</param>
 /// <param name="ReadsStandardInput">Whether the script reads standard input (<c>Console.In</c>, <c>ReadLine</c>, <c>Read</c>, <c>ReadKey</c>, <c>OpenStandardInput</c>), which is the task's input only in a process of its own.</param>
@@ -20,7 +20,7 @@ public sealed record ScriptInspection(bool ReadsProcessState, bool HasAssignable
         ExitsProcess ? "the script can end its process (Environment.Exit or FailFast), which must not end the engine"
         : Recursive ? "the script has recursion, and a stack overflow, which no thread survives, must not end the engine"
         : ReadsStandardInput ? "the script reads standard input, which only a task process of its own can give it (at end of file, as the pipe verb does)"
-        : ReadsProcessState ? "the script reads its environment or working directory"
+        : ReadsProcessState ? "the script reads its environment or working directory (Context has the task's own, which runs in-process)"
         : HasAssignableStatics ? "the script has static fields it can assign, which each task keeps apart only in a process of its own"
         : null;
 

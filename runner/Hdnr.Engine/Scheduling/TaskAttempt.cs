@@ -8,5 +8,5 @@ namespace Hdnr.Engine.Scheduling;
 /// <param name="TaskId">The task's id.</param>
 /// <param name="AttemptId">This attempt's id.</param>
 /// <param name="Environment">The variables the task's process sees (besides the engine's own).</param>
-/// <param name="WorkDirectory">The attempt's working directory when it runs as a process.</param>
+/// <param name="WorkDirectory">The attempt's working directory when it runs as a process, and its <c>Context.WorkDirectory</c> either way.</param>
 internal sealed record TaskAttempt(TaskKind Kind, string TaskId, string AttemptId, IReadOnlyDictionary<string, string> Environment, string WorkDirectory);

@@ -1,6 +1,6 @@
 // Task scheduling: attempts on threads or processes, retries, timeouts, and each task's environment and files.
 using System.Globalization;
-using System.Text;
+using Hdnr.Runtime.Jobs;
 using Hdnr.Engine.Settings;
 using Hdnr.Formats.Input;
 using Hdnr.Runtime.Wire;
@@ -107,11 +107,6 @@ internal static class TaskEnvironment
             : [.. new[] { "stream.map.input", "stream.map.output", "stream.reduce.input", "stream.reduce.output" }.Select(name => KeyValuePair.Create(name, TaskIo.Name(io)))];
 
     /// <summary>A configuration key as a variable name: each character outside [0-9A-Za-z] becomes <c>_</c>.</summary>
-    public static string Safe(string key)
-    {
-        var name = new StringBuilder(key.Length);
-        foreach (var c in key) name.Append(char.IsAsciiLetterOrDigit(c) ? c : '_');
-        return name.ToString();
-    }
+    public static string Safe(string key) => TaskSettings.VariableName(key);
 
 }

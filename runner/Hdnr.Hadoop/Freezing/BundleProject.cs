@@ -132,18 +132,18 @@ internal sealed record BundleProject(
         code.Append($"    new global::Hdnr.Runtime.Jobs.TaskKind[] {{ {tasks} }},\n");
         if (Mode == FreezeMode.Native)
         {
-            code.Append("    static reporter =>\n    {\n");
-            code.Append($"        var binder = new global::Hdnr.Runtime.Frozen.StaticJobBinder(global::System.Type.GetType({CSharpLiteral.Of("Script, " + ScriptAssemblyName)}, throwOnError: true), reporter);\n");
+            code.Append("    static (reporter, context) =>\n    {\n");
+            code.Append($"        var binder = new global::Hdnr.Runtime.Frozen.StaticJobBinder(global::System.Type.GetType({CSharpLiteral.Of("Script, " + ScriptAssemblyName)}, throwOnError: true), reporter, context);\n");
             foreach (var line in (Binding ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries))
                 code.Append("        ").Append(line).Append('\n');
             code.Append("        return binder.Job();\n    }));\n");
         }
         else
         {
-            code.Append("    static reporter =>\n    {\n");
+            code.Append("    static (reporter, context) =>\n    {\n");
             code.Append("        var lib = global::System.IO.Path.Combine(global::System.AppContext.BaseDirectory, \"lib\");\n");
             code.Append($"        var script = global::Hdnr.Runtime.Jobs.ScriptAssemblyLoader.Load(global::System.IO.Path.Combine(lib, {CSharpLiteral.Of(ScriptFileName)}), new[] {{ lib }});\n");
-            code.Append("        return global::Hdnr.Runtime.Jobs.ScriptJob.Create(script, reporter);\n    }));\n");
+            code.Append("        return global::Hdnr.Runtime.Jobs.ScriptJob.Create(script, reporter, context);\n    }));\n");
         }
         return code.ToString();
     }

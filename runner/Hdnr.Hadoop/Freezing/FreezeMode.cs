@@ -6,7 +6,7 @@ public enum FreezeMode
     /// <summary>One NativeAOT executable: nothing installed on the nodes (glibc 2.34 or newer when frozen on Debian 12).</summary>
     Native,
 
-    /// <summary>The ReadyToRun self-contained runner plus the compiled script: nothing installed, for scripts NativeAOT cannot take.</summary>
+    /// <summary>The ReadyToRun self-contained runner plus the compiled script: nothing installed, for scripts whose packages NativeAOT cannot compile.</summary>
     SelfContained,
 
     /// <summary>The framework-dependent runner plus the compiled script: nodes need the .NET 10 runtime.</summary>

@@ -119,7 +119,7 @@ public static class Freezer
         }
     }
 
-    /// <summary>The binding statements for a native executable, or the reason NativeAOT cannot take the script.</summary>
+    /// <summary>The statements that register the script's codecs and bind its functions in a native executable.</summary>
     private static string NativeBinding(CompiledScript compiled)
     {
         var assembly = ScriptAssemblyLoader.Load(compiled.AssemblyPath, compiled.DependencyPaths);
@@ -130,9 +130,8 @@ public static class Freezer
         }
         catch (NotSupportedException e)
         {
-            throw new HadoopToolException(
-                $"{compiled.ScriptPath}: NativeAOT cannot take this script: {e.Message}; use --mode self-contained, " +
-                "which takes every script and needs nothing on the nodes either");
+            // Only a signature type code cannot name (a pointer, say) gets here; JobShape refuses those for every verb first.
+            throw new HadoopToolException($"{compiled.ScriptPath}: NativeAOT cannot take this script: {e.Message}");
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using Hdnr.Runtime.Jobs;
@@ -8,17 +7,15 @@ using Hdnr.Runtime.TypedBytes;
 
 namespace Hdnr.Runtime.Conversion;
 
-/// <summary>Converts decoded values (typedbytes objects, or plain values from the text form's JSON) to a declared type.</summary>
+/// <summary>Converts decoded values (typedbytes objects, or plain values from the text form's JSON) to a declared type that is not a container.</summary>
 /// <remarks>
 /// One conversion serves both wire formats. Strings convert to scalars by the text form's rules, because JSON carries
 /// dictionary keys, byte arrays (base64) and non-finite doubles as strings.
 /// </remarks>
 internal static class ObjectConverters
 {
-    /// <summary>The conversion to <paramref name="type"/>, built once when a job is bound.</summary>
-    [RequiresDynamicCode("Builds collections of a script's declared types.")]
-    [RequiresUnreferencedCode("Builds collections of a script's declared types.")]
-    public static Func<object?, object?> For(Type type)
+    /// <summary>The conversion to <paramref name="type"/>, a type that is not a container (<see cref="Codecs"/> read those), built once when a job is bound.</summary>
+    public static Func<object?, object?> ForScalar(Type type)
     {
         var name = TypeNames.Of(type);
         if (type == typeof(object)) return value => value;
@@ -54,7 +51,7 @@ internal static class ObjectConverters
             };
         if (Nullable.GetUnderlyingType(type) is { } underlying)
         {
-            var inner = For(underlying);
+            var inner = ForScalar(underlying);
             return value => value is null ? null : inner(value);
         }
         if (type == typeof(TypedBytesRaw))
@@ -86,61 +83,11 @@ internal static class ObjectConverters
                 _ when Entries(value) is { } entries => new TypedBytesMap(entries.Select(e => new KeyValuePair<object, object?>(e.Key!, e.Value))),
                 _ => throw Mismatch(value, name),
             };
-        if (type.IsArray)
-        {
-            var elementType = type.GetElementType()!;
-            var inner = For(elementType);
-            return value =>
-            {
-                if (value is null) return null;
-                var items = Items(value) ?? throw Mismatch(value, name);
-                var array = Array.CreateInstance(elementType, items.Length);
-                for (var i = 0; i < items.Length; i++) array.SetValue(inner(items[i]), i);
-                return array;
-            };
-        }
-        var arguments = type.GetGenericArguments();
-        if (TextForm.IsValueTuple(type))
-        {
-            var inners = arguments.Select(For).ToArray();
-            return value =>
-            {
-                var items = Items(value) ?? throw Mismatch(value, name);
-                if (items.Length != inners.Length) throw Mismatch(value, name);
-                var converted = new object?[items.Length];
-                for (var i = 0; i < items.Length; i++) converted[i] = inners[i](items[i]);
-                return Activator.CreateInstance(type, converted);
-            };
-        }
-        if (arguments.Length == 1)
-        {
-            var listType = typeof(List<>).MakeGenericType(arguments[0]);
-            var inner = For(arguments[0]);
-            return value =>
-            {
-                if (value is null) return null;
-                var items = Items(value) ?? throw Mismatch(value, name);
-                var list = (IList)Activator.CreateInstance(listType, items.Length)!;
-                foreach (var item in items) list.Add(inner(item));
-                return list;
-            };
-        }
-        var dictionaryType = typeof(Dictionary<,>).MakeGenericType(arguments);
-        var keyConverter = For(arguments[0]);
-        var valueConverter = For(arguments[1]);
-        return value =>
-        {
-            if (value is null) return null;
-            var entries = Entries(value) ?? throw Mismatch(value, name);
-            var dictionary = (IDictionary)Activator.CreateInstance(dictionaryType)!;
-            foreach (var (key, item) in entries)
-                dictionary[keyConverter(key) ?? throw Mismatch(key, name)] = valueConverter(item);
-            return dictionary;
-        };
+        throw new ArgumentException($"{name} is a container: its codec reads it (Codecs)", nameof(type));
     }
 
     /// <summary>The items of a sequence value (vector, list, array), or null when it is not one.</summary>
-    private static object?[]? Items(object? value) => value switch
+    internal static object?[]? Items(object? value) => value switch
     {
         null or string or byte[] or IDictionary or TypedBytesMap => null,
         TypedBytesSequence sequence => sequence.AsSpan().ToArray(),
@@ -149,7 +96,7 @@ internal static class ObjectConverters
     };
 
     /// <summary>The entries of a map value, or null when it is not one.</summary>
-    private static IEnumerable<(object? Key, object? Value)>? Entries(object? value) => value switch
+    internal static IEnumerable<(object? Key, object? Value)>? Entries(object? value) => value switch
     {
         TypedBytesMap map => map.Select(e => new ValueTuple<object?, object?>(e.Key, e.Value)),
         IDictionary dictionary => EntriesOf(dictionary),
@@ -192,13 +139,17 @@ internal static class ObjectConverters
         _ => throw Mismatch(value, name),
     };
 
-    private static ConversionFailure Mismatch(object? value, string typeName) =>
+    internal static ConversionFailure Mismatch(object? value, string typeName) =>
         new($"cannot read {Show(value)} as {typeName}");
+
+    // The text form's JSON arrays arrive as object?[], at any depth: shown as the vectors they stand for.
+    private static object? Shown(object? value) =>
+        value is object?[] items ? new TypedBytesVector(items.Select(Shown)) : value;
 
     /// <summary>A decoded value as an error message shows it.</summary>
     internal static string Show(object? value)
     {
-        var text = TypedBytesText.Format(value is Array and not byte[] ? new TypedBytesVector(((IEnumerable)value).Cast<object?>()) : value);
+        var text = TypedBytesText.Format(Shown(value));
         if (value is IDictionary dictionary) text = TextForm.ToText(dictionary);
         return text.Length > 80 ? text[..80] + "..." : text;
     }

@@ -13,15 +13,22 @@ namespace Hdnr.Runtime.Conversion;
 /// </remarks>
 internal sealed class ValueReader<T>
 {
-    private readonly SpanParser _text;
-    private readonly Func<object?, object?> _decoded;
+    private readonly SpanParser? _text;
+    private readonly Func<object?, object?>? _decoded;
+    private readonly Codec<T>? _codec;
+    private readonly string _name = Jobs.TypeNames.Of(typeof(T));
 
-    [RequiresDynamicCode("Builds parsers for a script's declared types.")]
-    [RequiresUnreferencedCode("Builds parsers for a script's declared types.")]
+    [RequiresDynamicCode("Builds codecs for a script's declared types.")]
+    [RequiresUnreferencedCode("Builds codecs for a script's declared types.")]
     public ValueReader()
     {
+        if (Codecs.IsContainer(typeof(T)))
+        {
+            _codec = Codecs.Of<T>();
+            return;
+        }
         _text = TextParsers.For(typeof(T));
-        _decoded = ObjectConverters.For(typeof(T));
+        _decoded = ObjectConverters.ForScalar(typeof(T));
     }
 
     /// <summary>Reads a text-form key or value.</summary>
@@ -31,7 +38,7 @@ internal sealed class ValueReader<T>
         if (typeof(T) == typeof(long)) return (T)(object)TextParsers.ParseInt64(text);
         if (typeof(T) == typeof(int)) return (T)(object)TextParsers.ParseInt32(text);
         if (typeof(T) == typeof(double)) return (T)(object)TextParsers.ParseDouble(text);
-        return (T)_text(text)!;
+        return _codec is null ? (T)_text!(text)! : Codecs.ReadText(_codec, text, _name);
     }
 
     /// <summary>Reads a map's text-mode value: the line, whose bytes a <c>byte[]</c> gets exactly as they are.</summary>
@@ -68,6 +75,7 @@ internal sealed class ValueReader<T>
             return (T)(object)BinaryPrimitives.ReadDoubleBigEndian(encoded[1..]);
         if (typeof(T) == typeof(byte[]) && code == (byte)TypedBytesType.Bytes)
             return (T)(object)encoded[5..].ToArray();
-        return (T)_decoded(TypedBytesCodec.Decode(encoded))!;
+        var decoded = TypedBytesCodec.Decode(encoded);
+        return _codec is null ? (T)_decoded!(decoded)! : _codec.ReadDecoded(decoded);
     }
 }

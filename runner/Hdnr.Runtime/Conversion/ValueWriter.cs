@@ -19,6 +19,12 @@ internal static class ValueWriter<T>
         else if (typeof(T) == typeof(long)) TextForm.WriteInt64(output, (long)(object)value!);
         else if (typeof(T) == typeof(double)) TextForm.WriteDouble(output, (double)(object)value!);
         else if (typeof(T) == typeof(float)) TextForm.WriteSingle(output, (float)(object)value!);
+        else if (value is not null && Codecs.Known<T>() is { } codec)
+        {
+            var writer = JsonForm.Start(output);
+            codec.WriteJson(writer, value);
+            writer.Flush();
+        }
         else TextForm.WriteObject(output, value);
     }
 
@@ -62,6 +68,7 @@ internal static class ValueWriter<T>
             output.Advance(9);
             return;
         }
-        TypedBytesForm.Write(output, value);
+        if (value is not null && Codecs.Known<T>() is { } codec) codec.WriteTypedBytes(output, value);
+        else TypedBytesForm.Write(output, value);
     }
 }

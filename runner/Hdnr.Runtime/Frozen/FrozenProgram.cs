@@ -62,7 +62,7 @@ public static class FrozenProgram
             Console.Error.WriteLine($"{script.Name}: {ScriptVerbs.NoSuchTask(script.Name, kind)}");
             return ExitCodes.Usage;
         }
-        return ScriptVerbs.RunTask(() => script.CreateJob(new StderrReporter()), kind, io, pipe);
+        return ScriptVerbs.RunTask(context => script.CreateJob(new StderrReporter(), context), kind, io, pipe);
     }
 
     /// <summary>Reads <c>--io text|typedbytes</c> (or <c>--io=...</c>, <c>--io:...</c>) from the rest of the command line.</summary>

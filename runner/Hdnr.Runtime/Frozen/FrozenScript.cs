@@ -7,4 +7,4 @@ namespace Hdnr.Runtime.Frozen;
 /// <param name="Doc">The script's doc comment.</param>
 /// <param name="Tasks">The tasks the script defines, in <see cref="TaskKind"/> order.</param>
 /// <param name="CreateJob">Runs the script's top-level statements with the reporter behind its globals and binds its functions.</param>
-public sealed record FrozenScript(string Name, string Doc, IReadOnlyList<TaskKind> Tasks, Func<ITaskReporter, ScriptJob> CreateJob);
+public sealed record FrozenScript(string Name, string Doc, IReadOnlyList<TaskKind> Tasks, Func<ITaskReporter, TaskContext, ScriptJob> CreateJob);

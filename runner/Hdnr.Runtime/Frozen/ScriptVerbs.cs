@@ -45,12 +45,13 @@ public static class ScriptVerbs
 
     /// <summary>Runs a task in the process's own stdin and stdout, hopped away from the script first when <paramref name="pipe"/> (hadoopy's pipe hopping).</summary>
     /// <param name="createJob">Sets the script up; called after the wire formats are known and before the hop, so its failures reach stderr either way.</param>
-    public static int RunTask(Func<ScriptJob> createJob, TaskKind kind, string? io, bool pipe)
+    public static int RunTask(Func<TaskContext, ScriptJob> createJob, TaskKind kind, string? io, bool pipe)
     {
         ArgumentNullException.ThrowIfNull(createJob);
+        var context = TaskContext.OfProcess(kind);
         if (!pipe)
-            return RunTask(createJob(), kind, io, Console.OpenStandardInput(), Console.OpenStandardOutput());
+            return RunTask(createJob(context), kind, io, Console.OpenStandardInput(), Console.OpenStandardOutput());
         var (input, output) = PipeHop.Hop();
-        return RunTask(createJob(), kind, io, input, output);
+        return RunTask(createJob(context), kind, io, input, output);
     }
 }

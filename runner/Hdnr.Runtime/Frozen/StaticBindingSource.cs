@@ -1,33 +1,35 @@
 using System.Text;
 using Hdnr.Runtime.Jobs;
-using Hdnr.Runtime.TypedBytes;
+using Hdnr.Runtime.Conversion;
+using Hdnr.Runtime.Text;
 
 namespace Hdnr.Runtime.Frozen;
 
 /// <summary>Writes the C# statements that bind one script's functions through <see cref="StaticJobBinder"/>, naming every type its signatures use.</summary>
 public static class StaticBindingSource
 {
-    // Declared input types whose readers close no generic type at run time (ObjectConverters builds lists,
-    // dictionaries, arrays and tuples of the declared element types with MakeGenericType, which AOT cannot).
-    private static readonly HashSet<Type> NativeReadable =
-    [
-        typeof(string), typeof(long), typeof(int), typeof(short), typeof(sbyte), typeof(byte), typeof(double), typeof(float),
-        typeof(bool), typeof(byte[]), typeof(object), typeof(long?), typeof(int?), typeof(short?), typeof(sbyte?), typeof(byte?),
-        typeof(double?), typeof(float?), typeof(bool?), typeof(TypedBytesVector), typeof(TypedBytesList), typeof(TypedBytesMap),
-        typeof(TypedBytesRaw),
-    ];
-
-    /// <summary>Statements calling <paramref name="binder"/> (a <see cref="StaticJobBinder"/> variable) once per function of <paramref name="shape"/>.</summary>
+    /// <summary>Statements registering the codec of every container type the script declares, then calling <paramref name="binder"/> (a <see cref="StaticJobBinder"/> variable) once per function of <paramref name="shape"/>.</summary>
     /// <exception cref="NotSupportedException">A native executable cannot run this script; the message says why.</exception>
     public static string For(JobShape shape, string binder)
     {
         ArgumentNullException.ThrowIfNull(shape);
         var code = new StringBuilder();
+        // The codecs go first: a task loop's readers and writers take theirs when the binder builds it.
+        var registered = new HashSet<Type>();
         foreach (var kind in shape.Tasks)
         {
             var function = shape.Function(kind)!;
-            Check(function.Method.Name, "key", function.KeyType!);
-            Check(function.Method.Name, function.Method.Name == "Map" ? "value" : "values' element", function.ValueType!);
+            var types = new List<Type> { function.KeyType!, function.ValueType!, function.OutKeyType, function.OutValueType };
+            if (shape.End(kind) is { } end) types.AddRange([end.OutKeyType, end.OutValueType]);
+            foreach (var type in types.Where(t => Codecs.IsContainer(t) && registered.Add(t)))
+            {
+                var name = CSharpName(function.Method.Name, type);
+                code.Append($"global::Hdnr.Runtime.Conversion.Codecs.Register<{name}>({Codec(function.Method.Name, type)});\n");
+            }
+        }
+        foreach (var kind in shape.Tasks)
+        {
+            var function = shape.Function(kind)!;
             var pairs = function.PairsAreKeyValuePairs ? "Pairs" : "Tuples";
             var types = string.Join(", ", new[] { function.KeyType!, function.ValueType!, function.OutKeyType, function.OutValueType }.Select(t => CSharpName(function.Method.Name, t)));
             code.Append(kind == TaskKind.Map
@@ -43,12 +45,24 @@ public static class StaticBindingSource
         return code.ToString();
     }
 
-    private static void Check(string function, string role, Type type)
+    /// <summary>An expression that builds the codec of <paramref name="type"/> from its elements' codecs, each type named, so the AOT compiler sees every instantiation.</summary>
+    private static string Codec(string function, Type type)
     {
-        if (!NativeReadable.Contains(type))
-            throw new NotSupportedException(
-                $"{function} takes a {role} of type {TypeNames.Of(type)}, which a native executable cannot convert input to " +
-                "(it would build the collection's type at run time)");
+        const string Conversion = "global::Hdnr.Runtime.Conversion.";
+        var name = CSharpName(function, type);
+        if (!Codecs.IsContainer(type)) return $"new {Conversion}ScalarCodec<{name}>()";
+        if (type.IsArray)
+        {
+            var element = type.GetElementType()!;
+            return $"new {Conversion}SequenceCodec<{name}, {CSharpName(function, element)}>({Codec(function, element)})";
+        }
+        var arguments = type.GetGenericArguments();
+        var items = string.Join(", ", arguments.Select(a => Codec(function, a)));
+        var named = string.Join(", ", arguments.Select(a => CSharpName(function, a)));
+        if (TextForm.IsValueTuple(type)) return $"{Conversion}TupleCodecs.Of<{named}>({items})";
+        return arguments.Length == 1
+            ? $"new {Conversion}SequenceCodec<{name}, {named}>({items})"
+            : $"new {Conversion}DictionaryCodec<{name}, {named}>({items})";
     }
 
     /// <summary>The fully qualified C# spelling of <paramref name="type"/>, e.g. <c>global::System.Collections.Generic.List&lt;int&gt;</c>.</summary>

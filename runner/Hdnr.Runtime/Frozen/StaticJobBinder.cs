@@ -20,17 +20,18 @@ public sealed class StaticJobBinder
     private readonly BoundFunction?[] _tasks = new BoundFunction?[3];
     private readonly BoundFunction?[] _ends = new BoundFunction?[3];
 
-    /// <summary>Checks the shape of <paramref name="scriptType"/> and runs the script's top-level statements with <paramref name="reporter"/> behind its globals.</summary>
+    /// <summary>Checks the shape of <paramref name="scriptType"/> and runs the script's top-level statements with <paramref name="reporter"/> and <paramref name="context"/> behind its globals.</summary>
     [RequiresUnreferencedCode("Reads the methods of the compiled script class; a frozen executable roots the script's assembly.")]
     public StaticJobBinder(
         [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods)] Type scriptType,
-        ITaskReporter reporter)
+        ITaskReporter reporter,
+        TaskContext context)
     {
         ArgumentNullException.ThrowIfNull(scriptType);
         ArgumentNullException.ThrowIfNull(reporter);
         _shape = JobShape.Of(scriptType);
         _reporter = reporter;
-        _instance = ScriptJob.Instantiate(scriptType, new ScriptGlobals(reporter));
+        _instance = ScriptJob.Instantiate(scriptType, new ScriptGlobals(reporter, context));
     }
 
     /// <summary>Binds <c>Map(TKey, TValue)</c> returning <c>(TOutKey, TOutValue)</c> tuples.</summary>
@@ -65,17 +66,17 @@ public sealed class StaticJobBinder
             if (_tasks[(int)kind] is null || (_shape.End(kind) is not null && _ends[(int)kind] is null))
                 throw new InvalidOperationException($"the frozen executable did not bind the script's {kind}; freeze the script again");
         }
-        return new ScriptJob(_shape, _reporter, _tasks, _ends);
+        return new ScriptJob(_shape, _reporter, _tasks, _ends, _instance);
     }
 
-    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The instantiation is named in source; freeze generates it only for declared types whose readers close no generics.")]
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "As above: the readers of these types build no collections.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The instantiation is named in source, and the generated source registers the codec of every container type it names before binding, so no reader builds one.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "As above: the readers take the registered codecs.")]
     private MapFunction<TKey, TValue, TPair, TAccess, TOutKey, TOutValue> NewMap<TKey, TValue, TPair, TAccess, TOutKey, TOutValue>()
         where TAccess : struct, IPairAccess<TPair, TOutKey, TOutValue> =>
         new("Map", Bind<Func<TKey, TValue, IEnumerable<TPair>>>(Function(TaskKind.Map, _shape.Map)));
 
-    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The instantiation is named in source; freeze generates it only for declared types whose readers close no generics.")]
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "As above: the readers of these types build no collections.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The instantiation is named in source, and the generated source registers the codec of every container type it names before binding, so no reader builds one.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "As above: the readers take the registered codecs.")]
     private GroupFunction<TKey, TValue, TPair, TAccess, TOutKey, TOutValue> NewGroup<TKey, TValue, TPair, TAccess, TOutKey, TOutValue>(TaskKind kind)
         where TAccess : struct, IPairAccess<TPair, TOutKey, TOutValue>
     {

@@ -13,6 +13,8 @@ internal static class JobBinder
     [RequiresUnreferencedCode("Closes generic task loops over a script's declared types.")]
     public static BoundFunction Task(FunctionShape function, object? instance)
     {
+        Codecs.Prepare(function.OutKeyType);
+        Codecs.Prepare(function.OutValueType);
         var access = Access(function);
         var sequence = typeof(IEnumerable<>).MakeGenericType(function.PairType);
         Type loop;
@@ -37,6 +39,8 @@ internal static class JobBinder
     [RequiresUnreferencedCode("Closes generic task loops over a script's declared types.")]
     public static BoundFunction End(FunctionShape function, object? instance)
     {
+        Codecs.Prepare(function.OutKeyType);
+        Codecs.Prepare(function.OutValueType);
         var signature = typeof(Func<>).MakeGenericType(typeof(IEnumerable<>).MakeGenericType(function.PairType));
         var closed = typeof(EndFunction<,,,>).MakeGenericType(
             function.PairType, Access(function), function.OutKeyType, function.OutValueType);

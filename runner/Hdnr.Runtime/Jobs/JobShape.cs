@@ -11,8 +11,9 @@ public sealed class JobShape
         BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
     private JobShape(Type scriptType, FunctionShape? map, FunctionShape? reduce, FunctionShape? combine,
-        FunctionShape? mapEnd, FunctionShape? reduceEnd, FunctionShape? combineEnd)
+        FunctionShape? mapEnd, FunctionShape? reduceEnd, FunctionShape? combineEnd, MethodInfo?[] starts)
     {
+        _starts = starts;
         ScriptType = scriptType;
         Map = map;
         Reduce = reduce;
@@ -26,6 +27,8 @@ public sealed class JobShape
         if (combine is not null) tasks.Add(TaskKind.Combine);
         Tasks = tasks;
     }
+
+    private readonly MethodInfo?[] _starts;
 
     /// <summary>The tasks the script defines, in the order map, reduce, combine.</summary>
     public IReadOnlyList<TaskKind> Tasks { get; }
@@ -64,6 +67,9 @@ public sealed class JobShape
         _ => null,
     };
 
+    /// <summary>The <c>MapStart</c>, <c>ReduceStart</c> or <c>CombineStart()</c> hook that runs before a task's first record, if the script has one.</summary>
+    internal MethodInfo? Start(TaskKind kind) => _starts[(int)kind];
+
     /// <summary>Reads and checks the shapes of Map, Reduce, Combine and their *End functions, throwing <see cref="JobShapeException"/> for the first that is wrong.</summary>
     public static JobShape Of([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods)] Type scriptType)
     {
@@ -75,7 +81,11 @@ public sealed class JobShape
         var mapEnd = End(methods, "MapEnd", map, "Map");
         var reduceEnd = End(methods, "ReduceEnd", reduce, "Reduce");
         var combineEnd = End(methods, "CombineEnd", combine, "Combine");
-        return new JobShape(scriptType, map, reduce, combine, mapEnd, reduceEnd, combineEnd);
+        var starts = new MethodInfo?[3];
+        starts[(int)TaskKind.Map] = Start(methods, "MapStart", map, "Map");
+        starts[(int)TaskKind.Reduce] = Start(methods, "ReduceStart", reduce, "Reduce");
+        starts[(int)TaskKind.Combine] = Start(methods, "CombineStart", combine, "Combine");
+        return new JobShape(scriptType, map, reduce, combine, mapEnd, reduceEnd, combineEnd, starts);
     }
 
     private static MethodInfo? Find(MethodInfo[] methods, string name)
@@ -124,6 +134,17 @@ public sealed class JobShape
         if (task is null)
             throw new JobShapeException(name, $"{name} runs after the last record of {taskName}, but the script defines no {taskName}");
         return Checked(name, method, null, null, pair);
+    }
+
+    private static MethodInfo? Start(MethodInfo[] methods, string name, FunctionShape? task, string taskName)
+    {
+        var method = Find(methods, name);
+        if (method is null) return null;
+        if (method.IsGenericMethodDefinition || method.GetParameters().Length != 0 || method.ReturnType != typeof(void))
+            throw Wrong(name, $"{name} must take no parameters and return nothing, e.g. void {name}()", method);
+        if (task is null)
+            throw new JobShapeException(name, $"{name} runs before the first record of {taskName}, but the script defines no {taskName}");
+        return method;
     }
 
     private static FunctionShape Checked(string name, MethodInfo method, Type? keyType, Type? valueType, Type pair)

@@ -9,9 +9,16 @@ public sealed class ScriptJob
 {
     private readonly BoundFunction?[] _tasks;
     private readonly BoundFunction?[] _ends;
+    private readonly Action?[] _starts;
 
-    internal ScriptJob(JobShape shape, ITaskReporter reporter, BoundFunction?[] tasks, BoundFunction?[] ends)
+    internal ScriptJob(JobShape shape, ITaskReporter reporter, BoundFunction?[] tasks, BoundFunction?[] ends, object? instance)
     {
+        _starts = new Action?[3];
+        foreach (var kind in shape.Tasks)
+        {
+            if (shape.Start(kind) is { } start)
+                _starts[(int)kind] = start.IsStatic ? start.CreateDelegate<Action>() : start.CreateDelegate<Action>(instance);
+        }
         Shape = shape;
         Reporter = reporter;
         _tasks = tasks;
@@ -24,19 +31,19 @@ public sealed class ScriptJob
     /// <summary>Where the script's Counter and Status calls go; flushed when a task ends.</summary>
     public ITaskReporter Reporter { get; }
 
-    /// <summary>Runs the script's top-level statements with <paramref name="reporter"/> behind its globals, then binds its functions.</summary>
+    /// <summary>Runs the script's top-level statements with <paramref name="reporter"/> and <paramref name="context"/> behind its globals, then binds its functions.</summary>
     /// <exception cref="JobShapeException">A function has a shape hdnr cannot run.</exception>
     /// <exception cref="ScriptException">The script's top-level statements threw.</exception>
     [RequiresDynamicCode("Binds a script compiled at run time.")]
     [RequiresUnreferencedCode("Binds a script compiled at run time.")]
-    public static ScriptJob Create(Assembly compiled, ITaskReporter reporter)
+    public static ScriptJob Create(Assembly compiled, ITaskReporter reporter, TaskContext context)
     {
         ArgumentNullException.ThrowIfNull(compiled);
         ArgumentNullException.ThrowIfNull(reporter);
         var scriptType = compiled.GetType("Script")
             ?? throw new ArgumentException($"{compiled.GetName().Name} is not a compiled script: it has no class Script", nameof(compiled));
         var shape = JobShape.Of(scriptType);
-        var instance = Instantiate(scriptType, new ScriptGlobals(reporter));
+        var instance = Instantiate(scriptType, new ScriptGlobals(reporter, context));
         var tasks = new BoundFunction?[3];
         var ends = new BoundFunction?[3];
         foreach (var kind in shape.Tasks)
@@ -44,12 +51,15 @@ public sealed class ScriptJob
             tasks[(int)kind] = JobBinder.Task(shape.Function(kind)!, instance);
             if (shape.End(kind) is { } end) ends[(int)kind] = JobBinder.End(end, instance);
         }
-        return new ScriptJob(shape, reporter, tasks, ends);
+        return new ScriptJob(shape, reporter, tasks, ends, instance);
     }
 
     internal BoundFunction? Task(TaskKind kind) => _tasks[(int)kind];
 
     internal BoundFunction? End(TaskKind kind) => _ends[(int)kind];
+
+    /// <summary>The script's <c>MapStart</c>, <c>ReduceStart</c> or <c>CombineStart</c>, bound to its instance.</summary>
+    internal Action? Start(TaskKind kind) => _starts[(int)kind];
 
     /// <summary>Runs the script's factory: it executes the top-level statements and leaves the script instance in slot 1.</summary>
     [RequiresUnreferencedCode("Finds the factory of a script compiled at run time.")]

@@ -42,6 +42,10 @@ public sealed class ScriptException : Exception
         new(function, string.Create(CultureInfo.InvariantCulture, $"{function} failed at record {record} (byte offset {offset})"),
             record, offset, inner);
 
+    /// <summary>Wraps a failure of a *Start function, which runs before the first record.</summary>
+    internal static ScriptException BeforeFirstRecord(string function, Exception inner) =>
+        new(function, $"{function} failed before the first record", null, null, inner);
+
     /// <summary>Wraps a failure of an *End function, which runs after the last record.</summary>
     internal static ScriptException AfterLastRecord(string function, long records, Exception inner) =>
         new(function, string.Create(CultureInfo.InvariantCulture, $"{function} failed after the last record (record {records})"),

@@ -64,6 +64,18 @@ public static class StreamingTask
         Run(job, kind, io, () => new PairSourceReader(input, io), () => new PairSink(output, io));
     }
 
+    private static void RunStart(Action start, TaskKind kind)
+    {
+        try
+        {
+            start();
+        }
+        catch (Exception exception)
+        {
+            throw ScriptException.BeforeFirstRecord(kind + "Start", exception);
+        }
+    }
+
     private static RecordReader StreamReader(Stream input, TaskKind kind, TaskIo io) => io.Input switch
     {
         WireFormat.Text when kind == TaskKind.Map => new TextRecordReader(input, io.MapInputSeparator),
@@ -87,6 +99,7 @@ public static class StreamingTask
         SurrogateEscape.TakeEscaped();
         try
         {
+            if (job.Start(kind) is { } start) RunStart(start, kind);
             function.Run(run);
             job.End(kind)?.Run(run);
         }

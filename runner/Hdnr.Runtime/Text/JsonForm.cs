@@ -29,10 +29,17 @@ internal static class JsonForm
     /// <summary>Writes a container as the whole text of a key or value.</summary>
     public static void WriteTopLevel(OutputBuffer output, object value)
     {
-        var writer = t_writer ??= new Utf8JsonWriter(output, WriterOptions);
-        writer.Reset(output);
+        var writer = Start(output);
         Write(writer, value);
         writer.Flush();
+    }
+
+    /// <summary>This thread's writer, set to write the whole text of a key or value to <paramref name="output"/>; flush it when done.</summary>
+    public static Utf8JsonWriter Start(OutputBuffer output)
+    {
+        var writer = t_writer ??= new Utf8JsonWriter(output, WriterOptions);
+        writer.Reset(output);
+        return writer;
     }
 
     /// <summary>The JSON text of a value, for a dictionary key that is itself a container.</summary>
@@ -43,7 +50,8 @@ internal static class JsonForm
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static void Write(Utf8JsonWriter writer, object? value)
+    /// <summary>Writes any supported runtime value as one JSON value.</summary>
+    public static void Write(Utf8JsonWriter writer, object? value)
     {
         switch (value)
         {
@@ -128,7 +136,8 @@ internal static class JsonForm
         }
     }
 
-    private static object? Natural(JsonElement e) => e.ValueKind switch
+    /// <summary>A JSON value as a plain value.</summary>
+    public static object? Natural(JsonElement e) => e.ValueKind switch
     {
         JsonValueKind.String => e.GetString(),
         JsonValueKind.Number => e.TryGetInt64(out var integer) ? (object)integer : e.GetDouble(),

@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 
@@ -8,9 +7,7 @@ namespace Hdnr.Runtime.Text;
 /// <summary>Reads the text form back as the type a script declares: scalars directly, containers from JSON.</summary>
 internal static class TextParsers
 {
-    /// <summary>The parser for <paramref name="type"/>, built once when a job is bound.</summary>
-    [RequiresDynamicCode("Builds collections of a script's declared types.")]
-    [RequiresUnreferencedCode("Builds collections of a script's declared types.")]
+    /// <summary>The parser for <paramref name="type"/>, a type that is not a container (<see cref="Conversion.Codecs"/> read those), built once when a job is bound.</summary>
     public static SpanParser For(Type type)
     {
         // A declared object gets the text itself: the text form alone cannot tell "12" the string from 12 the number.
@@ -30,7 +27,7 @@ internal static class TextParsers
             return text => text.IsEmpty ? null : inner(text);
         }
         var name = Jobs.TypeNames.Of(type);
-        var convert = Conversion.ObjectConverters.For(type);
+        var convert = Conversion.ObjectConverters.ForScalar(type);
         return text => text.IsEmpty ? null : convert(JsonForm.ParseNatural(text, name));
     }
 

@@ -28,7 +28,7 @@ public sealed class ScriptAssemblyLoaderTests
     {
         var (library, reference) = BuildGreeterLibrary();
         var script = Scripts.Emit(UsesGreeter, extra: [reference]);
-        var job = ScriptJob.Create(ScriptAssemblyLoader.Load(script, [Path.GetDirectoryName(library)!]), new RecordingReporter());
+        var job = ScriptJob.Create(ScriptAssemblyLoader.Load(script, [Path.GetDirectoryName(library)!]), new RecordingReporter(), TaskContext.OfProcess(TaskKind.Map));
         Assert.Equal("hello, x\t1\n", Encoding.UTF8.GetString(Scripts.Run(job, TaskKind.Map, TaskIo.Text, "x\n"u8.ToArray())));
     }
 
@@ -37,7 +37,7 @@ public sealed class ScriptAssemblyLoaderTests
     {
         var (library, reference) = BuildGreeterLibrary();
         var script = Scripts.Emit(UsesGreeter, extra: [reference]);
-        var job = ScriptJob.Create(ScriptAssemblyLoader.Load(script, [library]), new RecordingReporter());
+        var job = ScriptJob.Create(ScriptAssemblyLoader.Load(script, [library]), new RecordingReporter(), TaskContext.OfProcess(TaskKind.Map));
         Assert.Equal("hello, y\t1\n", Encoding.UTF8.GetString(Scripts.Run(job, TaskKind.Map, TaskIo.Text, "y\n"u8.ToArray())));
     }
 
@@ -46,7 +46,7 @@ public sealed class ScriptAssemblyLoaderTests
     {
         var (_, reference) = BuildGreeterLibrary();
         var script = Scripts.Emit(UsesGreeter, extra: [reference]);
-        var job = ScriptJob.Create(ScriptAssemblyLoader.Load(script, []), new RecordingReporter());
+        var job = ScriptJob.Create(ScriptAssemblyLoader.Load(script, []), new RecordingReporter(), TaskContext.OfProcess(TaskKind.Map));
         var failure = Assert.Throws<ScriptException>(() => Scripts.Run(job, TaskKind.Map, TaskIo.Text, "y\n"u8.ToArray()));
         Assert.IsType<FileNotFoundException>(failure.InnerException);
         Assert.Contains("Greeting", failure.Message);

@@ -55,7 +55,7 @@ internal static class Scripts
 
     /// <summary>A bound job; counters and status go to <paramref name="reporter"/> (or nowhere).</summary>
     public static ScriptJob Job(string source, ITaskReporter? reporter = null, string file = "wc.csx") =>
-        ScriptJob.Create(Compile(source, file), reporter ?? new RecordingReporter());
+        ScriptJob.Create(Compile(source, file), reporter ?? new RecordingReporter(), TaskContext.OfProcess(TaskKind.Map));
 
     /// <summary>Runs a task of <paramref name="job"/> over <paramref name="input"/> and returns the output bytes.</summary>
     public static byte[] Run(ScriptJob job, TaskKind kind, TaskIo io, byte[] input)

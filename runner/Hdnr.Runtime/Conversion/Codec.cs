@@ -1,0 +1,25 @@
+using System.Text.Json;
+using Hdnr.Runtime.Wire;
+
+namespace Hdnr.Runtime.Conversion;
+
+/// <summary>Reads and writes values of one declared type <typeparamref name="T"/> inside the text form's JSON and as typedbytes, typed all the way down.</summary>
+/// <remarks>
+/// Built once per declared type when a job is bound (<see cref="Codecs"/>), or named in source by a frozen executable;
+/// a codec of a container holds its elements' codecs, so no record needs reflection, <c>Activator</c> or boxing.
+/// Failures throw <see cref="ConversionFailure"/>.
+/// </remarks>
+public abstract class Codec<T>
+{
+    /// <summary>Reads the JSON value at the reader's current token, leaving the reader on the value's last token.</summary>
+    internal abstract T ReadJson(ref Utf8JsonReader reader);
+
+    /// <summary>Reads a decoded typedbytes value (or a plain value from the text form's JSON).</summary>
+    internal abstract T ReadDecoded(object? value);
+
+    /// <summary>Writes <paramref name="value"/> as one JSON value.</summary>
+    internal abstract void WriteJson(Utf8JsonWriter writer, T value);
+
+    /// <summary>Writes <paramref name="value"/> as one typedbytes value.</summary>
+    internal abstract void WriteTypedBytes(OutputBuffer output, T value);
+}

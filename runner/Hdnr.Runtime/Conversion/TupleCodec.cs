@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Hdnr.Runtime.TypedBytes;
+using Hdnr.Runtime.Wire;
+
+namespace Hdnr.Runtime.Conversion;
+
+/// <summary>The codec of a value tuple: a JSON array, a typedbytes vector, one item per element, each through its own codec.</summary>
+/// <typeparam name="TTuple">The declared tuple type, e.g. <c>(string, int)</c>.</typeparam>
+public sealed class TupleCodec<TTuple> : Codec<TTuple>
+    where TTuple : struct
+{
+    private readonly TupleItem<TTuple>[] _items;
+    private readonly string _name = Jobs.TypeNames.Of(typeof(TTuple));
+
+    /// <summary>A codec over <paramref name="items"/>, in order (<see cref="TupleCodecs"/> makes them).</summary>
+    public TupleCodec(params TupleItem<TTuple>[] items) => _items = items;
+
+    internal override TTuple ReadJson(ref Utf8JsonReader reader)
+    {
+        // A copy of the reader is the value's start, for the message that shows it whole.
+        var start = reader;
+        if (reader.TokenType != JsonTokenType.StartArray) throw Codecs.Mismatch(ref start, _name);
+        var tuple = default(TTuple);
+        var count = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (count == _items.Length) throw Codecs.Mismatch(ref start, _name);
+            _items[count++].ReadJson(ref tuple, ref reader);
+        }
+        return count == _items.Length ? tuple : throw Codecs.Mismatch(ref start, _name);
+    }
+
+    internal override TTuple ReadDecoded(object? value)
+    {
+        var items = ObjectConverters.Items(value);
+        if (items is null || items.Length != _items.Length) throw ObjectConverters.Mismatch(value, _name);
+        var tuple = default(TTuple);
+        for (var i = 0; i < items.Length; i++) _items[i].ReadDecoded(ref tuple, items[i]);
+        return tuple;
+    }
+
+    internal override void WriteJson(Utf8JsonWriter writer, TTuple value)
+    {
+        writer.WriteStartArray();
+        foreach (var item in _items) item.WriteJson(writer, in value);
+        writer.WriteEndArray();
+    }
+
+    internal override void WriteTypedBytes(OutputBuffer output, TTuple value)
+    {
+        Codecs.WriteHeader(output, TypedBytesType.Vector, _items.Length);
+        foreach (var item in _items) item.WriteTypedBytes(output, in value);
+    }
+}
+
+/// <summary>One item of a tuple: its codec and how to get and set it without boxing the tuple.</summary>
+public abstract class TupleItem<TTuple>
+{
+    internal abstract void ReadJson(ref TTuple tuple, ref Utf8JsonReader reader);
+
+    internal abstract void ReadDecoded(ref TTuple tuple, object? value);
+
+    internal abstract void WriteJson(Utf8JsonWriter writer, in TTuple tuple);
+
+    internal abstract void WriteTypedBytes(OutputBuffer output, in TTuple tuple);
+}
+
+/// <summary>Sets an item of a tuple in place.</summary>
+public delegate void ItemSetter<TTuple, TItem>(ref TTuple tuple, TItem value);
+
+/// <summary>Gets an item of a tuple.</summary>
+public delegate TItem ItemGetter<TTuple, TItem>(in TTuple tuple);
+
+/// <summary>Item <typeparamref name="TItem"/> of a tuple <typeparamref name="TTuple"/>.</summary>
+public sealed class TupleItem<TTuple, TItem>(Codec<TItem> codec, ItemGetter<TTuple, TItem> get, ItemSetter<TTuple, TItem> set) : TupleItem<TTuple>
+{
+    internal override void ReadJson(ref TTuple tuple, ref Utf8JsonReader reader) => set(ref tuple, codec.ReadJson(ref reader));
+
+    internal override void ReadDecoded(ref TTuple tuple, object? value) => set(ref tuple, codec.ReadDecoded(value));
+
+    internal override void WriteJson(Utf8JsonWriter writer, in TTuple tuple) => codec.WriteJson(writer, get(in tuple));
+
+    internal override void WriteTypedBytes(OutputBuffer output, in TTuple tuple) => codec.WriteTypedBytes(output, get(in tuple));
+}

@@ -1,0 +1,58 @@
+namespace Hdnr.Hadoop.Tests;
+
+/// <summary>One script whose keys and values are tuples, arrays, lists and dictionaries and which has MapStart and ReduceStart hooks and reads its task's Context, frozen once natively and unpacked in a folder of its own.</summary>
+/// <remarks>A NativeAOT publish costs a minute of both cores, so every composite type is in this one script and <see cref="FrozenCompositeTests"/> shares it.</remarks>
+public sealed class FrozenComposites
+{
+    public FrozenComposites()
+    {
+        var folder = Directory.CreateTempSubdirectory("hdnr-script-").FullName;
+        Script = Path.Combine(folder, "shapes.csx");
+        File.WriteAllText(Script, """
+            /// Words by first letter and length, carried in tuples, arrays, lists and dictionaries; the hooks set each task's state up.
+            HashSet<string>? seen = null;
+            var groups = -100;
+
+            // Without MapStart, Map fails on the null set; run per record instead of per task, every word would be new.
+            // The input file's name counts as seen: the task's Context says which file it reads.
+            void MapStart() => seen = Context.InputFile is { } file ? [Path.GetFileNameWithoutExtension(file)] : [];
+
+            IEnumerable<((string, int), Dictionary<string, long[]>)> Map(long offset, string line)
+            {
+                var at = 0;
+                foreach (var word in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    yield return ((word[..1] + Context.Settings["shapes.mark"], word.Length), new Dictionary<string, long[]> { [word] = [offset, at++, seen!.Add(word) ? 1 : 0] });
+            }
+
+            void ReduceStart() => groups = 0;
+
+            IEnumerable<(List<string>, (int, string[], IReadOnlyDictionary<int, bool>))> Reduce((string, int) key, IEnumerable<Dictionary<string, long[]>> values)
+            {
+                var words = values.SelectMany(v => v).ToList();
+                groups++;
+                yield return (words.Select(w => w.Key).ToList(), (groups, [key.Item1, key.Item2.ToString()], new Dictionary<int, bool> { [key.Item2] = words.Any(w => w.Value[2] == 1) }));
+            }
+            """);
+        var work = Directory.CreateTempSubdirectory("hdnr-freeze-composites-").FullName;
+        var archive = Path.Combine(work, "shapes.tgz");
+        Freeze = Hdnr.Run([Script, "freeze", archive], timeout: TimeSpan.FromMinutes(10));
+        Node = Directory.CreateDirectory(Path.Combine(work, "node")).FullName;
+        if (Freeze.ExitCode == 0)
+            Processes.Exec("tar", ["xzf", archive, "-C", Node]);
+    }
+
+    public string Script { get; }
+
+    internal ProcessResult Freeze { get; }
+
+    /// <summary>The unpacked archive.</summary>
+    public string Node { get; }
+
+    /// <summary>Runs the unpacked <c>./shapes</c> in its folder with no .NET anywhere in reach.</summary>
+    internal ProcessResult Run(string[] args, byte[] stdin, IReadOnlyDictionary<string, string?> extra)
+    {
+        var environment = NoDotnet.Environment();
+        foreach (var (name, value) in extra) environment[name] = value;
+        return Processes.Exec(Path.Combine(Node, "shapes"), args, stdin, Node, environment);
+    }
+}

@@ -19,9 +19,9 @@ internal static class MapTask
     public static IReadOnlyList<SpillRun> Run(JobContext context, InputSplit split, int index)
     {
         var taskId = context.Ids.Task(isMap: true, index);
-        var runs = TaskRetry.Run(taskId, context.Job.MaxAttempts,
+        var runs = TaskRetry.Run(taskId, TaskKind.Map, context.Job.MaxAttempts, attempt => context.Ids.Attempt(isMap: true, index, attempt),
             attempt => Attempt(context, split, index, taskId, context.Ids.Attempt(isMap: true, index, attempt)),
-            attempt => Abort(context, context.Ids.Attempt(isMap: true, index, attempt)), context.Cancel);
+            attempt => Abort(context, context.Ids.Attempt(isMap: true, index, attempt)), context.Progress, context.Cancel);
         return runs;
     }
 
@@ -93,7 +93,11 @@ internal static class MapTask
     private static void Combine(JobContext context, TaskAttempt map, int number, IPairSource source, IPairSink sink, CountingReporter reporter)
     {
         var attempt = map with { Kind = TaskKind.Combine, WorkDirectory = Path.Combine(Path.GetDirectoryName(map.WorkDirectory)!, $"combine{number}") };
-        context.Launcher.Run(attempt, source, sink, reporter, context.Cancel);
+        context.Progress.Attempt($"{map.AttemptId} combine{number}", TaskKind.Combine, () =>
+        {
+            context.Launcher.Run(attempt, source, sink, reporter, context.Cancel);
+            return true;
+        }, context.Cancel);
     }
 
     private static void Abort(JobContext context, string attemptId)

@@ -85,7 +85,7 @@ public static class LocalJobRunner
             ITaskLauncher launcher = isolation == Isolation.Process ? processes : new InProcessLauncher(job, job.TaskTimeoutMilliseconds, processes, log);
             var counters = new JobCounters();
             var context = new JobContext(job, io, input, ids, splits.Count, files.Count, reducers, committer, launcher, local, counters, progress, linked.Token);
-            progress.Start(splits.Sum(s => s.Length), reducers);
+            progress.Start(splits.Sum(s => s.Length), reducers, counters);
 
             var mapOutputs = new IReadOnlyList<SpillRun>[splits.Count];
             TaskPool.Run(splits.Count, job.Parallelism, i => mapOutputs[i] = MapTask.Run(context, splits[i], i), linked);

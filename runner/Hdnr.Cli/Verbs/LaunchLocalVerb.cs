@@ -23,10 +23,11 @@ internal static class LaunchLocalVerb
             cmd.Description = "Run the job on this machine as Hadoop Streaming would: INPUT... (files, directories, globs) to the OUTPUT directory.";
             var paths = cmd.Argument("paths", "INPUT... OUTPUT", multipleValues: true).IsRequired();
             var describe = JobOptions(cmd, session, ownOutput: false);
+            var report = ReportOption(cmd);
             cmd.OnExecute(() =>
             {
                 if (paths.Values.Count < 2) throw new UserException("launch-local needs at least one INPUT and an OUTPUT.");
-                return Run(describe(paths.Values[..^1]!, paths.Values[^1]!));
+                return Run(describe(paths.Values[..^1]!, paths.Values[^1]!), report: report.Value());
             });
         });
 
@@ -102,9 +103,14 @@ internal static class LaunchLocalVerb
         };
     }
 
-    /// <summary>Runs <paramref name="job"/> with the progress display and the counters on stderr, then <paramref name="done"/> with the process's own stdout; returns the exit code.</summary>
-    public static int Run(JobDescription job, Action<Stream>? done = null)
+    /// <summary>Adds <c>--report FILE.html</c> to <paramref name="cmd"/>.</summary>
+    public static CommandOption ReportOption(CommandLineApplication cmd) =>
+        cmd.Option("--report <FILE.html>", "Write a self-contained HTML page of the job (a timeline of every task attempt, the counters, each reducer's load and heaviest keys), also when the job fails.", CommandOptionType.SingleValue);
+
+    /// <summary>Runs <paramref name="job"/> with the progress display and the counters on stderr, then <paramref name="done"/> with the process's own stdout, and writes the <paramref name="report"/> page when one is asked for, however the job ends; returns the exit code.</summary>
+    public static int Run(JobDescription job, Action<Stream>? done = null, string? report = null)
     {
+        if (report is not null) JobReport.Check(report);
         // In-process tasks share this process's stdin and stdout: as the pipe verb gives a task, reading stdin gives end
         // of file and what a script prints goes to stderr, where it cannot be taken for anything hdnr writes.
         using var stdout = HopStdout();
@@ -125,24 +131,56 @@ internal static class LaunchLocalVerb
             context.Cancel = true;
             Stop(15);
         });
+        var progress = new JobProgress();
+        var outcome = "Job killed: no output was committed";
+        var succeeded = false;
         try
         {
-            var progress = new JobProgress();
-            var result = Console.IsErrorRedirected
-                ? LocalJobRunner.Run(job, Console.Error, null, cancel.Token)
-                : ProgressBars.Show(progress, () => LocalJobRunner.Run(job, Console.Error, progress, cancel.Token));
-            Console.Error.Write($"hdnr: Job {result.JobId} completed successfully: {result.MapTasks} map and {result.ReduceTasks} reduce tasks, output in {Path.GetFullPath(job.Output)}\n");
-            // Hadoop's plain lines where a program or a file reads them, a table where a person does.
-            if (Console.IsErrorRedirected) Console.Error.Write(result.Counters.Format());
-            else ProgressBars.ShowCounters(result.Counters);
-            done?.Invoke(stdout);
-            return 0;
+            try
+            {
+                var result = Console.IsErrorRedirected
+                    ? LocalJobRunner.Run(job, Console.Error, progress, cancel.Token)
+                    : ProgressBars.Show(progress, () => LocalJobRunner.Run(job, Console.Error, progress, cancel.Token));
+                Console.Error.Write($"hdnr: Job {result.JobId} completed successfully: {result.MapTasks} map and {result.ReduceTasks} reduce tasks, output in {Path.GetFullPath(job.Output)}\n");
+                outcome = $"Job {result.JobId} completed successfully: {result.MapTasks} map and {result.ReduceTasks} reduce tasks";
+                succeeded = true;
+                // Hadoop's plain lines where a program or a file reads them, a table where a person does.
+                if (Console.IsErrorRedirected) Console.Error.Write(result.Counters.Format());
+                else ProgressBars.ShowCounters(result.Counters);
+                done?.Invoke(stdout);
+            }
+            catch (Exception e) when (!cancel.IsCancellationRequested)
+            {
+                outcome = $"Job not successful, no output was committed: {e.Message}";
+                throw;
+            }
+            finally
+            {
+                // A failed job's page is the one most worth reading: it is written whatever the job's end.
+                if (report is not null && !WriteReport(report, job, progress, outcome, succeeded)) succeeded = false;
+            }
+            return succeeded ? 0 : ExitCodes.Failed;
         }
         catch (Exception) when (cancel.IsCancellationRequested)
         {
             // Whatever a kill interrupted (a task, a merge, the commit) ends the same way.
             Console.Error.WriteLine("hdnr: Job killed: no output was committed.");
             return ExitCodes.Signal(signal);
+        }
+    }
+
+    private static bool WriteReport(string report, JobDescription job, JobProgress progress, string outcome, bool succeeded)
+    {
+        try
+        {
+            JobReport.Write(report, progress, Path.GetFileName(job.ScriptPath), outcome, !succeeded);
+            Console.Error.Write($"hdnr: report in {Path.GetFullPath(report)}\n");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.Write($"hdnr: could not write the report {report}: {e.Message}\n");
+            return false;
         }
     }
 

@@ -16,6 +16,7 @@ internal static class RunVerb
             var inputs = cmd.Argument("inputs", "INPUT... (files, directories, globs)", multipleValues: true).IsRequired();
             var head = cmd.Option<int>("--head <N>", "Read only the first N lines of each input file (text, gzip or bzip2).", CommandOptionType.SingleValue);
             var describe = LaunchLocalVerb.JobOptions(cmd, session, ownOutput: true);
+            var report = LaunchLocalVerb.ReportOption(cmd);
             cmd.OnExecute(() =>
             {
                 if (head.HasValue() && head.ParsedValue < 0) throw new UserException($"--head takes a number of lines, 0 or more, not {head.ParsedValue}.");
@@ -25,7 +26,7 @@ internal static class RunVerb
                 {
                     var paths = head.HasValue() ? Sample(inputs.Values!, head.ParsedValue, Directory.CreateDirectory(Path.Combine(folder, "head")).FullName) : inputs.Values!;
                     var output = Path.Combine(folder, "output");
-                    return LaunchLocalVerb.Run(describe(paths!, output), stdout => PrintParts(output, stdout));
+                    return LaunchLocalVerb.Run(describe(paths!, output), stdout => PrintParts(output, stdout), report.Value());
                 }
                 finally
                 {

@@ -21,9 +21,9 @@ internal static class MapTask
     public static IReadOnlyList<SpillRun> Run(JobContext context, InputSplit split, int index)
     {
         var taskId = context.Ids.Task(isMap: true, index);
-        var runs = TaskRetry.Run(taskId, context.Job.MaxAttempts,
+        var runs = TaskRetry.Run(taskId, TaskKind.Map, context.Job.MaxAttempts, attempt => context.Ids.Attempt(isMap: true, index, attempt),
             attempt => Attempt(context, split, index, taskId, context.Ids.Attempt(isMap: true, index, attempt)),
-            attempt => Abort(context, context.Ids.Attempt(isMap: true, index, attempt)), context.Cancel);
+            attempt => Abort(context, context.Ids.Attempt(isMap: true, index, attempt)), context.Progress, context.Cancel);
         return runs;
     }
 
@@ -133,7 +133,11 @@ internal static class MapTask
     private static void Combine(JobContext context, TaskAttempt map, int number, IPairSource source, IPairSink sink, CountingReporter reporter)
     {
         var attempt = map with { Kind = TaskKind.Combine, WorkDirectory = Path.Combine(Path.GetDirectoryName(map.WorkDirectory)!, $"combine{number}") };
-        context.Launcher.Run(attempt, source, sink, reporter, context.Cancel);
+        context.Progress.Attempt($"{map.AttemptId} combine{number}", TaskKind.Combine, () =>
+        {
+            context.Launcher.Run(attempt, source, sink, reporter, context.Cancel);
+            return true;
+        }, context.Cancel);
     }
 
     // AutoInputFormat opens each split's file once more to read its first four bytes (the SequenceFile magic) through a

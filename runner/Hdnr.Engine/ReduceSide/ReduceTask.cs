@@ -7,7 +7,10 @@ using Hdnr.Engine.Spill;
 using Hdnr.Formats.Counters;
 using Hdnr.Formats.Output;
 using Hdnr.Formats.Shuffle;
+using System.Text;
 using Hdnr.Runtime.Jobs;
+using Hdnr.Runtime.TypedBytes;
+using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Engine.ReduceSide;
 
@@ -18,9 +21,9 @@ internal static class ReduceTask
     public static void Run(JobContext context, IReadOnlyList<IReadOnlyList<SpillRun>> mapOutputs, int partition)
     {
         var taskId = context.Ids.Task(isMap: false, partition);
-        TaskRetry.Run(taskId, context.Job.ReduceMaxAttempts,
+        TaskRetry.Run(taskId, TaskKind.Reduce, context.Job.ReduceMaxAttempts, attempt => context.Ids.Attempt(isMap: false, partition, attempt),
             attempt => Attempt(context, mapOutputs, partition, taskId, context.Ids.Attempt(isMap: false, partition, attempt)),
-            attempt => Abort(context, context.Ids.Attempt(isMap: false, partition, attempt)), context.Cancel);
+            attempt => Abort(context, context.Ids.Attempt(isMap: false, partition, attempt)), context.Progress, context.Cancel);
         context.Progress.ReduceDone();
     }
 
@@ -38,10 +41,19 @@ internal static class ReduceTask
         var maps = mapOutputs.Select(runs => runs.Where(run => run.Length(partition) > 0).ToList()).Where(runs => runs.Count > 0)
             .Select(runs => MapOutput(runs, partition, context.Job.KeyOrder)).ToList();
         using var merger = new RunMerger(MergePasses(maps, context.Job.KeyOrder, work, context.Cancel), context.Job.KeyOrder);
-        var input = new CountingSource(merger, context.Cancel);
+        var input = new CountingSource(merger, context.Cancel, JobProgress.HeaviestKeyCount);
         using var part = new PartWriter(Path.Combine(directory, context.Job.PartFormat.FileName(TaskIds.PartName(partition), context.Io)), context.Io, context.Job.PartFormat);
         var output = new CountingSink(part);
-        context.Launcher.Run(attempt, input, new UnfedTaskGate(output, () => input.Records), reporter, context.Cancel);
+        try
+        {
+            context.Launcher.Run(attempt, input, new UnfedTaskGate(output, () => input.Records), reporter, context.Cancel);
+        }
+        finally
+        {
+            // Whatever the attempt's end, its load so far: the reducer that fails on a skewed key is the one to see.
+            context.Progress.Reducer(new ReducerLoad(partition, input.Records, shuffleBytes,
+                input.Heaviest.Top.Select(k => new KeyLoad(KeyText(k.Key, context.Io), k.Records)).ToList()));
+        }
         part.Complete();
         part.Dispose();
         var counters = reporter.Counters;
@@ -92,6 +104,23 @@ internal static class ReduceTask
             maps = [() => new SegmentReader(merged, 0), .. maps.Skip(MergeFactor)];
         }
         return [.. maps.Select(open => open())];
+    }
+
+    // A key as a person reads it: typed bytes as readtb prints them, any other key as text.
+    private static string KeyText(byte[] key, WireFormat io)
+    {
+        if (io == WireFormat.TypedBytes)
+        {
+            try
+            {
+                return TypedBytesText.Format(TypedBytesCodec.Decode(key));
+            }
+            catch (Exception e) when (e is InvalidDataException or ArgumentException or EndOfStreamException)
+            {
+                return Convert.ToHexString(key);
+            }
+        }
+        return Encoding.UTF8.GetString(key);
     }
 
     private static void Abort(JobContext context, string attemptId)

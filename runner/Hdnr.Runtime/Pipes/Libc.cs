@@ -21,7 +21,20 @@ internal static partial class Libc
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     public static partial int Close(int fd);
 
+    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
+    public static partial nint Read(int fd, ref byte buffer, nint count);
+
+    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
+    public static partial nint Write(int fd, in byte buffer, nint count);
+
     /// <summary>Throws with errno's meaning when a call returned -1.</summary>
     public static int Check(int result, string call) =>
         result != -1 ? result : throw new IOException($"{call} failed: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
+
+    /// <summary>Returns when the last call failed with <paramref name="errno"/> (to be retried); throws with errno's meaning otherwise.</summary>
+    public static void ThrowUnless(int errno, string call)
+    {
+        var error = Marshal.GetLastPInvokeError();
+        if (error != errno) throw new IOException($"{call} failed: {Marshal.GetPInvokeErrorMessage(error)}", error);
+    }
 }

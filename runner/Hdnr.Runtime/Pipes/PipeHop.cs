@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Win32.SafeHandles;
 
 namespace Hdnr.Runtime.Pipes;
 
@@ -29,9 +28,8 @@ public static class PipeHop
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         Console.SetOut(new StreamWriter(Console.OpenStandardOutput(), utf8) { AutoFlush = true });
         Console.SetIn(new StreamReader(Console.OpenStandardInput(), utf8));
-        // No FileStream buffering: the task loops read and write through large buffers of their own.
-        return (
-            new FileStream(new SafeFileHandle(input, ownsHandle: true), FileAccess.Read, bufferSize: 0),
-            new FileStream(new SafeFileHandle(output, ownsHandle: true), FileAccess.Write, bufferSize: 0));
+        // read(2) and write(2) on the copies, unbuffered (the task loops have large buffers of their own): a regular file's
+        // shared offset moves as hdnr writes, so what a shell writes before or after hdnr stays (and >> appends).
+        return (new DescriptorStream(input, writable: false), new DescriptorStream(output, writable: true));
     }
 }

@@ -12,6 +12,5 @@ internal sealed record SpillRun(string Path, long[] Offsets, long[] HadoopLength
 
     /// <summary>The length of partition <paramref name="partition"/> of a map task's output file once Hadoop merged its spills <paramref name="runs"/> into it (the segments' records, one end marker and checksum).</summary>
     public static long MergedHadoopLength(IReadOnlyList<SpillRun> runs, int partition) =>
-        runs.Count == 1 ? runs[0].HadoopLengths[partition]
-            : runs.Sum(run => run.HadoopLengths[partition] - Formats.Shuffle.SpillAccounting.SegmentEndBytes) + Formats.Shuffle.SpillAccounting.SegmentEndBytes;
+        runs.Sum(run => run.HadoopLengths[partition] - Formats.Shuffle.SpillAccounting.SegmentEndBytes) + Formats.Shuffle.SpillAccounting.SegmentEndBytes;
 }

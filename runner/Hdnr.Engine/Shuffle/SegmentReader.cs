@@ -6,7 +6,7 @@ using Hdnr.Runtime.Wire;
 namespace Hdnr.Engine.Shuffle;
 
 /// <summary>Reads one partition's segment of a spill file pair by pair, with a buffer of its own.</summary>
-internal sealed class SegmentReader : SortedSegment, IPairSource
+internal sealed class SegmentReader : SortedSegment
 {
     private readonly FileStream _file;
     private long _remaining;
@@ -30,14 +30,6 @@ internal sealed class SegmentReader : SortedSegment, IPairSource
     public override ReadOnlySpan<byte> Key => _buffer.AsSpan(_keyStart, _keyLength);
 
     public override ReadOnlySpan<byte> Value => _buffer.AsSpan(_valueStart, _valueLength);
-
-    public bool Next(out ReadOnlySpan<byte> key, out ReadOnlySpan<byte> value)
-    {
-        var more = MoveNext();
-        key = Key;
-        value = Value;
-        return more;
-    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool MoveNext()

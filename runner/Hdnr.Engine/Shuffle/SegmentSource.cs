@@ -11,13 +11,7 @@ internal sealed class SegmentSource(SortedSegment segment) : IPairSource
 
     public bool Next(out ReadOnlySpan<byte> key, out ReadOnlySpan<byte> value)
     {
-        if (!segment.MoveNext())
-        {
-            key = value = default;
-            return false;
-        }
-        key = segment.Key;
-        value = segment.Value;
+        if (!segment.Next(out key, out value)) return false;
         Records++;
         return true;
     }

@@ -18,15 +18,17 @@ internal static class ProgressBars
             .Start(context =>
             {
                 var map = context.AddTask("map", maxValue: 100);
-                var reduce = context.AddTask("reduce", maxValue: 100);
+                ProgressTask? reduce = null;
                 var running = Task.Factory.StartNew(job, TaskCreationOptions.LongRunning);
                 while (!running.Wait(100))
                 {
+                    // A map-only job gets no reduce bar: it is known once the job has started its tasks.
+                    if (reduce is null && progress.HasReduces) reduce = context.AddTask("reduce", maxValue: 100);
                     map.Value = progress.Map * 100;
-                    reduce.Value = progress.Reduce * 100;
-                    // The scripts' Status() messages, next to the phase that runs, as Hadoop's web UI shows a task's status.
-                    if (progress.LastStatus is { } status)
-                        (map.IsFinished ? reduce : map).Description = $"{(map.IsFinished ? "reduce" : "map")} [grey]{Markup.Escape(Shorten(status))}[/]";
+                    if (reduce is not null) reduce.Value = progress.Reduce * 100;
+                    // The scripts' Status() messages, each beside its own phase's bar, as Hadoop's web UI shows a task's status.
+                    if (progress.MapStatus is { } mapStatus) map.Description = Described("map", mapStatus);
+                    if (reduce is not null && progress.ReduceStatus is { } reduceStatus) reduce.Description = Described("reduce", reduceStatus);
                     context.Refresh();
                 }
                 // The job's own exception, not an AggregateException, reaches the verb.
@@ -47,6 +49,8 @@ internal static class ProgressBars
         }
         console.Write(table);
     }
+
+    private static string Described(string phase, string status) => $"{phase} [grey]{Markup.Escape(Shorten(status))}[/]";
 
     private static string Shorten(string status) => status.Length <= 60 ? status : status[..57] + "...";
 }

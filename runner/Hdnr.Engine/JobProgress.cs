@@ -19,7 +19,8 @@ public sealed class JobProgress
     private long _mapTotal = 1;
     private int _reducesDone;
     private int _reduceTotal;
-    private string? _status;
+    private string? _mapStatus;
+    private string? _reduceStatus;
 
     /// <summary>The maps' share done, from 0 to 1.</summary>
     public double Map => Math.Min(1.0, (double)Interlocked.Read(ref _mapDone) / Interlocked.Read(ref _mapTotal));
@@ -34,8 +35,14 @@ public sealed class JobProgress
         }
     }
 
-    /// <summary>The last status message any task gave (the script's <c>Status()</c>, or a <c>reporter:status:</c> line), or null.</summary>
-    public string? LastStatus => Volatile.Read(ref _status);
+    /// <summary>The last status message a map task (or its combiner) gave (the script's <c>Status()</c>, or a <c>reporter:status:</c> line), or null.</summary>
+    public string? MapStatus => Volatile.Read(ref _mapStatus);
+
+    /// <summary>The last status message a reduce task gave, or null.</summary>
+    public string? ReduceStatus => Volatile.Read(ref _reduceStatus);
+
+    /// <summary>Whether the job has reduce tasks; false until the job has started its tasks.</summary>
+    public bool HasReduces => Volatile.Read(ref _reduceTotal) > 0;
 
     /// <summary>Every attempt that has ended, in the order they started.</summary>
     public IReadOnlyList<AttemptSpan> Attempts
@@ -61,7 +68,8 @@ public sealed class JobProgress
     /// <summary>Time since this progress was made, which is when the job started.</summary>
     public TimeSpan Elapsed => _clock.Elapsed;
 
-    internal void Status(string message) => Volatile.Write(ref _status, message);
+    // A combiner runs inside a map task, so its status is the map phase's.
+    internal void Status(TaskKind kind, string message) => Volatile.Write(ref kind == TaskKind.Reduce ? ref _reduceStatus : ref _mapStatus, message);
 
     /// <summary>Runs one attempt (or a combine run within one) and puts its span on the timeline, however it ends.</summary>
     internal T Attempt<T>(string attemptId, TaskKind kind, Func<T> run, CancellationToken cancel)

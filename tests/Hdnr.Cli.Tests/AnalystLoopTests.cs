@@ -106,6 +106,9 @@ public sealed class AnalystLoopTests
         Assert.Equal(0, typed.ExitCode);
         Assert.Contains("\"fox\"\t3\n", typed.Stdout);
         Assert.Empty(Directory.GetDirectories(tmp, "hdnr-run-*"));
+        // The folder is gone, so the summary does not name it.
+        Assert.Contains("reduce tasks, output on stdout\n", head.Stderr);
+        Assert.DoesNotContain("hdnr-run-", head.Stderr + typed.Stderr);
     }
 
     [Fact]
@@ -121,7 +124,7 @@ public sealed class AnalystLoopTests
     }
 
     [Fact]
-    public void On_a_terminal_launch_local_shows_the_scripts_status_and_the_counters_as_a_table()
+    public void On_a_terminal_launch_local_shows_the_scripts_status_beside_its_phase_and_the_counters_as_a_table()
     {
         var script = TempScript.Write("""
             /// Says which line it counts.
@@ -142,7 +145,10 @@ public sealed class AnalystLoopTests
             new Dictionary<string, string?> { ["HDNR_CACHE_DIR"] = Hdnr.SharedCache, ["TERM"] = "xterm" }, TimeSpan.FromMinutes(3));
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("counting a fox a dog a day", run.Stdout);
+        // The status stands beside the map bar, also once the maps have read all their input; a map-only job has no reduce bar.
+        Assert.Matches(@"map \S*counting a fox a dog a day", run.Stdout);
+        // A bar's label is followed by a colour code; the summary's "0 reduce tasks" is not.
+        Assert.DoesNotContain("reduce \u001b", run.Stdout, StringComparison.Ordinal);
         Assert.Matches(@"\n  group +counter +value +\r?\n", run.Stdout);
         Assert.Matches(@"\n  Map-Reduce Framework +Map input records +3 +\r?\n", run.Stdout);
         Assert.DoesNotContain("Counters: ", run.Stdout);

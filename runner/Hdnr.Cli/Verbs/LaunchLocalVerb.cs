@@ -141,7 +141,8 @@ internal static class LaunchLocalVerb
                 var result = Console.IsErrorRedirected
                     ? LocalJobRunner.Run(job, Console.Error, progress, cancel.Token)
                     : ProgressBars.Show(progress, () => LocalJobRunner.Run(job, Console.Error, progress, cancel.Token));
-                Console.Error.Write($"hdnr: Job {result.JobId} completed successfully: {result.MapTasks} map and {result.ReduceTasks} reduce tasks, output in {Path.GetFullPath(job.Output)}\n");
+                // run prints the output and removes its folder: naming that folder would point at nothing.
+                Console.Error.Write($"hdnr: Job {result.JobId} completed successfully: {result.MapTasks} map and {result.ReduceTasks} reduce tasks, {(done is null ? $"output in {Path.GetFullPath(job.Output)}" : "output on stdout")}\n");
                 outcome = $"Job {result.JobId} completed successfully: {result.MapTasks} map and {result.ReduceTasks} reduce tasks";
                 succeeded = true;
                 // Hadoop's plain lines where a program or a file reads them, a table where a person does.

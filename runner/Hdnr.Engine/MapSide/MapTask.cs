@@ -35,7 +35,7 @@ internal static class MapTask
         var work = Path.Combine(context.LocalDirectory, attemptId);
         var environment = TaskEnvironment.For(context, taskId, attemptId, isMap: true, index, split, directory, work);
         var attempt = new TaskAttempt(TaskKind.Map, taskId, attemptId, environment, Path.Combine(work, "work"));
-        var reporter = new CountingReporter(context.Progress);
+        var reporter = new CountingReporter(TaskKind.Map, context.Progress);
         // What PipeMapper writes follows the task's configuration (stream.map.input.ignoreKey, the field separator), which
         // the in-process task reads the same way.
         var io = TaskIo.FromEnvironment(TaskKind.Map, null, name => environment.GetValueOrDefault(name));

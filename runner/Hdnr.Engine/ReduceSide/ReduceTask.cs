@@ -34,7 +34,7 @@ internal static class ReduceTask
         var work = Path.Combine(context.LocalDirectory, attemptId);
         var environment = TaskEnvironment.For(context, taskId, attemptId, isMap: false, partition, null, directory, work);
         var attempt = new TaskAttempt(TaskKind.Reduce, taskId, attemptId, environment, Path.Combine(context.LocalDirectory, attemptId, "work"));
-        var reporter = new CountingReporter(context.Progress);
+        var reporter = new CountingReporter(TaskKind.Reduce, context.Progress);
         // Each reduce task fetches every map task's segment, an empty one too, in the form Hadoop's map task wrote it.
         var shuffleBytes = mapOutputs.Where(runs => runs.Count > 0).Sum(runs => SpillRun.MergedHadoopLength(runs, partition));
         // Each map task's output as Hadoop's map task merged its spills; then the maps' outputs, map by map for equal keys.

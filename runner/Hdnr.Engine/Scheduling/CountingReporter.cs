@@ -5,8 +5,9 @@ using Hdnr.Runtime.Jobs;
 namespace Hdnr.Engine.Scheduling;
 
 /// <summary>Receives an in-process task's counters and status, as Hadoop's reporter does from <c>reporter:</c> lines on a task's stderr.</summary>
-/// <param name="progress">The job's progress, which shows the last status message of any task.</param>
-internal sealed class CountingReporter(JobProgress? progress = null) : ITaskReporter
+/// <param name="kind">The kind of task reporting, whose phase shows its status.</param>
+/// <param name="progress">The job's progress, which shows the last status message of each phase.</param>
+internal sealed class CountingReporter(TaskKind kind = TaskKind.Map, JobProgress? progress = null) : ITaskReporter
 {
     /// <summary>What the task counted.</summary>
     public JobCounters Counters { get; } = new();
@@ -33,7 +34,7 @@ internal sealed class CountingReporter(JobProgress? progress = null) : ITaskRepo
     {
         _ticks++;
         LastStatus = message;
-        progress?.Status(message);
+        progress?.Status(kind, message);
     }
 
     /// <summary>Applies one stderr line of a task process: a <c>reporter:counter:group,name,amount</c> or <c>reporter:status:message</c> line counts (PipeMapRed's rules); false for any other line.</summary>

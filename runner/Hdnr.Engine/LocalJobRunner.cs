@@ -67,7 +67,7 @@ public static class LocalJobRunner
             throw new InputFormatException($"{packed}: launch-local reads NLineInputFormat from uncompressed text only; launch passes it to Hadoop.");
         var splits = input.Class == InputFormatClass.NLine
             ? SplitPlanner.PlanLines(files, input.LinesPerMap)
-            : SplitPlanner.Plan(files, requestedMaps, BlockSize(job, files, reducers, isolation), job.MinSplitBytes);
+            : SplitPlanner.Plan(files, requestedMaps, job.SplitBytes, job.MinSplitBytes);
         if (io != WireFormat.TypedBytes && !input.Class.ReadsSequenceFiles && !input.Xml && splits.FirstOrDefault(s => s.Format == InputFormat.SequenceFile) is { } sequence)
             throw new InvalidDataException($"{sequence.Path} is a SequenceFile: run the job with --io typedbytes (or --inputformat SequenceFileAsTextInputFormat) to read it");
         // Hadoop's key field classes read a key as Text; a typed bytes key is not one.
@@ -112,21 +112,6 @@ public static class LocalJobRunner
         job.Files.Count > 0 || job.Archives.Count > 0 ? "the job has --file/--archive, which each task sees in its own working directory"
         : !job.NonZeroExitIsFailure ? "stream.non.zero.exit.is.failure=false is about the exit codes of task processes"
         : ScriptInspection.Of(job.AssemblyPath).ProcessReason;
-
-    /// <summary>The block size splits are cut to: Hadoop's, unless finer splits cannot change the output and keep every core busy.</summary>
-    /// <remarks>
-    /// With reducers, the part files hold sorted keys whatever the splits were (Hadoop leaves the order of a key's
-    /// values open), and in-process tasks cannot see their split's variables; so splits are cut to about a quarter
-    /// of an even share per core, and four 32 MB splits on two cores do not leave one core idle for a quarter of the
-    /// job. A map-only job's part files are its splits, and a task process sees its split: both keep Hadoop's.
-    /// </remarks>
-    private static long BlockSize(JobDescription job, IReadOnlyList<string> files, int reducers, Isolation isolation)
-    {
-        if (reducers == 0 || isolation != Isolation.InProcess) return job.SplitBytes;
-        var total = files.Sum(f => new FileInfo(f).Length);
-        var even = total / Math.Max(1, job.Parallelism * 4);
-        return Math.Clamp(even, Math.Min(4L << 20, job.SplitBytes), job.SplitBytes);
-    }
 
     // FileInputFormat's mapreduce.input.fileinputformat.input.dir.recursive (Configuration.getBoolean).
     private static bool Recursive(JobDescription job) =>

@@ -100,6 +100,47 @@ public sealed class InputTests
     }
 
     [Fact]
+    public void In_process_tasks_with_reducers_get_hadoops_splits()
+    {
+        var dir = Support.TempDir();
+        var input = Path.Combine(dir, "lines.txt");
+        var lines = Enumerable.Range(0, 150_000).Select(i => $"line {i} " + new string('x', i % 97)).ToList();
+        File.WriteAllText(input, string.Concat(lines.Select(l => l + "\n")));
+        // Each map task writes its first line and how many lines it read, at its end: what a split holds shows.
+        var script = Support.Script("""
+            string? first = null;
+            var count = 0;
+            IEnumerable<(string, string)> Map(long offset, string line)
+            {
+                first ??= line;
+                count++;
+                yield break;
+            }
+            IEnumerable<(string, string)> MapEnd() { yield return (first ?? "", count.ToString()); }
+            IEnumerable<(string, string)> Reduce(string key, IEnumerable<string> counts) { foreach (var c in counts) yield return (key, c); }
+            """);
+        // 9 MB in 8 MB blocks: Hadoop cuts one 8 MB split and one of the rest, however many cores there are.
+        var job = Support.Job(script, input) with { SplitBytes = 8 << 20, Reducers = 2, Parallelism = 4 };
+
+        var result = Support.Run(job);
+
+        var splits = SplitPlanner.Plan([input], 1, 8 << 20);
+        Assert.Equal(2, splits.Count);
+        Assert.Equal(splits.Count, result.MapTasks);
+        var starts = new List<long>();
+        var at = 0L;
+        foreach (var line in lines)
+        {
+            starts.Add(at);
+            at += line.Length + 1;
+        }
+        var expected = splits.Select(split => LineBoundaries.Of(split))
+            .Select(range => (First: starts.BinarySearch(range.Begin), Count: starts.Count(s => s >= range.Begin && s < range.End)))
+            .Select(owned => $"{lines[owned.First]}\t{owned.Count}\n").Order(StringComparer.Ordinal);
+        Assert.Equal(expected, string.Concat(Support.Parts(job.Output).Values).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l + "\n").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Small_files_are_one_split_each_whatever_mapreduce_job_maps_says_as_in_hadoops_local_mode()
     {
         var job = Support.Job(Support.Script(Identity), Support.Example("wc.txt"), Support.Example("triangular.txt")) with

@@ -46,6 +46,51 @@ public sealed class ShuffleOrderTests
         }
     }
 
+    [Fact]
+    public void Twelve_spills_merge_in_hadoops_passes_an_empty_segment_counting_for_the_first()
+    {
+        // One pair per spill in partition 0 unless the spill is listed as empty; what the passes before the last write.
+        static long Intermediate(int spills, params int[] empty) => MergePlan.Of(
+            [.. Enumerable.Range(0, spills).Select(i => empty.Contains(i)
+                ? new SpillRun("unused", [0, 0], [SpillAccounting.SegmentEndBytes], [0])
+                : new SpillRun("unused", [0, 10], [SpillAccounting.SegmentEndBytes + 10 + i], [1]))], 0).IntermediateRecords;
+
+        // Ten segments or fewer: one pass. Twelve: the three shortest first ((12 - 1) % 9 + 1), then ten.
+        Assert.Equal(0, Intermediate(10));
+        Assert.Equal(3, Intermediate(12));
+        // Nineteen: ten first, then the other nine with that pass's output.
+        Assert.Equal(10, Intermediate(19));
+        // Twelve of which two are empty: the first pass is still sized for twelve and takes three pairs' spills.
+        Assert.Equal(3, Intermediate(12, 4, 7));
+    }
+
+    [Fact]
+    public void Merge_passes_give_hadoops_order_of_a_keys_values_where_one_pass_would_not()
+    {
+        var work = Support.TempDir();
+        // Twelve spills of one key, the i-th holding value i, i + 1 times: longer spills last in Hadoop's list.
+        var runs = Enumerable.Range(0, 12).Select(i =>
+        {
+            using var writer = new SpillWriter(Path.Combine(work, $"spill{i}.out"), 1, SpillAccounting.For(1, 0.8f, Hdnr.Runtime.Wire.WireFormat.Text));
+            writer.StartPartition(0);
+            for (var n = 0; n <= i; n++) writer.Add("k"u8, [(byte)('a' + i)]);
+            return writer.Complete();
+        }).ToList();
+
+        var plan = MergePlan.Of(runs, 0);
+        var values = new List<char>();
+        using (var merged = plan.Open(spill => new SegmentReader(runs[spill], 0), BinaryKeyOrder.Instance))
+        {
+            while (merged.MoveNext()) values.Add((char)merged.Value[0]);
+        }
+
+        // The first pass merges the three shortest, a, b and c (a heap of equal keys hands out its root until it ends,
+        // then its last leaf takes the root: acccbb); that output (42 bytes, as long as f) goes back where Java's binary
+        // search puts it, before f; the last pass merges d, e, it, f ... l. One pass over all twelve would start with a.
+        Assert.Equal(6, plan.IntermediateRecords);
+        Assert.Equal("dddd" + "llllllllllll" + "kkkkkkkkkkk" + "jjjjjjjjjj" + "iiiiiiiii" + "hhhhhhhh" + "ggggggg" + "ffffff" + "acccbb" + "eeeee", new string([.. values]));
+    }
+
     private static List<(byte[] Key, byte[] Value)> ReadPairs(string fixture)
     {
         var pairs = new List<(byte[], byte[])>();

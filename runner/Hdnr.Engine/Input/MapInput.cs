@@ -122,10 +122,8 @@ internal sealed class MapInput : ReadOnlyStream
         }
         var (begin, end) = LineBoundaries.Of(split);
         var range = new FileRangeStream(split.Path, begin, end);
-        // Hadoop's LineRecordReader reads from the split's start, the partial first line it skips included, and its file
-        // system fills a 4096-byte buffer (io.file.buffer.size) at its first read, so it counts at least that much.
-        var start = Math.Min(split.Start, begin);
-        return new MapInput(Lines(range, begin), begin, null, range, io, Math.Max(end - start, Math.Min(split.FileLength - start, 4096)));
+        // Hadoop's LineRecordReader reads from the split's start, the partial first line it skips included.
+        return new MapInput(Lines(range, begin), begin, null, range, io, LineBoundaries.BytesRead(split, Math.Max(begin, end)));
     }
 
     // Hadoop's LineRecordReader over the split's bytes, in a buffer kept from the thread's previous task.

@@ -30,7 +30,11 @@ internal sealed class MapOutputBuffer : IPairSink
     private readonly long _limit;
     private readonly SpillAccounting _accounting;
     private readonly bool _text;
+    private readonly long _spillCheck;
+    // Hadoop's bytes of the pending pairs; the counters of spilled ones are summed once per spill, not per pair.
     private long _hadoopHeld;
+    private long _spilledPairs;
+    private long _spilledBytes;
     private readonly Func<SpillWriter> _newSpill;
     private readonly Action<IPairSource, IPairSink>? _combine;
 
@@ -76,6 +80,7 @@ internal sealed class MapOutputBuffer : IPairSink
         _order = order;
         _accounting = accounting;
         _text = accounting.Io == WireFormat.Text;
+        _spillCheck = accounting.SpillCheckBytes;
         _limit = Math.Max(2 * accounting.BufferBytes, 1 << 20);
         _newSpill = newSpill;
         _combine = combine;
@@ -103,10 +108,10 @@ internal sealed class MapOutputBuffer : IPairSink
     public IReadOnlyList<SpillRun> Runs => _runs;
 
     /// <summary>Pairs collected (Hadoop's "Map output records").</summary>
-    public long Records { get; private set; }
+    public long Records => _spilledPairs + _pending;
 
     /// <summary>Key and value bytes collected as Hadoop serializes them (Hadoop's "Map output bytes").</summary>
-    public long Bytes { get; private set; }
+    public long Bytes => _spilledBytes + _hadoopHeld - (SpillAccounting.MetaBytes * _pending);
 
     /// <summary>Pairs written to spill files (Hadoop's "Spilled Records").</summary>
     public long SpilledRecords { get; private set; }
@@ -122,21 +127,19 @@ internal sealed class MapOutputBuffer : IPairSink
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
-        Records++;
         // Text with short key and value, the common pair, costs 16 bytes of metadata and one vint byte each.
         var pairBytes = _text && (key.Length | value.Length) < 0x80 ? 18 + key.Length + value.Length : _accounting.PairBytes(key.Length, value.Length);
-        Bytes += pairBytes - SpillAccounting.MetaBytes;
-        if (_accounting.SpillsBefore(_hadoopHeld, pairBytes)) Spill();
-        _hadoopHeld += pairBytes;
+        // One comparison per pair: below the accounting's threshold no pair can start a spill.
+        if (_hadoopHeld + pairBytes >= _spillCheck && _accounting.SpillsBefore(_hadoopHeld, pairBytes)) Spill();
         // Room for the key, a first block, and a new block the value alone fills: then no step below runs out.
         var keyRoom = key.Length;
         var blockRoom = (long)BlockHeader + FirstBlock + BlockHeader + LargestBlock + 5 + value.Length;
         if (!HasRoom(keyRoom, blockRoom) && !Fits(keyRoom, blockRoom))
         {
             Spill();
-            _hadoopHeld = pairBytes;
             Grow(keyRoom, blockRoom);
         }
+        _hadoopHeld += pairBytes;
         var index = FindOrAdd(key);
         ref var entry = ref _entries[index];
         _arrivals[_pending] = index;
@@ -313,6 +316,8 @@ internal sealed class MapOutputBuffer : IPairSink
         _runs.Add(writer.Complete());
         SpilledRecords += writer.Records;
         _keysUsed = _blocksUsed = _count = 0;
+        _spilledPairs += _pending;
+        _spilledBytes += _hadoopHeld - (SpillAccounting.MetaBytes * _pending);
         _pending = 0;
         _hadoopHeld = 0;
         Array.Clear(_buckets);

@@ -76,7 +76,11 @@ internal static class MapTask
             var accounting = SpillAccounting.For(context.Job.SortBufferMb, context.Job.SpillPercent, context.Io);
             var buffer = new MapOutputBuffer(context.Reducers, context.Job.Partitioner, context.Job.KeyOrder, accounting,
                 () => new SpillWriter(Path.Combine(work, $"spill{spills++}.out"), context.Reducers, accounting), combine);
-            context.Launcher.Run(attempt, input, buffer, reporter, context.Cancel);
+            using (var collect = new CollectThread(buffer, attemptId))
+            {
+                context.Launcher.Run(attempt, input, collect, reporter, context.Cancel);
+                collect.Complete();
+            }
             buffer.Flush();
             buffer.Release();
             counters.Add(HadoopCounters.MapOutputRecords, buffer.Records);
@@ -89,8 +93,10 @@ internal static class MapTask
             runs = buffer.Runs;
             if (combine is not null && runs.Count > 1 && runs.Count >= context.Job.MinSpillsForCombine)
                 runs = [CombineSpills(context, runs, Path.Combine(work, "file.out"), accounting, combine, counters)];
-            // Hadoop merges several spills into the map's output file, writing every pair once more.
-            else if (runs.Count > 1) counters.Add(HadoopCounters.SpilledRecords, buffer.SpilledRecords);
+            // Hadoop merges several spills into the map's output file, writing every pair once more, and those its
+            // intermediate passes read once more again.
+            else if (runs.Count > 1)
+                counters.Add(HadoopCounters.SpilledRecords, buffer.SpilledRecords + Enumerable.Range(0, context.Reducers).Sum(p => MergePlan.Of(runs, p).IntermediateRecords));
             counters.Add(HadoopCounters.MapOutputMaterializedBytes, Enumerable.Range(0, context.Reducers).Sum(p => SpillRun.MergedHadoopLength(runs, p)));
         }
         counters.Add(HadoopCounters.MapInputRecords, input.Records);
@@ -112,10 +118,10 @@ internal static class MapTask
             for (var partition = 0; partition < context.Reducers; partition++)
             {
                 writer.StartPartition(partition);
-                var segments = spills.Where(run => run.Length(partition) > 0)
-                    .Select(run => ((SortedSegment)new SegmentReader(run, partition), run.HadoopLengths[partition])).ToList();
-                if (segments.Count == 0) continue;
-                using var merger = new SpillMerger(segments, context.Job.KeyOrder);
+                if (spills.All(run => run.Length(partition) == 0)) continue;
+                var plan = MergePlan.Of(spills, partition);
+                counters.Add(HadoopCounters.SpilledRecords, plan.IntermediateRecords);
+                using var merger = plan.Open(spill => new SegmentReader(spills[spill], partition), context.Job.KeyOrder);
                 var source = new SegmentSource(merger);
                 var sink = new CountingSink(writer);
                 combine(source, sink);

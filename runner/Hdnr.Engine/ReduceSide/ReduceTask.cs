@@ -38,7 +38,7 @@ internal static class ReduceTask
         // Each reduce task fetches every map task's segment, an empty one too, in the form Hadoop's map task wrote it.
         var shuffleBytes = mapOutputs.Where(runs => runs.Count > 0).Sum(runs => SpillRun.MergedHadoopLength(runs, partition));
         // Each map task's output as Hadoop's map task merged its spills; then the maps' outputs, map by map for equal keys.
-        var maps = mapOutputs.Select(runs => runs.Where(run => run.Length(partition) > 0).ToList()).Where(runs => runs.Count > 0)
+        var maps = mapOutputs.Where(runs => runs.Any(run => run.Length(partition) > 0))
             .Select(runs => MapOutput(runs, partition, context.Job.KeyOrder)).ToList();
         using var merger = new RunMerger(MergePasses(maps, context.Job.KeyOrder, work, context.Cancel), context.Job.KeyOrder);
         var input = new CountingSource(merger, context.Cancel, JobProgress.HeaviestKeyCount);
@@ -78,10 +78,12 @@ internal static class ReduceTask
     private const int MergeFactor = 64;
 
     // One map task's segments of the partition, opened when the merge needs them.
-    private static Func<SortedSegment> MapOutput(List<SpillRun> runs, int partition, KeyOrder order) =>
-        runs.Count == 1
-            ? () => new SegmentReader(runs[0], partition)
-            : () => new SpillMerger([.. runs.Select(run => ((SortedSegment)new SegmentReader(run, partition), run.HadoopLengths[partition]))], order);
+    private static Func<SortedSegment> MapOutput(IReadOnlyList<SpillRun> runs, int partition, KeyOrder order)
+    {
+        if (runs.Count == 1) return () => new SegmentReader(runs[0], partition);
+        var plan = MergePlan.Of(runs, partition);
+        return () => plan.Open(spill => new SegmentReader(runs[spill], partition), order);
+    }
 
     // While there are more map outputs than the factor, merge the first ones (in order, so equal keys keep the maps'
     // order) into one file, so a reducer never holds more than MergeFactor of them open.

@@ -3,13 +3,11 @@ using Hdnr.Formats.Shuffle;
 
 namespace Hdnr.Engine.Shuffle;
 
-/// <summary>One map task's spills of one partition merged as Hadoop's map task merges them into its output file (Merger's MergeQueue in mergeParts), so equal keys of different spills come in Hadoop's order.</summary>
+/// <summary>One pass of Hadoop's merge of a map task's spills (Merger's MergeQueue in mergeParts), so equal keys of different segments come in Hadoop's order.</summary>
 /// <remarks>
-/// Hadoop orders the segments by their length in its IFile form (a stable sort, shortest first), then keeps them in
-/// its PriorityQueue: a 1-based binary heap that moves a segment only past a strictly smaller key. Which spill's
-/// pair comes first for an equal key follows from that heap, not from the spills' order. Hadoop merges at most
-/// <c>mapreduce.task.io.sort.factor</c> (10) segments in one pass; more spills than that, which need a map output
-/// of ten sort buffers, are merged here in one pass, whose order Hadoop's intermediate files would change.
+/// Hadoop keeps the segments of a pass in its PriorityQueue: a 1-based binary heap, filled in the order the pass took
+/// them, that moves a segment only past a strictly smaller key. Which segment's pair comes first for an equal key
+/// follows from that heap, not from the spills' order. <see cref="MergePlan"/> decides the passes and their segments.
 /// </remarks>
 internal sealed class SpillMerger : SortedSegment
 {
@@ -18,12 +16,12 @@ internal sealed class SpillMerger : SortedSegment
     private int _size;
     private bool _started;
 
-    /// <summary>Merges <paramref name="segments"/> (each with its IFile length, in spill order); each has at least one pair.</summary>
-    public SpillMerger(IReadOnlyList<(SortedSegment Segment, long HadoopLength)> segments, KeyOrder order)
+    /// <summary>Merges <paramref name="segments"/>, put into the heap in this order; one with no pair is dropped.</summary>
+    public SpillMerger(IReadOnlyList<SortedSegment> segments, KeyOrder order)
     {
         _order = order;
         _heap = new SortedSegment[segments.Count + 1];
-        foreach (var (segment, _) in segments.OrderBy(s => s.HadoopLength))
+        foreach (var segment in segments)
         {
             if (!segment.MoveNext())
             {

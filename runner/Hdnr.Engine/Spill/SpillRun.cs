@@ -5,7 +5,8 @@ namespace Hdnr.Engine.Spill;
 /// <param name="Path">The spill file.</param>
 /// <param name="Offsets">Where each partition's segment starts; entry R is the file's end.</param>
 /// <param name="HadoopLengths">Each partition's segment length as Hadoop's IFile would write it, which orders Hadoop's merge of a map task's spills.</param>
-internal sealed record SpillRun(string Path, long[] Offsets, long[] HadoopLengths)
+/// <param name="Records">Each partition's pairs.</param>
+internal sealed record SpillRun(string Path, long[] Offsets, long[] HadoopLengths, long[] Records)
 {
     /// <summary>The length of partition <paramref name="partition"/>'s segment.</summary>
     public long Length(int partition) => Offsets[partition + 1] - Offsets[partition];

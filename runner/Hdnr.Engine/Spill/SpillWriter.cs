@@ -18,12 +18,14 @@ internal sealed class SpillWriter : IPairSink, IDisposable
 
     private readonly SpillAccounting? _accounting;
     private readonly long[] _hadoopLengths;
+    private readonly long[] _records;
 
     /// <summary>Creates the spill file <paramref name="path"/>; with <paramref name="accounting"/>, also counts each segment's length as Hadoop's IFile would have it.</summary>
     public SpillWriter(string path, int partitions, SpillAccounting? accounting = null)
     {
         _accounting = accounting;
         _hadoopLengths = new long[partitions];
+        _records = new long[partitions];
         Path = path;
         // Spills hold the job's input data: private to the user, whatever the umask.
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 1 };
@@ -47,6 +49,7 @@ internal sealed class SpillWriter : IPairSink, IDisposable
     public void Add(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value)
     {
         if (_accounting is not null) _hadoopLengths[_partition] += _accounting.SegmentRecordBytes(key.Length, value.Length);
+        _records[_partition]++;
         var size = key.Length + value.Length + 10;
         if (_buffer.Length - _used < size)
         {
@@ -82,7 +85,7 @@ internal sealed class SpillWriter : IPairSink, IDisposable
         _file.Flush();
         _offsets[^1] = _flushed;
         for (var partition = 0; partition < _hadoopLengths.Length; partition++) _hadoopLengths[partition] += SpillAccounting.SegmentEndBytes;
-        return new SpillRun(Path, _offsets, _hadoopLengths);
+        return new SpillRun(Path, _offsets, _hadoopLengths, _records);
     }
 
     private void Drain()

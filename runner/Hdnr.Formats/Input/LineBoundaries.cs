@@ -18,6 +18,34 @@ public static class LineBoundaries
         return (Boundary(file, split.Start, split.FileLength), Boundary(file, split.Start + split.Length, split.FileLength));
     }
 
+    /// <summary>The bytes Hadoop's local file system counts as read (its "Bytes Read") for a text split whose last line ends at <paramref name="end"/>.</summary>
+    /// <remarks>
+    /// LineRecordReader's UncompressedSplitLineReader fills its buffer (io.file.buffer.size, 4096 bytes) in chunks
+    /// counted from the split's start, the last one before the split's end cut short to end there, then whole chunks
+    /// past it until the split's last line is read; a line ended by a lone \r at a chunk's end takes one chunk more, to
+    /// see whether \n follows. Below it the file system reads whole 4096-byte buffers from the split's start, up to the
+    /// file's end, so it counts the reader's chunks rounded up to a buffer.
+    /// </remarks>
+    public static long BytesRead(InputSplit split, long end)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        const long Buffer = 4096;
+        static long RoundUp(long bytes) => (bytes + Buffer - 1) / Buffer * Buffer;
+        var consumed = Math.Max(end - split.Start, 1);
+        var chunks = consumed <= split.Length
+            ? Math.Min(RoundUp(consumed), split.Length)
+            : split.Length + RoundUp(consumed - split.Length);
+        if (chunks == consumed && end < split.FileLength && EndsWithCarriageReturn(split.Path, end)) chunks += Buffer;
+        return Math.Min(split.FileLength - split.Start, RoundUp(chunks));
+    }
+
+    private static bool EndsWithCarriageReturn(string path, long end)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+        file.Position = end - 1;
+        return file.ReadByte() == '\r';
+    }
+
     /// <summary>0 at 0, the file's end at or past it, else the position just after the first line end at or after <paramref name="position"/>.</summary>
     public static long Boundary(Stream file, long position, long fileLength)
     {

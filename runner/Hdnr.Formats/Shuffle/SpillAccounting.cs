@@ -29,6 +29,9 @@ public sealed record SpillAccounting(long BufferBytes, long SoftLimit, WireForma
     /// <summary>Whether Hadoop spills the <paramref name="held"/> bytes of pairs it holds (<see cref="PairBytes"/> summed) before collecting a pair of <paramref name="next"/> bytes.</summary>
     public bool SpillsBefore(long held, int next) => held > 0 && (held + MetaBytes >= SoftLimit || held + next + (2 * MetaBytes) >= BufferBytes);
 
+    /// <summary>Held bytes plus the next pair's below which <see cref="SpillsBefore"/> is surely false, so a caller can skip asking it.</summary>
+    public long SpillCheckBytes => Math.Min(SoftLimit - MetaBytes, BufferBytes - (2 * MetaBytes));
+
     /// <summary>The bytes of a pair in a spill's IFile segment: its serialized key and value, each after a vint of its length.</summary>
     public int SegmentRecordBytes(int keyLength, int valueLength)
     {

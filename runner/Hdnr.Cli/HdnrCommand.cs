@@ -80,6 +80,7 @@ internal static class HdnrCommand
         InfoVerb.Register(app, session);
         TaskVerb.Register(app, session);
         PipeVerb.Register(app, session);
+        SortVerb.Register(app, session);
         LaunchLocalVerb.Register(app, session);
         FreezeVerb.Register(app, session);
         LaunchVerb.Register(app, session);

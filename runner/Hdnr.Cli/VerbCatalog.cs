@@ -19,6 +19,7 @@ internal static class VerbCatalog
         new("map", true, "hdnr SCRIPT.csx map", "run the script's Map as a streaming task: stdin to stdout", "echo 'a b a' | hdnr wc.csx map"),
         new("reduce", true, "hdnr SCRIPT.csx reduce", "run the script's Reduce as a streaming task: sorted stdin to stdout", "printf 'a\\t1\\na\\t1\\n' | hdnr wc.csx reduce"),
         new("combine", true, "hdnr SCRIPT.csx combine", "run the script's Combine as a streaming task: sorted stdin to stdout", "printf 'a\\t1\\na\\t1\\n' | hdnr wc.csx combine"),
+        new("sort", true, "hdnr SCRIPT.csx sort", "sort a map output (stdin) as the job's shuffle would, for map | sort | reduce", "echo 'b a b' | hdnr wc.csx map | hdnr wc.csx sort | hdnr wc.csx reduce"),
         new("pipe", true, "hdnr SCRIPT.csx pipe map|reduce|combine", "the same, with stdout and stdin hopped away from the script", "echo 'a b a' | hdnr wc.csx pipe map"),
         new("launch-local", true, "hdnr SCRIPT.csx launch-local INPUT... OUTPUT", "run the whole job on this machine as Hadoop Streaming would", "hdnr wc.csx launch-local wc.txt /tmp/wc-out --overwrite"),
         new("freeze", true, "hdnr SCRIPT.csx freeze ARCHIVE", "write ARCHIVE holding ./NAME, which runs the task verbs with nothing installed", "hdnr wc.csx freeze /tmp/wc.tgz"),

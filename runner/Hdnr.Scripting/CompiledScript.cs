@@ -4,8 +4,11 @@ namespace Hdnr.Scripting;
 
 /// <summary>A script compiled to a cached dll, with what <c>info</c> and the task runner need to know about it.</summary>
 public sealed class CompiledScript(
-    string scriptPath, string assemblyPath, IReadOnlyList<string> dependencyPaths, string doc, IReadOnlyList<TaskKind> tasks)
+    string scriptPath, string assemblyPath, IReadOnlyList<string> dependencyPaths, string doc, IReadOnlyList<TaskKind> tasks, ValueSort? sort = null)
 {
+    /// <summary>The sort Reduce's <c>[SortValues]</c> declares, read from the compiled script's metadata; null when it has none.</summary>
+    public ValueSort? Sort { get; } = sort;
+
     /// <summary>The script's path as the user gave it.</summary>
     public string ScriptPath { get; } = scriptPath;
 

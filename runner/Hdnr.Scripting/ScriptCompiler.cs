@@ -29,7 +29,7 @@ public static class ScriptCompiler
         var closure = ScriptClosure.Read(scriptPath, currentDirectory);
         var key = CacheKey.Of(closure);
         if (cache.TryRead(key) is { } manifest)
-            return new CompiledScript(scriptPath, cache.AssemblyPath(key), manifest.DependencyPaths, manifest.Doc, manifest.Tasks);
+            return new CompiledScript(scriptPath, cache.AssemblyPath(key), manifest.DependencyPaths, manifest.Doc, manifest.Tasks, manifest.Sort);
         return CompileAndStore(closure, cache, key);
     }
 

@@ -61,6 +61,22 @@ public sealed class HadoopJobTests(ITestOutputHelper output)
         Assert.Contains("fox\t3\n", string.Concat(Parts(hadoop).Select(p => File.ReadAllText(Path.Combine(hadoop, p)))));
     }
 
+    [HadoopTheory(NodesNeedDotnet = true)]
+    [HadoopTrees]
+    [AbsentHadoopTrees]
+    public void Launch_a_sort_values_join_with_2_reducers_writes_the_part_files_launch_local_and_the_example_expect(string tree)
+    {
+        // The users row first among each user's rows: Hadoop's KeyFieldBasedPartitioner and comparator, set by hdnr from [SortValues].
+        var (hadoop, local) = RunBoth(tree, Hdnr.Example("join.csx"), "launch", [Hdnr.Example("join")], ["--io", "text", "--reducers", "2"]);
+
+        Assert.Equal(["part-00000", "part-00001"], Parts(hadoop));
+        foreach (var part in Parts(hadoop))
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(local, part)), File.ReadAllBytes(Path.Combine(hadoop, part)));
+            Assert.Equal(File.ReadAllBytes(Hdnr.Example($"expected/join/{part}")), File.ReadAllBytes(Path.Combine(hadoop, part)));
+        }
+    }
+
     [HadoopTheory]
     [HadoopTrees]
     [AbsentHadoopTrees]

@@ -15,6 +15,6 @@ internal static class LaunchFrozenVerb
             var options = JobOptions.Add(cmd);
             var mode = FreezeVerb.ModeOption(cmd);
             cmd.OnExecute(() =>
-                Launcher.Launch(session.Compiled, options.Read(), FreezeModes.Parse(mode.Value()), upload: true, options.PrintCommand, Console.Out, Console.Error));
+                Launcher.Launch(session.Compiled, options.Read(session.Compiled.Sort), FreezeModes.Parse(mode.Value()), upload: true, options.PrintCommand, Console.Out, Console.Error));
         });
 }

@@ -57,6 +57,8 @@ internal static class LaunchLocalVerb
             var configuration = settings.Values.Select(ParseSetting).ToList();
             // StreamJob sets the record reader's settings from -inputreader, after the -D ones.
             if (inputReader.Value() is { } reader) configuration.AddRange(InputReaderSettings(reader));
+            var partitionerClass = partitioner.Value();
+            if (session.Compiled.Sort is { } sort) partitionerClass = SortValues(sort, configuration, partitionerClass, io.Value());
             var job = new JobDescription
             {
                 ScriptPath = Path.GetFullPath(session.ScriptArgument),
@@ -79,7 +81,7 @@ internal static class LaunchLocalVerb
                 Io = io.Value() switch
                 {
                     "text" => WireFormat.Text, "typedbytes" => WireFormat.TypedBytes, "rawbytes" => WireFormat.RawBytes, "keyonlytext" => WireFormat.KeyOnlyText,
-                    _ => null,
+                    _ => session.Compiled.Sort is null ? null : WireFormat.Text,
                 },
                 PartFormat = OutputSettings.Read(configuration, outputFormat.Value()),
                 Isolation = isolation.Value() == "process" ? Isolation.Process : Isolation.InProcess,
@@ -92,7 +94,7 @@ internal static class LaunchLocalVerb
                 Files = files.Values!,
                 Archives = archives.Values!,
                 HdnrCommand = SelfCommand(),
-                Partitioner = Shuffle(() => ShuffleSettings.Partitioner(configuration, partitioner.Value())),
+                Partitioner = Shuffle(() => ShuffleSettings.Partitioner(configuration, partitionerClass)),
                 KeyOrder = Shuffle(() => ShuffleSettings.KeyOrder(configuration)),
             };
             foreach (var name in (string[])["stream.num.map.output.key.fields", "stream.num.reduce.output.key.fields"]) Number(configuration, name);
@@ -101,6 +103,16 @@ internal static class LaunchLocalVerb
                 throw new UserException($"{session.ScriptArgument} defines no Map function, so it cannot run as a job.");
             return job;
         };
+    }
+
+    /// <summary>Adds a <c>[SortValues]</c> job's settings to <paramref name="configuration"/> after refusing the user's conflicting ones, and returns its partitioner class.</summary>
+    public static string SortValues(ValueSort sort, List<KeyValuePair<string, string>> configuration, string? partitioner, string? io)
+    {
+        SortValuesSettings.RefuseConflicts(configuration, partitioner);
+        if (io is not (null or "text"))
+            throw new UserException($"--io {io}: the script's Reduce is [SortValues], whose map output travels as text sort fields; leave --io out (text) to run it.");
+        configuration.AddRange(SortValuesSettings.For(sort));
+        return SortValuesSettings.PartitionerClass;
     }
 
     /// <summary>Adds <c>--report FILE.html</c> to <paramref name="cmd"/>.</summary>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Hdnr.Hadoop.Freezing;
+using Hdnr.Engine.Settings;
 using Hdnr.Hadoop.Launching;
+using Hdnr.Runtime.Jobs;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Hdnr.Cli.Verbs;
@@ -14,7 +16,7 @@ internal static class LaunchVerb
             cmd.Description = "Run the job with hadoop jar STREAMING_JAR; the compiled script and the framework-dependent runner travel in the distributed cache (nodes need the .NET 10 runtime).";
             var options = JobOptions.Add(cmd);
             cmd.OnExecute(() =>
-                Launcher.Launch(session.Compiled, options.Read(), FreezeMode.Framework, upload: false, options.PrintCommand, Console.Out, Console.Error));
+                Launcher.Launch(session.Compiled, options.Read(session.Compiled.Sort), FreezeMode.Framework, upload: false, options.PrintCommand, Console.Out, Console.Error));
         });
 }
 
@@ -55,16 +57,25 @@ internal sealed class JobOptions
         printCommand = cmd.Option("--print-command", "print the hadoop command line and change nothing", CommandOptionType.NoValue),
     };
 
-    public LaunchOptions Read()
+    /// <summary>The options as given; a <c>[SortValues]</c> script's job (<paramref name="sort"/>) gets its key field settings and text io.</summary>
+    public LaunchOptions Read(ValueSort? sort)
     {
         var values = paths.Values.Select(v => v!).ToList();
         if (values.Count < 2) throw new UserException("give INPUT... OUTPUT: at least one input path, then the output folder");
+        var settings = defines.Values.Select(v => v!).ToList();
+        var partitionerClass = partitioner.Value();
+        if (sort is not null)
+        {
+            var configuration = settings.Select(d => d.IndexOf('=') is var at and > 0 ? new KeyValuePair<string, string>(d[..at], d[(at + 1)..]) : new(d, "")).ToList();
+            partitionerClass = LaunchLocalVerb.SortValues(sort, configuration, partitionerClass, io.Value());
+            settings.AddRange(SortValuesSettings.For(sort).Select(s => $"{s.Key}={s.Value}"));
+        }
         return new LaunchOptions
         {
             Inputs = values[..^1],
             Output = values[^1],
-            Io = io.Value() ?? "typedbytes",
-            Defines = defines.Values.Select(v => v!).ToList(),
+            Io = io.Value() ?? (sort is null ? "typedbytes" : "text"),
+            Defines = settings,
             Reducers = reducers.HasValue() ? int.Parse(reducers.Value()!, CultureInfo.InvariantCulture) : null,
             Files = files.Values.Select(v => v!).ToList(),
             Archives = archives.Values.Select(v => v!).ToList(),
@@ -72,7 +83,7 @@ internal sealed class JobOptions
             InputFormat = inputFormat.Value(),
             OutputFormat = outputFormat.Value(),
             InputReader = inputReader.Value(),
-            Partitioner = partitioner.Value(),
+            Partitioner = partitionerClass,
             JobName = jobName.Value(),
         };
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hdnr.Runtime.Text;
 using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Runtime.Conversion;
@@ -22,4 +23,12 @@ public abstract class Codec<T>
 
     /// <summary>Writes <paramref name="value"/> as one typedbytes value.</summary>
     internal abstract void WriteTypedBytes(OutputBuffer output, T value);
+
+    /// <summary>Writes <paramref name="value"/> as <c>[SortValues]</c> fields (<see cref="SortFields"/>); only a tuple of scalars has them.</summary>
+    internal virtual void WriteFields(OutputBuffer output, T value) =>
+        throw new ConversionFailure($"{Jobs.TypeNames.Of(typeof(T))} has no sort-field form");
+
+    /// <summary>Reads <c>[SortValues]</c> fields written by <see cref="WriteFields"/>.</summary>
+    internal virtual T ReadFields(ReadOnlySpan<byte> text) =>
+        throw new ConversionFailure($"{Jobs.TypeNames.Of(typeof(T))} has no sort-field form");
 }

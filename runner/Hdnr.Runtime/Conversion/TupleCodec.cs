@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hdnr.Runtime.Text;
 using Hdnr.Runtime.TypedBytes;
 using Hdnr.Runtime.Wire;
 
@@ -51,6 +52,31 @@ public sealed class TupleCodec<TTuple> : Codec<TTuple>
         Codecs.WriteHeader(output, TypedBytesType.Vector, _items.Length);
         foreach (var item in _items) item.WriteTypedBytes(output, in value);
     }
+
+    internal override void WriteFields(OutputBuffer output, TTuple value)
+    {
+        for (var i = 0; i < _items.Length; i++)
+        {
+            if (i > 0) output.WriteByte((byte)'\t');
+            _items[i].WriteField(output, in value);
+        }
+    }
+
+    internal override TTuple ReadFields(ReadOnlySpan<byte> text)
+    {
+        var tuple = default(TTuple);
+        var rest = text;
+        for (var i = 0; i < _items.Length; i++)
+        {
+            var tab = rest.IndexOf((byte)'\t');
+            var last = i == _items.Length - 1;
+            if (last != (tab < 0))
+                throw new ConversionFailure($"cannot read {Text.TextForm.Quote(text)} as {_name}: it holds {text.Count((byte)'\t') + 1} tab-separated fields, not {_items.Length}");
+            _items[i].ReadField(ref tuple, last ? rest : rest[..tab]);
+            if (!last) rest = rest[(tab + 1)..];
+        }
+        return tuple;
+    }
 }
 
 /// <summary>One item of a tuple: its codec and how to get and set it without boxing the tuple.</summary>
@@ -63,6 +89,10 @@ public abstract class TupleItem<TTuple>
     internal abstract void WriteJson(Utf8JsonWriter writer, in TTuple tuple);
 
     internal abstract void WriteTypedBytes(OutputBuffer output, in TTuple tuple);
+
+    internal abstract void WriteField(OutputBuffer output, in TTuple tuple);
+
+    internal abstract void ReadField(ref TTuple tuple, ReadOnlySpan<byte> text);
 }
 
 /// <summary>Sets an item of a tuple in place.</summary>
@@ -81,4 +111,8 @@ public sealed class TupleItem<TTuple, TItem>(Codec<TItem> codec, ItemGetter<TTup
     internal override void WriteJson(Utf8JsonWriter writer, in TTuple tuple) => codec.WriteJson(writer, get(in tuple));
 
     internal override void WriteTypedBytes(OutputBuffer output, in TTuple tuple) => codec.WriteTypedBytes(output, get(in tuple));
+
+    internal override void WriteField(OutputBuffer output, in TTuple tuple) => SortFields.Write(output, get(in tuple));
+
+    internal override void ReadField(ref TTuple tuple, ReadOnlySpan<byte> text) => set(ref tuple, SortFields.Read<TItem>(text));
 }

@@ -11,8 +11,9 @@ public sealed class JobShape
         BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
     private JobShape(Type scriptType, FunctionShape? map, FunctionShape? reduce, FunctionShape? combine,
-        FunctionShape? mapEnd, FunctionShape? reduceEnd, FunctionShape? combineEnd, MethodInfo?[] starts)
+        FunctionShape? mapEnd, FunctionShape? reduceEnd, FunctionShape? combineEnd, MethodInfo?[] starts, ValueSort? sort)
     {
+        Sort = sort;
         _starts = starts;
         ScriptType = scriptType;
         Map = map;
@@ -35,6 +36,9 @@ public sealed class JobShape
 
     /// <summary>The compiled script class.</summary>
     public Type ScriptType { get; }
+
+    /// <summary>The sort Reduce's <c>[SortValues]</c> declares, or null.</summary>
+    public ValueSort? Sort { get; }
 
     internal FunctionShape? Map { get; }
 
@@ -85,7 +89,8 @@ public sealed class JobShape
         starts[(int)TaskKind.Map] = Start(methods, "MapStart", map, "Map");
         starts[(int)TaskKind.Reduce] = Start(methods, "ReduceStart", reduce, "Reduce");
         starts[(int)TaskKind.Combine] = Start(methods, "CombineStart", combine, "Combine");
-        return new JobShape(scriptType, map, reduce, combine, mapEnd, reduceEnd, combineEnd, starts);
+        var sort = ValueSort.Of(map, reduce, combine, mapEnd);
+        return new JobShape(scriptType, map, reduce, combine, mapEnd, reduceEnd, combineEnd, starts, sort);
     }
 
     private static MethodInfo? Find(MethodInfo[] methods, string name)

@@ -27,7 +27,8 @@ internal sealed class GroupFunction<TKey, TValue, TPair, TAccess, TOutKey, TOutV
             TKey key;
             try
             {
-                key = run.TextInput ? (run.RawInput ? _keys.FromLine(reader.Key) : _keys.FromText(reader.Key)) : _keys.FromTypedBytes(reader.Key);
+                key = run.SortFields ? SortFields.Read<TKey>(reader.Key)
+                    : run.TextInput ? (run.RawInput ? _keys.FromLine(reader.Key) : _keys.FromText(reader.Key)) : _keys.FromTypedBytes(reader.Key);
             }
             catch (ConversionFailure failure)
             {

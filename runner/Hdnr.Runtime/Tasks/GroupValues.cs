@@ -111,7 +111,8 @@ internal sealed class GroupValues<T> : IEnumerable<T>, IEnumerator<T>
     {
         try
         {
-            var value = _run.TextInput ? (_run.RawInput ? _values.FromLine(_run.Reader.Value) : _values.FromText(_run.Reader.Value))
+            var value = _run.SortFields ? SortFields.Read<T>(SortFields.Value(_run.Reader.Value, _run.ValueFields))
+                : _run.TextInput ? (_run.RawInput ? _values.FromLine(_run.Reader.Value) : _values.FromText(_run.Reader.Value))
                 : _values.FromTypedBytes(_run.Reader.Value);
             if (SurrogateEscape.TakeEscaped() && !_keyNotUtf8) _run.NotUtf8Record();
             return value;

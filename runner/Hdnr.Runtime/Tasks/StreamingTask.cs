@@ -39,7 +39,8 @@ public static class StreamingTask
         AppDomain.CurrentDomain.ProcessExit += Flush;
         try
         {
-            Run(job, kind, io, () => StreamReader(input, kind, io), () => new PairSink(buffer, io));
+            io = Sorted(job, kind, io);
+            Run(job, kind, io, () => StreamReader(input, kind, io), () => new PairSink(buffer, io, SortsOutput(kind, io)));
         }
         finally
         {
@@ -52,7 +53,8 @@ public static class StreamingTask
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
-        Run(job, kind, io, () => StreamReader(input, kind, io), () => new PairSink(output, io));
+        io = Sorted(job, kind, io);
+        Run(job, kind, io, () => StreamReader(input, kind, io), () => new PairSink(output, io, SortsOutput(kind, io)));
     }
 
     /// <summary>As <see cref="Run(ScriptJob, TaskKind, TaskIo, Stream, IPairSink)"/>, reading a reduce or combine task's pairs from <paramref name="input"/> as they would arrive on the stream.</summary>
@@ -61,8 +63,23 @@ public static class StreamingTask
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         if (kind == TaskKind.Map) throw new ArgumentException("a map task reads a stream of records, not pairs", nameof(kind));
+        io = Sorted(job, kind, io);
         Run(job, kind, io, () => new PairSourceReader(input, io), () => new PairSink(output, io));
     }
+
+    // A [SortValues] job's map output is text sort fields: its map writes them, its reduce reads the key's fields as the key.
+    private static TaskIo Sorted(ScriptJob job, TaskKind kind, TaskIo io)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(io);
+        if (job.Shape.Sort is not { } sort || kind == TaskKind.Combine) return io;
+        var side = kind == TaskKind.Map ? io.Output : io.Input;
+        if (side != WireFormat.Text)
+            throw new InvalidDataException($"the script's Reduce is [SortValues], so its map output travels as text sort fields; this {kind.ToString().ToLowerInvariant()} task was given {TaskIo.Name(side)} (run it with text io)");
+        return kind == TaskKind.Map ? io with { Sort = sort } : io with { Sort = sort, InputFields = new KeyFields([(byte)'\t'], sort.KeyFields) };
+    }
+
+    private static bool SortsOutput(TaskKind kind, TaskIo io) => kind == TaskKind.Map && io.Sort is not null;
 
     private static void RunStart(Action start, TaskKind kind)
     {

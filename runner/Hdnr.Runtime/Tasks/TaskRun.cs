@@ -26,6 +26,12 @@ internal sealed class TaskRun(string function, RecordReader reader, PairSink sin
     /// <summary>Whether a map's key is its line's byte offset (text io whose stdin holds values alone), rather than the record's key bytes (the input format's key before <see cref="TaskIo.MapInputSeparator"/>, or another io's key).</summary>
     public bool OffsetKeys { get; } = io.Input == WireFormat.Text && io.MapInputSeparator is null;
 
+    /// <summary>Whether keys and values arrive as <c>[SortValues]</c> fields (<see cref="SortFields"/>).</summary>
+    public bool SortFields { get; } = io.Sort is not null;
+
+    /// <summary>How many fields a value is written as, when <see cref="SortFields"/>.</summary>
+    public int ValueFields { get; } = io.Sort?.ValueFields ?? 0;
+
     /// <summary>Set while an *End function runs, so failures say "after the last record".</summary>
     public string? EndFunction { get; set; }
 

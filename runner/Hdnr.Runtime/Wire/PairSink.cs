@@ -23,20 +23,23 @@ internal sealed class PairSink
     private readonly OutputBuffer _scratch = new(null, 1 << 12);
     private readonly byte[] _separator;
     private readonly bool _defaultFields;
+    private readonly bool _sortFields;
 
-    /// <summary>A sink writing to <paramref name="buffer"/>'s stream.</summary>
-    public PairSink(OutputBuffer buffer, TaskIo io)
+    /// <summary>A sink writing to <paramref name="buffer"/>'s stream; with <paramref name="sortFields"/>, text pairs as <c>[SortValues]</c> fields.</summary>
+    public PairSink(OutputBuffer buffer, TaskIo io, bool sortFields = false)
     {
+        _sortFields = sortFields;
         _buffer = buffer;
         _format = io.Output;
         _text = io.Output == WireFormat.Text;
         _separator = io.OutputFields.Separator.ToArray();
-        _defaultFields = io.OutputFields.IsDefault;
+        // Sort fields are cut by the job's key field count, which only the parser applies in-process.
+        _defaultFields = io.OutputFields.IsDefault && !sortFields;
     }
 
     /// <summary>A sink handing each pair to <paramref name="consumer"/> as it is written.</summary>
-    public PairSink(IPairSink consumer, TaskIo io)
-        : this(new OutputBuffer(null, 1 << 12), io)
+    public PairSink(IPairSink consumer, TaskIo io, bool sortFields = false)
+        : this(new OutputBuffer(null, 1 << 12), io, sortFields)
     {
         _consumer = consumer;
         if (io.Output is WireFormat.Text or WireFormat.KeyOnlyText) _parser = new TaskOutputParser(consumer, io.Output, io.OutputFields);
@@ -54,7 +57,14 @@ internal sealed class PairSink
         var mark = _buffer.Position;
         try
         {
-            if (_text)
+            if (_sortFields)
+            {
+                SortFields.Write(_buffer, key);
+                _buffer.Write(_separator);
+                SortFields.Write(_buffer, value);
+                _buffer.WriteByte((byte)'\n');
+            }
+            else if (_text)
             {
                 ValueWriter<TKey>.Text(_buffer, key);
                 if (_defaultFields) _buffer.WriteByte((byte)'\t');
@@ -140,6 +150,15 @@ internal sealed class PairSink
         if (!_text)
         {
             HandOther(key, value);
+            return;
+        }
+        if (_sortFields)
+        {
+            SortFields.Write(_buffer, key);
+            _buffer.Write(_separator);
+            SortFields.Write(_buffer, value);
+            _buffer.WriteByte((byte)'\n');
+            _parser!.Write(_buffer.Written);
             return;
         }
         ValueWriter<TKey>.Text(_buffer, key);

@@ -28,8 +28,11 @@ public sealed record TaskIo(WireFormat Input, WireFormat Output)
     /// <summary>What Hadoop writes between key and value on a reduce or combine task's stdin (<c>stream.reduce.input.field.separator</c>), as UTF-8.</summary>
     public ReadOnlyMemory<byte> InputSeparator { get; init; } = Tab;
 
+    /// <summary>The script's <c>[SortValues]</c>, when its map output travels as sort fields: a map task writes them, a reduce task reads the first <see cref="Jobs.ValueSort.KeyFields"/> as its key.</summary>
+    public Jobs.ValueSort? Sort { get; init; }
+
     /// <summary>Whether a reduce or combine task's text input is cut as Hadoop's default (first tab), the fast path.</summary>
-    public bool DefaultInputSplit => InputFields.Count == 1 && InputSeparator.Span is [(byte)'\t'];
+    public bool DefaultInputSplit => InputFields.Count == 1 && InputSeparator.Span is [(byte)'\t'] && Sort is null;
 
     /// <summary>The formats Hadoop announced to this task through its environment, unless <paramref name="ioOverride"/> (<c>--io text|typedbytes</c>) names one for both sides.</summary>
     public static TaskIo FromEnvironment(Jobs.TaskKind kind, string? ioOverride) =>

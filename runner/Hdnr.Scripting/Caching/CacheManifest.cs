@@ -6,11 +6,11 @@ namespace Hdnr.Scripting.Caching;
 /// <summary>What a cache entry says about its dll: the dll's SHA-256, the tasks, the runtime dependencies and the doc.</summary>
 /// <remarks>
 /// A line format rather than JSON keeps the hit path free of serializers. Each line is a tag, a space and a value:
-/// <c>hdnr-manifest 1</c>, <c>dll HEX</c>, then <c>task NAME</c>, <c>dep PATH</c> and <c>doc LINE</c> lines, and
+/// <c>hdnr-manifest 1</c>, <c>dll HEX</c>, then <c>task NAME</c>, <c>sort KINDS</c>, <c>dep PATH</c> and <c>doc LINE</c> lines, and
 /// <c>end</c> last so a truncated file is never taken for a whole one. Values cannot hold newlines: paths with one are
 /// refused, and the doc is stored one line per <c>doc</c> line.
 /// </remarks>
-internal sealed class CacheManifest(string dllSha256, IReadOnlyList<TaskKind> tasks, IReadOnlyList<string> dependencyPaths, string doc)
+internal sealed class CacheManifest(string dllSha256, IReadOnlyList<TaskKind> tasks, IReadOnlyList<string> dependencyPaths, string doc, ValueSort? sort = null)
 {
     private const string Header = "hdnr-manifest 1";
 
@@ -22,6 +22,9 @@ internal sealed class CacheManifest(string dllSha256, IReadOnlyList<TaskKind> ta
 
     public string Doc { get; } = doc;
 
+    /// <summary>Reduce's <c>[SortValues]</c>, stored as a <c>sort</c> line, so a cache hit knows the job's settings without loading the dll.</summary>
+    public ValueSort? Sort { get; } = sort;
+
     public byte[] ToBytes()
     {
         var text = new StringBuilder();
@@ -29,6 +32,8 @@ internal sealed class CacheManifest(string dllSha256, IReadOnlyList<TaskKind> ta
         text.Append("dll ").Append(DllSha256).Append('\n');
         foreach (var task in Tasks)
             text.Append("task ").Append(task).Append('\n');
+        if (Sort is not null)
+            text.Append("sort ").Append(Sort).Append('\n');
         foreach (var path in DependencyPaths)
         {
             if (path.Contains('\n'))
@@ -55,6 +60,7 @@ internal sealed class CacheManifest(string dllSha256, IReadOnlyList<TaskKind> ta
         var taskCount = 0;
         var dependencies = new List<string>();
         var doc = new List<string>();
+        ValueSort? sort = null;
         for (var i = 1; i < lines.Length - 2; i++)
         {
             var line = lines[i];
@@ -69,6 +75,9 @@ internal sealed class CacheManifest(string dllSha256, IReadOnlyList<TaskKind> ta
                     break;
                 case "task" when taskCount < tasks.Length && TryParseTask(value, out var task):
                     tasks[taskCount++] = task;
+                    break;
+                case "sort" when ValueSort.Parse(value) is { } declared:
+                    sort = declared;
                     break;
                 case "dep":
                     dependencies.Add(value);
@@ -85,7 +94,7 @@ internal sealed class CacheManifest(string dllSha256, IReadOnlyList<TaskKind> ta
         var found = new TaskKind[taskCount];
         for (var i = 0; i < taskCount; i++)
             found[i] = tasks[i];
-        return new CacheManifest(dll, found, dependencies, string.Join('\n', doc));
+        return new CacheManifest(dll, found, dependencies, string.Join('\n', doc), sort);
     }
 
     private static bool TryParseTask(string name, out TaskKind task)

@@ -54,10 +54,10 @@ internal static class ScriptBuilder
         // The shape is checked on a temp copy only this process knows, so a script that fails never reaches the entry's
         // path, where a concurrent hdnr could be loading it.
         var staged = cache.StageAssembly(key, dll);
-        IReadOnlyList<TaskKind> tasks;
+        JobShape shape;
         try
         {
-            tasks = TasksOf(ScriptAssemblyLoader.Load(staged, dependencies));
+            shape = ShapeOf(ScriptAssemblyLoader.Load(staged, dependencies));
         }
         catch (JobShapeException e)
         {
@@ -72,8 +72,8 @@ internal static class ScriptBuilder
         cache.CommitAssembly(key, staged);
         var assemblyPath = cache.AssemblyPath(key);
         var doc = main.Header.Doc;
-        cache.WriteManifest(key, new CacheManifest(ScriptCache.Checksum(dll), tasks, dependencies, doc));
-        return new CompiledScript(closure.UserPath, assemblyPath, dependencies, doc, tasks);
+        cache.WriteManifest(key, new CacheManifest(ScriptCache.Checksum(dll), shape.Tasks, dependencies, doc, shape.Sort));
+        return new CompiledScript(closure.UserPath, assemblyPath, dependencies, doc, shape.Tasks, shape.Sort);
     }
 
     /// <summary>The dll with its PDB embedded, or null and the error lines.</summary>
@@ -85,8 +85,8 @@ internal static class ScriptBuilder
         return (result.Success && errors.Count == 0 ? pe.ToArray() : null, errors);
     }
 
-    private static IReadOnlyList<TaskKind> TasksOf(Assembly assembly) =>
-        JobShape.Of(assembly.GetType("Script", throwOnError: true)!).Tasks;
+    private static JobShape ShapeOf(Assembly assembly) =>
+        JobShape.Of(assembly.GetType("Script", throwOnError: true)!);
 
     /// <summary>Every <c>nuget:</c> reference of every file, in file order; a malformed one is a compile error at its line.</summary>
     private static List<PackageSpec> PackagesOf(ScriptClosure closure)

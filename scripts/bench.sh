@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
 # Speed goals of hdnr, measured against peers run in the same run; prints medians and ratios.
-#   scripts/bench.sh [--runs N] [--mb MB] [--scale-runs N] [--no-scale]
+#   scripts/bench.sh [--runs N] [--mb MB] [--scale-runs N] [--no-scale] [--yarn-only | --no-yarn]
 # Installs hdnr from this checkout into a temp folder first, so it measures the tool users get.
+# The YARN section runs on a cluster that is up (HDNR_YARN_ENV=STATE/env.sh, as yarn/start-yarn.sh prints it) or that
+# ../shared/hadoop/yarn/start-yarn.sh can start on HDNR_YARN_HADOOP (default /tmp/hadoop-2.8.5), stopped after; else
+# it says why it is skipped.
 set -euo pipefail
 runs=7
 mb=100
 scale_runs=3
+local_sections=1
+yarn_section=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
     --mb) mb=$2; shift 2 ;;
     --scale-runs) scale_runs=$2; shift 2 ;;
     --no-scale) scale_runs=0; shift ;;
+    --yarn-only) local_sections=0; shift ;;
+    --no-yarn) yarn_section=0; shift ;;
     *) echo "bench.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -30,9 +37,18 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 report() { printf '%-44s %10s\n' "$1" "$2"; }
 
 echo "hdnr benchmarks: $runs runs each, medians; $(nproc) cores"
+cp "$root/examples/wc.csx" "$work/wc.csx"
+alice="$root/../shared/vectors/hadoop-written/wc-input-alice.txt"
+[ -f "$alice" ] || alice="$root/examples/wc.txt"
+text="$work/text.txt"
+while [ "$(stat -c %s "$text" 2>/dev/null || echo 0)" -lt $((mb * 1000000)) ]; do cat "$alice" >> "$text"; done
+size_mib=$(awk -v b="$(stat -c %s "$text")" 'BEGIN {printf "%.1f", b / 1048576}')
+tenth="$work/text-tenth.txt"
+head -c $((mb * 100000)) "$text" > "$tenth"
+
+if [ "$local_sections" = 1 ]; then
 
 # --- Start-up with a warm cache: hdnr wc.csx map < /dev/null
-cp "$root/examples/wc.csx" "$work/wc.csx"
 "$hdnr" "$work/wc.csx" map < /dev/null > /dev/null
 startup=$(for _ in $(seq "$runs"); do ms "$hdnr" "$work/wc.csx" map < /dev/null; done | median)
 py_startup=$(for _ in $(seq "$runs"); do ms python3 "$root/scripts/bench/wc_mapper.py" < /dev/null; done | median)
@@ -48,11 +64,6 @@ done | median)
 report "first run of a new script (goal < 900 ms)" "$cold ms"
 
 # --- Map throughput over $mb MB of English text.
-alice="$root/../shared/vectors/hadoop-written/wc-input-alice.txt"
-[ -f "$alice" ] || alice="$root/examples/wc.txt"
-text="$work/text.txt"
-while [ "$(stat -c %s "$text" 2>/dev/null || echo 0)" -lt $((mb * 1000000)) ]; do cat "$alice" >> "$text"; done
-size_mib=$(awk -v b="$(stat -c %s "$text")" 'BEGIN {printf "%.1f", b / 1048576}')
 map=$(for _ in $(seq "$runs"); do ms "$hdnr" "$work/wc.csx" map < "$text"; done | median)
 py_map=$(for _ in $(seq 3); do ms python3 "$root/scripts/bench/wc_mapper.py" < "$text"; done | median)
 report "wc.csx map over $size_mib MiB" "$map ms"
@@ -110,8 +121,6 @@ fi
 # The Python streaming pipeline is slow: it runs over a tenth of the text, and the ratio compares time per byte. Two
 # peers: the word count as streaming tutorials write it, print() per pair (the issue's 4.3 s per 10 MB), and a tuned
 # one writing through sys.stdout.write, about twice as fast.
-tenth="$work/text-tenth.txt"
-head -c $((mb * 100000)) "$text" > "$tenth"
 python_pipeline() { bash -c 'python3 "$1/scripts/bench/$2" < "$3" | LC_ALL=C sort | python3 "$1/scripts/bench/$4" > /dev/null' _ "$root" "$1" "$tenth" "$2"; }
 py_pipe=$(for _ in $(seq 3); do ms python_pipeline wc_mapper_print.py wc_reducer_print.py; done | median)
 py_tuned=$(for _ in $(seq 3); do ms python_pipeline wc_mapper.py wc_reducer.py; done | median)
@@ -139,7 +148,6 @@ if [ "$scale_runs" -gt 0 ]; then
   small="$work/text-2x.txt"; big="$work/text-20x.txt"
   for _ in 1 2; do cat "$text"; done > "$small"
   for _ in $(seq 10); do cat "$small"; done > "$big"
-  rm -f "$tenth"
   # "seconds peak-KiB" of one run, from GNU time.
   timed() { /usr/bin/time -f "%e %M" -o "$work/time.txt" "$hdnr" "$work/wc.csx" launch-local "$1" "$ll_out" --overwrite --sort-buffer-mb 64 2> /dev/null; cat "$work/time.txt"; }
   small_runs=$(for _ in $(seq "$scale_runs"); do timed "$small"; done)
@@ -177,3 +185,68 @@ mkdir -p "$frozen/sc" && tar xzf "$frozen/sc.tar.gz" -C "$frozen/sc"
 report "freeze --mode self-contained" "$sc_ms ms"
 report "  bundle .tar.gz" "$(awk -v b="$(stat -c %s "$frozen/sc.tar.gz")" 'BEGIN {printf "%.1f MiB", b / 1048576}')"
 report "  task start-up" "$(for _ in $(seq "$runs"); do ms20 "$frozen/sc/fz1" map; done | median) ms"
+fi
+
+# --- YARN: the word count as a real single-node YARN cluster runs it (2 reducers, default options), against the Python
+# streaming job (the system's python3 mapper and reducer above, shipped with -files) and the cat/cat floor, run in
+# turn within each round so that all see the same load; medians of 3. The old default io, typedbytes, is measured too.
+yarn_skip() { report "YARN word count" "skipped: $1"; }
+if [ "$yarn_section" = 0 ]; then
+  exit 0
+fi
+yarn_tree=${HDNR_YARN_HADOOP:-/tmp/hadoop-2.8.5}
+yarn_start="$root/../shared/hadoop/yarn/start-yarn.sh"
+yarn_env=${HDNR_YARN_ENV:-}
+started=""
+if [ -z "$yarn_env" ]; then
+  if [ ! -x "$yarn_start" ] || [ ! -f "$yarn_tree/env.sh" ]; then
+    yarn_skip "no cluster (set HDNR_YARN_ENV) and no $yarn_start with a Hadoop tree at $yarn_tree"; exit 0
+  fi
+  if ! yarn_env=$("$yarn_start" "$yarn_tree" "$work/yarn" 2> "$work/yarn-start.err"); then
+    yarn_skip "start-yarn.sh failed: $(tail -1 "$work/yarn-start.err")"; exit 0
+  fi
+  started="$work/yarn"
+  trap '"$root/../shared/hadoop/yarn/stop-yarn.sh" "$started" > /dev/null 2>&1 || true; rm -rf "$work"' EXIT
+fi
+(
+  # shellcheck disable=SC1090
+  source "$yarn_env"
+  cd "$work"
+  y_runs=3
+  yarn_job() {  # yarn_job KIND INPUT: one job, its output in $work/y-KIND
+    local out="$work/y-$1"
+    rm -rf "$out"
+    case "$1" in
+      hdnr) "$hdnr" "$work/wc.csx" launch-frozen "$2" "$out" --reducers 2 ;;
+      typedbytes) "$hdnr" "$work/wc.csx" launch-frozen "$2" "$out" --reducers 2 --io typedbytes ;;
+      python) hadoop jar "$HADOOP_STREAMING_JAR" -files "$root/scripts/bench/wc_mapper.py,$root/scripts/bench/wc_reducer.py" \
+        -input "$2" -output "$out" -mapper "/usr/bin/python3 wc_mapper.py" -reducer "/usr/bin/python3 wc_reducer.py" -numReduceTasks 2 ;;
+      cat) hadoop jar "$HADOOP_STREAMING_JAR" -input "$2" -output "$out" -mapper cat -reducer cat -numReduceTasks 2 ;;
+    esac > "$work/y-$1.log" 2>&1 || true
+  }
+  # A job's time counts only when it committed its output.
+  committed() { [ -f "$work/y-$1/_SUCCESS" ] || { echo "bench.sh: the YARN $1 job failed; its output: $work/y-$1.log" >&2; tail -5 "$work/y-$1.log" >&2; exit 1; }; }
+  # The first launch-frozen freezes wc.csx (a minute); after it every launch reuses the bundle, as a user's would.
+  yarn_job hdnr "$tenth"; committed hdnr
+  counted=$(cat "$work"/y-hdnr/part-* | awk -F '\t' '{s += $2} END {print s}')
+  [ "$(wc -w < "$tenth")" = "$counted" ] || { echo "bench.sh: on YARN hdnr counted $counted words, wc -w says $(wc -w < "$tenth")" >&2; exit 1; }
+  for size in big small; do
+    input=$text; label="$size_mib MiB"; kinds="hdnr typedbytes python cat"
+    [ "$size" = small ] && { input=$tenth; label="$((mb / 10)) MB"; kinds="hdnr python cat"; }
+    for _ in $(seq "$y_runs"); do for kind in $kinds; do t=$(ms yarn_job "$kind" "$input"); committed "$kind"; echo "$kind $t"; done; done > "$work/y-$size.txt"
+    y() { awk -v k="$1" '$1 == k {print $2}' "$work/y-$size.txt" | median; }
+    report "YARN word count, $label, 2 reducers" ""
+    report "  hdnr launch-frozen (default options)" "$(y hdnr) ms"
+    [ "$size" = big ] && report "  hdnr launch-frozen --io typedbytes" "$(y typedbytes) ms"
+    report "  python3 streaming" "$(y python) ms"
+    report "  cat / cat" "$(y cat) ms"
+    if [ "$size" = big ]; then
+      report "  ratio hdnr / python3 (goal <= 0.8)" "$(ratio "$(y hdnr)" "$(y python)")"
+      report "  ratio hdnr / cat (goal <= 1.1)" "$(ratio "$(y hdnr)" "$(y cat)")"
+      report "  ratio --io typedbytes / cat" "$(ratio "$(y typedbytes)" "$(y cat)")"
+    else
+      report "  ratio hdnr / python3 (goal <= 1)" "$(ratio "$(y hdnr)" "$(y python)")"
+      report "  ratio hdnr / cat" "$(ratio "$(y hdnr)" "$(y cat)")"
+    fi
+  done
+)

@@ -57,8 +57,11 @@ public sealed record JobDescription
     /// <summary>The order keys are sorted and merged in (<c>mapreduce.job.output.key.comparator.class</c>).</summary>
     public KeyOrder KeyOrder { get; init; } = BinaryKeyOrder.Instance;
 
-    /// <summary>The wire format of every task (<c>-io</c>); null picks typedbytes when every input is a SequenceFile, else text.</summary>
+    /// <summary>The wire format of every task (<c>-io</c>); null picks typedbytes when every input is a SequenceFile, else <see cref="DeclaredIo"/>.</summary>
     public WireFormat? Io { get; init; }
+
+    /// <summary>The io the script's declared types choose (<see cref="Runtime.Jobs.DefaultIo"/>), as <c>launch</c> picks it: text, or typedbytes where a type has no lossless text form.</summary>
+    public WireFormat DeclaredIo { get; init; } = WireFormat.Text;
 
     /// <summary>The input format (<c>-inputformat</c>); null for TextInputFormat, or AutoInputFormat with typedbytes io.</summary>
     public Formats.Input.InputFormatClass? InputFormat { get; init; }

@@ -59,7 +59,7 @@ public static class LocalJobRunner
         }
 
         var io = job.Io ?? (job.InputFormat is null && files.Count > 0 && files.All(f => InputFormats.Detect(f) == InputFormat.SequenceFile)
-            ? WireFormat.TypedBytes : WireFormat.Text);
+            ? WireFormat.TypedBytes : job.DeclaredIo);
         var input = JobInput.Of(job, io);
         if (io is WireFormat.RawBytes or WireFormat.KeyOnlyText && input.Class != InputFormatClass.Text)
             throw new InputFormatException($"launch-local reads {input.Class} with text or typedbytes io, not {io.ToString().ToLowerInvariant()}; launch passes it to Hadoop.");

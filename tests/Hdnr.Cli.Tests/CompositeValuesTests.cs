@@ -45,13 +45,15 @@ public sealed class CompositeValuesTests
     [InlineData("process", "text")]
     [InlineData("inprocess", "typedbytes")]
     [InlineData("process", "typedbytes")]
-    public void Launch_local_gives_the_same_groups_in_both_isolations_and_both_ios(string isolation, string io)
+    [InlineData("inprocess", null)]
+    public void Launch_local_gives_the_same_groups_in_both_isolations_and_both_ios_and_typedbytes_by_default_for_tuples_of_strings(string isolation, string? io)
     {
         var script = TempScript.Write(Source);
         File.WriteAllText(Path.Combine(script.Directory, "in.txt"), Input);
         var output = Path.Combine(script.Directory, "out");
+        string[] ioOption = io is null ? [] : ["--io", io];
 
-        var run = Hdnr.Run([script.Path, "launch-local", "in.txt", output, "--isolation", isolation, "--io", io], workingDirectory: script.Directory);
+        var run = Hdnr.Run([script.Path, "launch-local", "in.txt", output, "--isolation", isolation, .. ioOption], workingDirectory: script.Directory);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("\t\tMapStart=1\n", run.Stderr);

@@ -16,10 +16,10 @@ public sealed class HadoopJobTests(ITestOutputHelper output)
     private readonly string _work = Directory.CreateTempSubdirectory("hdnr-hadoop-job-").FullName;
 
     private const string MapOnly = """
-        /// Upper-cases every line: a map-only job.
-        IEnumerable<(string, int)> Map(long offset, string line)
+        /// Upper-cases every line and keeps its bytes: a map-only job whose byte[] values need typedbytes.
+        IEnumerable<(string, byte[])> Map(long offset, string line)
         {
-            yield return (line.ToUpperInvariant(), line.Length);
+            yield return (line.ToUpperInvariant(), System.Text.Encoding.UTF8.GetBytes(line));
         }
         """;
 
@@ -41,7 +41,7 @@ public sealed class HadoopJobTests(ITestOutputHelper output)
     [AbsentHadoopTrees]
     public void Launch_frozen_word_count_with_a_combiner_typedbytes_to_a_sequencefile_equals_launch_local(string tree)
     {
-        var (hadoop, local) = RunBoth(tree, Hdnr.Example("wc.csx"), "launch-frozen", [Hdnr.Example("wc.txt")], []);
+        var (hadoop, local) = RunBoth(tree, Hdnr.Example("wc.csx"), "launch-frozen", [Hdnr.Example("wc.txt")], ["--io", "typedbytes"]);
 
         Assert.Equal(ReadTb(local), ReadTb(hadoop));
         Assert.Contains("\"fox\"\t3", ReadTb(hadoop));
@@ -51,9 +51,10 @@ public sealed class HadoopJobTests(ITestOutputHelper output)
     [HadoopTheory]
     [HadoopTrees]
     [AbsentHadoopTrees]
-    public void Launch_frozen_text_io_with_3_reducers_writes_the_same_part_files_as_launch_local(string tree)
+    public void Launch_frozen_word_count_with_3_reducers_by_default_writes_text_part_files_equal_to_launch_locals(string tree)
     {
-        var (hadoop, local) = RunBoth(tree, Hdnr.Example("wc.csx"), "launch-frozen", [Hdnr.Example("wc.txt")], ["--io", "text", "--reducers", "3"]);
+        // Every type wc.csx declares has a lossless text form, so both run it with text io, as Hadoop's default.
+        var (hadoop, local) = RunBoth(tree, Hdnr.Example("wc.csx"), "launch-frozen", [Hdnr.Example("wc.txt")], ["--reducers", "3"]);
 
         Assert.Equal(["part-00000", "part-00001", "part-00002"], Parts(hadoop));
         foreach (var part in Parts(hadoop))
@@ -80,16 +81,17 @@ public sealed class HadoopJobTests(ITestOutputHelper output)
     [HadoopTheory]
     [HadoopTrees]
     [AbsentHadoopTrees]
-    public void Launch_frozen_a_map_only_job_writes_the_maps_output_as_launch_local_does(string tree)
+    public void Launch_frozen_a_map_only_job_returning_bytes_runs_typedbytes_by_default_and_writes_the_maps_output_as_launch_local_does(string tree)
     {
         var script = Script(MapOnly, "upper.csx");
 
-        var (hadoop, local) = RunBoth(tree, script, "launch-frozen", [Hdnr.Example("wc.txt")], ["--io", "text"]);
+        var (hadoop, local) = RunBoth(tree, script, "launch-frozen", [Hdnr.Example("wc.txt")], []);
 
         // How many maps read the file is the cluster's choice (YARN splits it in two, local mode does not): one part per map.
         Assert.NotEmpty(Parts(hadoop));
-        Assert.Equal(Concat(local), Concat(hadoop));
-        Assert.Contains("THE QUICK BROWN FOX", Concat(hadoop));
+        Assert.All(Parts(hadoop), p => Assert.Equal(SequenceFileMagic, File.ReadAllBytes(Path.Combine(hadoop, p))[..3]));
+        Assert.Equal(Pairs(local), Pairs(hadoop));
+        Assert.Contains("\"THE QUICK BROWN FOX", Pairs(hadoop));
     }
 
     [HadoopTheory]
@@ -129,14 +131,14 @@ public sealed class HadoopJobTests(ITestOutputHelper output)
     {
         var (hadoop, local) = RunBoth(tree, Hdnr.Example("spellnumbers.csx"), "launch-frozen", [Hdnr.Example("spellnumbers.txt")], []);
 
-        Assert.Equal(ReadTb(local), ReadTb(hadoop));
-        Assert.Contains("\"twenty\"", ReadTb(hadoop));
+        Assert.Equal(Concat(local), Concat(hadoop));
+        Assert.Contains("twenty\t", Concat(hadoop));
     }
 
     [HadoopTheory]
     [HadoopTrees(Each = false)]
     [AbsentHadoopTrees]
-    public void Launch_frozen_self_contained_runs_a_script_reading_lists(string tree)
+    public void Launch_frozen_self_contained_runs_a_script_reading_lists_of_numbers_as_json_text_by_default(string tree)
     {
         var script = Script("""
             /// Sums the lengths of the lines that start with each word, through lists.
@@ -153,8 +155,8 @@ public sealed class HadoopJobTests(ITestOutputHelper output)
 
         var (hadoop, local) = RunBoth(tree, script, "launch-frozen", [Hdnr.Example("wc.txt")], ["--mode", "self-contained"]);
 
-        Assert.Equal(ReadTb(local), ReadTb(hadoop));
-        Assert.Contains("\"the\"\t76", ReadTb(hadoop));
+        Assert.Equal(Concat(local), Concat(hadoop));
+        Assert.Contains("the\t76\n", Concat(hadoop));
     }
 
     [HadoopTheory]
@@ -180,7 +182,7 @@ public sealed class HadoopJobTests(ITestOutputHelper output)
     {
         var (hadoop, local) = RunBoth(tree, Hdnr.Example("wc.csx"), "launch", [Hdnr.Example("wc.txt")], ["--reducers", "2"]);
 
-        Assert.Equal(ReadTb(local), ReadTb(hadoop));
+        Assert.Equal(Concat(local), Concat(hadoop));
         Assert.Equal(["part-00000", "part-00001"], Parts(hadoop));
     }
 
@@ -294,8 +296,8 @@ public sealed class HadoopJobTests(ITestOutputHelper output)
         var local = Path.Combine(_work, "local-out");
         var run = Launch(tree, script, verb, inputs, hadoop, options, noDotnet: verb == "launch-frozen");
         Assert.True(run.ExitCode == 0, run.ToString());
-        var io = options.Contains("text") ? "text" : "typedbytes";
-        var localOptions = options.Where(o => o is not ("--io" or "text" or "--mode" or "self-contained")).Concat(["--io", io]).ToArray();
+        // The same options, so launch-local picks the same io by default as launch did.
+        var localOptions = options.Where(o => o is not ("--mode" or "self-contained")).ToArray();
         var reference = Hdnr.Run([script, "launch-local", .. inputs, local, .. localOptions], workingDirectory: _work);
         Assert.True(reference.ExitCode == 0, reference.ToString());
         return (hadoop, local);
@@ -335,6 +337,10 @@ public sealed class HadoopJobTests(ITestOutputHelper output)
 
     private static string Concat(string folder) =>
         string.Concat(Parts(folder).Select(p => File.ReadAllText(Path.Combine(folder, p), Encoding.UTF8)));
+
+    /// <summary>The pairs of every part file, in part order, as hdnr readtb prints them, without naming the parts.</summary>
+    private static string Pairs(string folder) =>
+        string.Join('\n', ReadTb(folder).Split('\n').Where(line => !line.StartsWith("# part-", StringComparison.Ordinal)));
 
     /// <summary>The pairs of every part file, part by part, as hdnr readtb prints them.</summary>
     private static string ReadTb(string folder)

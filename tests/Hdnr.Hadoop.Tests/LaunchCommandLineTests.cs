@@ -28,7 +28,7 @@ public sealed class LaunchCommandLineTests : IDisposable
     }
 
     [Fact]
-    public void Launch_frozen_prints_the_exact_command_with_the_native_bundle_travelling_with_the_job_and_runs_nothing()
+    public void Launch_frozen_prints_the_exact_command_with_the_native_bundle_travelling_with_the_job_and_text_io_and_runs_nothing()
     {
         var environment = FakeHadoop("hdfs://namenode:8020");
         var home = environment["HADOOP_HOME"]!;
@@ -41,10 +41,31 @@ public sealed class LaunchCommandLineTests : IDisposable
             $"^'{home}/bin/hadoop' jar '{home}/share/hadoop/tools/lib/hadoop-streaming-2.7.7.jar' " +
             "-D mapreduce.task.timeout=600000 -D 'mapreduce.job.name=hdnr wc' " +
             $"-archives {System.Text.RegularExpressions.Regex.Escape(new Uri(Hdnr.SharedCache).AbsoluteUri)}/[^ ]+/[0-9a-f]{{32}}/wc\\.tar\\.gz#_frozen,/data/deps.tar.gz " +
-            "-io typedbytes -inputformat org.apache.hadoop.streaming.AutoInputFormat -outputformat org.apache.hadoop.mapred.SequenceFileOutputFormat " +
             "-input 'in/a b.txt' -input in/c.txt -output out " +
             "-mapper '_frozen/wc pipe map' -combiner '_frozen/wc pipe combine' -reducer '_frozen/wc pipe reduce' -numReduceTasks 3 -cmdenv LANG=C\n$",
             run.Stdout);
+        Assert.False(File.Exists(Path.Combine(_root, "ran")), "hadoop was run");
+    }
+
+    [Fact]
+    public void Launch_picks_typedbytes_io_with_sequencefile_output_only_for_a_script_whose_types_text_would_not_carry()
+    {
+        var environment = FakeHadoop("file:///");
+        var script = Path.Combine(_root, "bytes.csx");
+        File.WriteAllText(script, """
+            /// Keeps each line's bytes: byte[] has no lossless text form.
+            IEnumerable<(string, byte[])> Map(long offset, string line) => [(line, System.Text.Encoding.UTF8.GetBytes(line))];
+            IEnumerable<(string, byte[])> Reduce(string line, IEnumerable<byte[]> values) => [(line, values.First())];
+            """);
+
+        var bytes = Hdnr.Run([script, "launch", "in", "out", "--print-command"], environment: environment);
+        var text = Hdnr.Run([script, "launch", "in", "out", "--print-command", "--io", "text"], environment: environment);
+
+        Assert.True(bytes.ExitCode == 0, bytes.ToString());
+        Assert.Contains(" -io typedbytes -inputformat org.apache.hadoop.streaming.AutoInputFormat -outputformat org.apache.hadoop.mapred.SequenceFileOutputFormat -input in ", bytes.Stdout);
+        Assert.True(text.ExitCode == 0, text.ToString());
+        Assert.DoesNotContain("-io", text.Stdout);
+        Assert.DoesNotContain("-outputformat", text.Stdout);
         Assert.False(File.Exists(Path.Combine(_root, "ran")), "hadoop was run");
     }
 

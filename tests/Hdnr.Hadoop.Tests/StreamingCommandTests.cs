@@ -11,12 +11,12 @@ public sealed class StreamingCommandTests
 
     private static readonly TaskKind[] WordCount = [TaskKind.Map, TaskKind.Reduce, TaskKind.Combine];
 
-    private static LaunchOptions Options(params string[] inputs) => new() { Inputs = inputs, Output = "out" };
+    private static LaunchOptions Options(params string[] inputs) => new() { Inputs = inputs, Output = "out", Io = "text" };
 
     [Fact]
     public void A_word_count_runs_typedbytes_tasks_from_the_frozen_archive_with_a_combiner_and_sequencefile_output()
     {
-        var argv = StreamingCommand.Build(Hadoop, Options("in/a.txt", "in/b.txt"), "wc", WordCount, "file:/tmp/hdnr/K/wc.tar.gz");
+        var argv = StreamingCommand.Build(Hadoop, Options("in/a.txt", "in/b.txt") with { Io = "typedbytes" }, "wc", WordCount, "file:/tmp/hdnr/K/wc.tar.gz");
 
         Assert.Equal(
             [

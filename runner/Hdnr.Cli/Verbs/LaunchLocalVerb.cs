@@ -36,7 +36,7 @@ internal static class LaunchLocalVerb
     {
         var reducers = cmd.Option<int>("--reducers <R>", "Number of reduce tasks (default 1, or -D mapreduce.job.reduces).", CommandOptionType.SingleValue);
         var settings = cmd.Option("-D <SETTING>", "A job setting KEY=VALUE, as Hadoop's -D; tasks see it as the variable KEY with dots as underscores.", CommandOptionType.MultipleValue);
-        var io = cmd.Option("--io <FORMAT>", "text, typedbytes, rawbytes or keyonlytext for every task (Hadoop's -io); default: typedbytes when every input is a SequenceFile, else text.",
+        var io = cmd.Option("--io <FORMAT>", "text, typedbytes, rawbytes or keyonlytext for every task (Hadoop's -io); default: typedbytes when every input is a SequenceFile or a type the script's functions declare has no lossless text form, else text.",
             CommandOptionType.SingleValue).Accepts(v => v.Values("text", "typedbytes", "rawbytes", "keyonlytext"));
         var outputFormat = cmd.Option("--outputformat <CLASS>", "org.apache.hadoop.mapred.TextOutputFormat or SequenceFileOutputFormat (Hadoop's -outputformat); default: SequenceFiles for typedbytes, else text.",
             CommandOptionType.SingleValue);
@@ -83,6 +83,10 @@ internal static class LaunchLocalVerb
                     "text" => WireFormat.Text, "typedbytes" => WireFormat.TypedBytes, "rawbytes" => WireFormat.RawBytes, "keyonlytext" => WireFormat.KeyOnlyText,
                     _ => session.Compiled.Sort is null ? null : WireFormat.Text,
                 },
+                // Read from the script's types only when --io leaves it open: loading them costs a few milliseconds.
+                DeclaredIo = io.HasValue() || DefaultIo.TypedBytesReason(session.Compiled.AssemblyPath, session.Compiled.DependencyPaths,
+                    inputFormat.HasValue() || inputReader.HasValue()) is null
+                    ? WireFormat.Text : WireFormat.TypedBytes,
                 PartFormat = OutputSettings.Read(configuration, outputFormat.Value()),
                 Isolation = isolation.Value() == "process" ? Isolation.Process : Isolation.InProcess,
                 TaskTimeoutMilliseconds = Number(configuration, "mapreduce.task.timeout", "a number of milliseconds", long.MaxValue) ?? 600_000,

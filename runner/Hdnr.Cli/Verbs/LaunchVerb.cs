@@ -42,7 +42,7 @@ internal sealed class JobOptions
     public static JobOptions Add(CommandLineApplication cmd) => new()
     {
         paths = cmd.Argument("paths", "INPUT... OUTPUT: input paths, then the output folder (which must not exist)", multipleValues: true).IsRequired(),
-        io = cmd.Option("--io <FORMAT>", "typedbytes (default: typedbytes tasks, SequenceFile output), text, rawbytes or keyonlytext (Hadoop's -io)", CommandOptionType.SingleValue)
+        io = cmd.Option("--io <FORMAT>", "text, typedbytes (with SequenceFile output), rawbytes or keyonlytext (Hadoop's -io); default: text when every type the script's functions declare has a lossless text form, else typedbytes", CommandOptionType.SingleValue)
             .Accepts(v => v.Values("typedbytes", "text", "rawbytes", "keyonlytext")),
         defines = cmd.Option("-D <SETTING>", "a job setting KEY=VALUE, passed to hadoop as -D KEY=VALUE (repeatable)", CommandOptionType.MultipleValue),
         reducers = cmd.Option<int>("--reducers <R>", "the number of reduce tasks", CommandOptionType.SingleValue),
@@ -74,7 +74,8 @@ internal sealed class JobOptions
         {
             Inputs = values[..^1],
             Output = values[^1],
-            Io = io.Value() ?? (sort is null ? "typedbytes" : "text"),
+            // A [SortValues] job needs text between map and reduce; otherwise the launcher picks the default from the script's types.
+            Io = io.Value() ?? (sort is null ? null : "text"),
             Defines = settings,
             Reducers = reducers.HasValue() ? int.Parse(reducers.Value()!, CultureInfo.InvariantCulture) : null,
             Files = files.Values.Select(v => v!).ToList(),

@@ -7,8 +7,8 @@ public sealed record LaunchOptions
 
     public required string Output { get; init; }
 
-    /// <summary>typedbytes (default: SequenceFile output), text, rawbytes or keyonlytext, passed as <c>-io</c> unless text.</summary>
-    public string Io { get; init; } = "typedbytes";
+    /// <summary>typedbytes (with SequenceFile output), text, rawbytes or keyonlytext, passed as <c>-io</c> unless text; null until the launcher picks the script's <see cref="Runtime.Jobs.DefaultIo"/>.</summary>
+    public string? Io { get; init; }
 
     /// <summary><c>-D key=value</c> settings, passed through in order.</summary>
     public IReadOnlyList<string> Defines { get; init; } = [];

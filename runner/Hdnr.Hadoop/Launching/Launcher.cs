@@ -1,4 +1,5 @@
 using Hdnr.Hadoop.Freezing;
+using Hdnr.Runtime.Jobs;
 using Hdnr.Scripting;
 using Hdnr.Scripting.Caching;
 
@@ -19,6 +20,13 @@ public static class Launcher
         ArgumentNullException.ThrowIfNull(options);
         var hadoop = HadoopInstallation.Find();
         var name = Freezer.ExecutableName(compiled.ScriptPath);
+        string? typedBytesReason = null;
+        if (options.Io is null)
+        {
+            typedBytesReason = DefaultIo.TypedBytesReason(compiled.AssemblyPath, compiled.DependencyPaths,
+                options.InputFormat is not null || options.InputReader is not null);
+            options = options with { Io = typedBytesReason is null ? "text" : "typedbytes" };
+        }
         if (printOnly)
         {
             // The archive's path is its content hash, which needs no freeze to compute.
@@ -35,6 +43,7 @@ public static class Launcher
         // A local path is staged by job submission into the job's private staging folder: no hadoop fs JVM of hdnr's own.
         var uri = upload && BundleStore.Keeps(mode) ? BundleStore.For(hadoop, options.Defines).Ensure(archive, bundle.Key, log) : new Uri(archive).AbsoluteUri;
         var argv = StreamingCommand.Build(hadoop, options, name, compiled.Tasks, uri);
+        if (typedBytesReason is not null) log.WriteLine($"hdnr: -io typedbytes, as {typedBytesReason}");
         log.WriteLine("hdnr: " + StreamingCommand.ForShell(argv));
         var result = ToolProcess.Run(argv, stream: true);
         if (result.ExitCode != 0)

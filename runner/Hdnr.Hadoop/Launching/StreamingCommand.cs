@@ -27,7 +27,7 @@ public static class StreamingCommand
         ArgumentNullException.ThrowIfNull(tasks);
         if (options.Inputs.Count == 0) throw new HadoopToolException("launch needs at least one INPUT before OUTPUT");
         if (options.Io is not ("typedbytes" or "text" or "rawbytes" or "keyonlytext"))
-            throw new HadoopToolException($"--io is '{options.Io}'; use typedbytes (the default), text, rawbytes or keyonlytext");
+            throw new HadoopToolException($"--io is '{options.Io}'; use text, typedbytes, rawbytes or keyonlytext");
         if (options.Reducers is < 0) throw new HadoopToolException("--reducers must be 0 or more");
         var mapOnly = !tasks.Contains(TaskKind.Reduce) || options.Reducers == 0;
 

@@ -1,0 +1,75 @@
+using System.Diagnostics.CodeAnalysis;
+using Hdnr.Runtime.Text;
+
+namespace Hdnr.Runtime.Jobs;
+
+/// <summary>The io a job runs with when <c>--io</c> is not given, chosen from the types its functions declare: text where every one has a lossless text form, else typedbytes.</summary>
+/// <remarks>
+/// Text is the fast path on a cluster: Hadoop's own Java typedbytes handling (the input and output writers, the
+/// SequenceFile output) costs about 10 s per 100 MB of word count. Text carries a value losslessly only where the next
+/// task reads back the same value (Text/README.md): strings (non-UTF-8 bytes by the surrogate escape), integers, bool,
+/// doubles and floats in their round-trip form, their nullable forms, and JSON containers of numbers and bools. A JSON
+/// string loses a byte that is not UTF-8 and an <c>object</c> element comes back as a plain value, so a container
+/// holding either needs typedbytes, as do <c>byte[]</c>, <c>object</c> and the typedbytes types themselves. Only a map
+/// that reads lines, <c>Map(long offset, string line)</c>, takes text input: any other input shape reads pairs, which
+/// a job without Map (Hadoop's identity mapper) passes on as they are; a named input format says itself what a map reads.
+/// </remarks>
+public static class DefaultIo
+{
+    private static readonly HashSet<Type> Numbers =
+        [typeof(long), typeof(int), typeof(short), typeof(sbyte), typeof(byte), typeof(double), typeof(float), typeof(bool)];
+
+    private static readonly HashSet<Type> ListShapes =
+    [
+        typeof(List<>), typeof(IList<>), typeof(IReadOnlyList<>), typeof(ICollection<>),
+        typeof(IReadOnlyCollection<>), typeof(IEnumerable<>),
+    ];
+
+    private static readonly HashSet<Type> DictionaryShapes =
+        [typeof(Dictionary<,>), typeof(IDictionary<,>), typeof(IReadOnlyDictionary<,>)];
+
+    /// <summary>Why the compiled script at <paramref name="assemblyPath"/> needs typedbytes, read from its types without running any of its code; null when text carries all.</summary>
+    [RequiresUnreferencedCode("Loads a script compiled at run time.")]
+    public static string? TypedBytesReason(string assemblyPath, IReadOnlyList<string> dependencyPaths, bool inputFormatNamed) =>
+        TypedBytesReason(JobShape.Of(ScriptAssemblyLoader.Load(assemblyPath, dependencyPaths).GetType("Script", throwOnError: true)!), inputFormatNamed);
+
+    /// <summary>Why the job needs typedbytes (the first function and declared type without a lossless text form, e.g. "Reduce returns values of type byte[]"), or null when text carries all.</summary>
+    /// <param name="shape">The script's functions.</param>
+    /// <param name="inputFormatNamed">Whether the user named the input format or record reader, which then says what a map reads, instead of TextInputFormat's lines.</param>
+    public static string? TypedBytesReason(JobShape shape, bool inputFormatNamed)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        if (shape.Map is not { } map) return "the script has no Map, so its input reaches Reduce as the input format's pairs";
+        if (!inputFormatNamed && (map.KeyType != typeof(long) || map.ValueType != typeof(string)))
+            return $"Map takes ({TypeNames.Of(map.KeyType!)}, {TypeNames.Of(map.ValueType!)}), not the (long, string) of a line";
+        foreach (var (name, function) in new[] { ("Map", map), ("MapEnd", shape.MapEnd), ("Combine", shape.Combine), ("CombineEnd", shape.CombineEnd), ("Reduce", shape.Reduce), ("ReduceEnd", shape.ReduceEnd) })
+        {
+            if (function is null) continue;
+            if (name is "Combine" or "Reduce" && Lossy(function.KeyType!, "takes keys", name) is { } inKey) return inKey;
+            if (name is "Combine" or "Reduce" && Lossy(function.ValueType!, "takes values", name) is { } inValue) return inValue;
+            if (Lossy(function.OutKeyType, "returns keys", name) is { } outKey) return outKey;
+            if (Lossy(function.OutValueType, "returns values", name) is { } outValue) return outValue;
+        }
+        return null;
+    }
+
+    private static string? Lossy(Type type, string role, string function) =>
+        LosslessText(type) ? null : $"{function} {role} of type {TypeNames.Of(type)}, which text would not carry losslessly";
+
+    /// <summary>True for a type whose top-level text form reads back as the same value.</summary>
+    private static bool LosslessText(Type type) =>
+        type == typeof(string) || LosslessJson(type);
+
+    /// <summary>True for a number, bool, their nullable forms, and containers of them: what JSON carries losslessly.</summary>
+    private static bool LosslessJson(Type type)
+    {
+        if (Numbers.Contains(type)) return true;
+        if (Nullable.GetUnderlyingType(type) is { } underlying) return Numbers.Contains(underlying);
+        if (type.IsArray) return type.GetArrayRank() == 1 && type.GetElementType() != typeof(byte) && LosslessJson(type.GetElementType()!);
+        if (!type.IsGenericType) return false;
+        var definition = type.GetGenericTypeDefinition();
+        var arguments = type.GetGenericArguments();
+        if (ListShapes.Contains(definition) || DictionaryShapes.Contains(definition)) return arguments.All(LosslessJson);
+        return TextForm.IsValueTuple(type) && arguments.All(LosslessJson);
+    }
+}

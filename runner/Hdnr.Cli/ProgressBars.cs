@@ -7,7 +7,8 @@ namespace Hdnr.Cli;
 internal static class ProgressBars
 {
     /// <summary>Runs <paramref name="job"/> on another thread while the bars follow <paramref name="progress"/>; they are gone when it ends.</summary>
-    public static T Show<T>(JobProgress progress, Func<T> job)
+    /// <param name="label">Put before each bar's name: a job of several steps names the step.</param>
+    public static T Show<T>(JobProgress progress, Func<T> job, string label = "")
     {
         // Interactive by decision, not by Spectre's guess from stdin, which launch-local points at /dev/null for its scripts.
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error), Interactive = InteractionSupport.Yes });
@@ -17,8 +18,8 @@ internal static class ProgressBars
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(context =>
             {
-                var map = context.AddTask("map", maxValue: 100);
-                var reduce = context.AddTask("reduce", maxValue: 100);
+                var map = context.AddTask(Markup.Escape(label) + "map", maxValue: 100);
+                var reduce = context.AddTask(Markup.Escape(label) + "reduce", maxValue: 100);
                 var running = Task.Factory.StartNew(job, TaskCreationOptions.LongRunning);
                 while (!running.Wait(100))
                 {
@@ -26,7 +27,7 @@ internal static class ProgressBars
                     reduce.Value = progress.Reduce * 100;
                     // The scripts' Status() messages, next to the phase that runs, as Hadoop's web UI shows a task's status.
                     if (progress.LastStatus is { } status)
-                        (map.IsFinished ? reduce : map).Description = $"{(map.IsFinished ? "reduce" : "map")} [grey]{Markup.Escape(Shorten(status))}[/]";
+                        (map.IsFinished ? reduce : map).Description = $"{Markup.Escape(label)}{(map.IsFinished ? "reduce" : "map")} [grey]{Markup.Escape(Shorten(status))}[/]";
                     context.Refresh();
                 }
                 // The job's own exception, not an AggregateException, reaches the verb.

@@ -62,7 +62,7 @@ internal static class ScriptBuilder
         catch (JobShapeException e)
         {
             AtomicFile.TryDelete(staged);
-            throw new ScriptCompilationException([DiagnosticLines.At(FunctionLocation(compilation, e.FunctionName), closure, "HDNR0001", e.Message)]);
+            throw new ScriptCompilationException([DiagnosticLines.At(FunctionLocation(compilation, e.FunctionName), closure, e.Code, e.Message)]);
         }
         catch
         {
@@ -85,8 +85,9 @@ internal static class ScriptBuilder
         return (result.Success && errors.Count == 0 ? pe.ToArray() : null, errors);
     }
 
+    // Every step is checked, with its hand-over to the next, so check and every verb refuse a job that could not run.
     private static IReadOnlyList<TaskKind> TasksOf(Assembly assembly) =>
-        JobShape.Of(assembly.GetType("Script", throwOnError: true)!).Tasks;
+        JobSteps.Of(assembly.GetType("Script", throwOnError: true)!)[0].Tasks;
 
     /// <summary>Every <c>nuget:</c> reference of every file, in file order; a malformed one is a compile error at its line.</summary>
     private static List<PackageSpec> PackagesOf(ScriptClosure closure)

@@ -21,6 +21,7 @@ public static class ScriptCompilation
         "System.Text.RegularExpressions",
         "System.Threading",
         "System.Threading.Tasks",
+        "Hdnr",
     ];
 
     /// <summary>The parse options of a .csx file.</summary>

@@ -63,10 +63,10 @@ public static class HadoopSettings
         Implemented("stream.reduce.input.field.separator", [], Tab, "between key and value on a reduce or combine task's stdin", trimmed: false),
         Implemented("stream.reduce.output.field.separator", [], Tab, "cuts a reduce or combine task's output lines", trimmed: false),
         Implemented("stream.num.reduce.output.key.fields", [], "1", "the key is the text before this many separators"),
-        Implemented("stream.map.input", [], "text", "the map's stdin (`-io`); independent of the other three: e.g. `typedbytes` with text elsewhere; `--io` sets all four alike, as `-io`, over `-D`"),
+        Implemented("stream.map.input", [], "text", "the map's stdin (`-io`); independent of the other three, e.g. `typedbytes` to read SequenceFiles in a text job; `--io` sets all four alike, as `-io`"),
         Implemented("stream.map.output", [], "text", "the map's stdout and the pairs between map and reduce (`-io`); `--io` sets all four alike"),
-        Implemented("stream.reduce.input", [], "text", "the reduce's (and combiner's) stdin (`-io`); must be `stream.map.output`'s, else refused: launch-local hands a reducer the map's pairs as written"),
-        Implemented("stream.reduce.output", [], "text", "the reduce's (and combiner's) stdout and the part files (`-io`); independent of the rest without a Combine, with one it must be `stream.map.output`'s, else refused"),
+        Implemented("stream.reduce.input", [], "text", "the reduce's (and combiner's) stdin (`-io`); refused unless `stream.map.output`'s: launch-local hands a reducer the map's pairs as written"),
+        Implemented("stream.reduce.output", [], "text", "the reduce's (and combiner's) stdout and the part files (`-io`); independent of the rest without a Combine; with one, refused unless `stream.map.output`'s"),
         Implemented("stream.recordreader.class", [], "", "`--inputreader`; read with `--inputformat StreamInputFormat`, which `--inputreader` sets: StreamXmlRecordReader"),
         NotImplemented("stream.addenvironment", [], [], "`-cmdenv`"),
 

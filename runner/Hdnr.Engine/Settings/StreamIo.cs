@@ -29,7 +29,7 @@ public sealed record StreamIo(WireFormat MapInput, WireFormat MapOutput, WireFor
             .Where(s => s.format != WireFormat.Text)
             .Select(s => KeyValuePair.Create(s.name, TaskIo.Name(s.format)))];
 
-    /// <summary>The streams of <paramref name="job"/>: <c>--io</c> for all four when given (it wins over <c>-D</c>, as <c>-io</c> does in StreamJob, so a <c>-D</c> that says otherwise is refused), else each <c>-D stream.*</c> setting over <paramref name="detected"/>.</summary>
+    /// <summary>The streams of <paramref name="job"/>: <c>--io</c> for all four when given (it wins over <c>-D</c>, as <c>-io</c> does in StreamJob, so a <c>-D</c> that says otherwise is refused), else each <c>-D stream.*</c> setting, text for the others; <paramref name="detected"/> for all four when none is given.</summary>
     /// <exception cref="UnimplementedSettingException">A mix launch-local does not run.</exception>
     public static StreamIo Of(JobDescription job, WireFormat detected, int reducers)
     {
@@ -48,6 +48,8 @@ public sealed record StreamIo(WireFormat MapInput, WireFormat MapOutput, WireFor
     {
         ArgumentNullException.ThrowIfNull(job);
         var formats = new WireFormat[4];
+        // hdnr's guess from the inputs stands in for -io only when nothing names a stream; an unnamed one is then Hadoop's text.
+        if (Names.Any(name => HadoopSettings.Find(job.Configuration, name) is not null)) detected = WireFormat.Text;
         for (var i = 0; i < 4; i++)
         {
             var given = HadoopSettings.Find(job.Configuration, Names[i]);

@@ -7,7 +7,8 @@ namespace Hdnr.Cli;
 internal static class ProgressBars
 {
     /// <summary>Runs <paramref name="job"/> on another thread while the bars follow <paramref name="progress"/>; they are gone when it ends.</summary>
-    public static T Show<T>(JobProgress progress, Func<T> job)
+    /// <param name="label">Put before each bar's name: a job of several steps names the step.</param>
+    public static T Show<T>(JobProgress progress, Func<T> job, string label = "")
     {
         // Interactive by decision, not by Spectre's guess from stdin, which launch-local points at /dev/null for its scripts.
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error), Interactive = InteractionSupport.Yes });
@@ -17,18 +18,18 @@ internal static class ProgressBars
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(context =>
             {
-                var map = context.AddTask("map", maxValue: 100);
+                var map = context.AddTask(Markup.Escape(label) + "map", maxValue: 100);
                 ProgressTask? reduce = null;
                 var running = Task.Factory.StartNew(job, TaskCreationOptions.LongRunning);
                 while (!running.Wait(100))
                 {
                     // A map-only job gets no reduce bar: it is known once the job has started its tasks.
-                    if (reduce is null && progress.HasReduces) reduce = context.AddTask("reduce", maxValue: 100);
+                    if (reduce is null && progress.HasReduces) reduce = context.AddTask(Markup.Escape(label) + "reduce", maxValue: 100);
                     map.Value = progress.Map * 100;
                     if (reduce is not null) reduce.Value = progress.Reduce * 100;
                     // The scripts' Status() messages, each beside its own phase's bar, as Hadoop's web UI shows a task's status.
-                    if (progress.MapStatus is { } mapStatus) map.Description = Described("map", mapStatus);
-                    if (reduce is not null && progress.ReduceStatus is { } reduceStatus) reduce.Description = Described("reduce", reduceStatus);
+                    if (progress.MapStatus is { } mapStatus) map.Description = Described(label + "map", mapStatus);
+                    if (reduce is not null && progress.ReduceStatus is { } reduceStatus) reduce.Description = Described(label + "reduce", reduceStatus);
                     context.Refresh();
                 }
                 // The job's own exception, not an AggregateException, reaches the verb.
@@ -50,7 +51,7 @@ internal static class ProgressBars
         console.Write(table);
     }
 
-    private static string Described(string phase, string status) => $"{phase} [grey]{Markup.Escape(Shorten(status))}[/]";
+    private static string Described(string phase, string status) => $"{Markup.Escape(phase)} [grey]{Markup.Escape(Shorten(status))}[/]";
 
     private static string Shorten(string status) => status.Length <= 60 ? status : status[..57] + "...";
 }

@@ -27,6 +27,20 @@ internal sealed class ScriptSession(string scriptArgument)
     }
 
     /// <summary>Runs the script's top-level code with <paramref name="context"/> and binds its functions, reporting counters on stderr as Hadoop reads them.</summary>
-    public ScriptJob CreateJob(TaskContext context) =>
-        ScriptJob.Create(ScriptAssemblyLoader.Load(Compiled.AssemblyPath, Compiled.DependencyPaths), new StderrReporter(), context);
+    public ScriptJob CreateJob(TaskContext context) => CreateJob(context, 1);
+
+    /// <summary>As <see cref="CreateJob(TaskContext)"/>, binding the functions of step <paramref name="step"/>.</summary>
+    public ScriptJob CreateJob(TaskContext context, int step) =>
+        ScriptJob.Create(ScriptAssemblyLoader.Load(Compiled.AssemblyPath, Compiled.DependencyPaths), new StderrReporter(), context, step);
+
+    private IReadOnlyList<JobShape>? steps;
+
+    /// <summary>The script's steps with their tasks and declared options, read from the compiled script's metadata without running it.</summary>
+    public IReadOnlyList<JobShape> Steps => steps ??=
+        JobSteps.Of(ScriptAssemblyLoader.Load(Compiled.AssemblyPath, Compiled.DependencyPaths).GetType("Script", throwOnError: true)!);
+
+    /// <summary>Step <paramref name="step"/> (from <c>--step</c>), or a one-line usage error when the script has no such step.</summary>
+    public JobShape Step(int step) =>
+        step >= 1 && step <= Steps.Count ? Steps[step - 1]
+            : throw new UserException($"{ScriptArgument} has {Steps.Count} step{(Steps.Count == 1 ? "" : "s")}; --step {step} names none.");
 }

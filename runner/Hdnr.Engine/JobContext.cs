@@ -10,6 +10,7 @@ namespace Hdnr.Engine;
 internal sealed record JobContext(
     JobDescription Job,
     WireFormat Io,
+    Settings.StreamIo Streams,
     Input.JobInput Input,
     TaskIds Ids,
     int Maps,

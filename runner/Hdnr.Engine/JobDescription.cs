@@ -18,6 +18,9 @@ public sealed record JobDescription
     /// <summary>The script's NuGet dependencies (dll files or folders).</summary>
     public IReadOnlyList<string> DependencyPaths { get; init; } = [];
 
+    /// <summary>The step of the script whose functions the tasks run: 1 for <c>Map</c>, <c>Reduce</c>, ...; k for <c>Mapk</c>, <c>Reducek</c>, ...</summary>
+    public int Step { get; init; } = 1;
+
     /// <summary>Whether the script defines Combine, used as Hadoop's combiner.</summary>
     public bool HasCombine { get; init; }
 

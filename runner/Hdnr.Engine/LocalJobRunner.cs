@@ -58,20 +58,21 @@ public static class LocalJobRunner
             isolation = Isolation.Process;
         }
 
-        var io = job.Io ?? (job.InputFormat is null && files.Count > 0 && files.All(f => InputFormats.Detect(f) == InputFormat.SequenceFile)
-            ? WireFormat.TypedBytes : job.DeclaredIo);
-        var input = JobInput.Of(job, io);
-        if (io is WireFormat.RawBytes or WireFormat.KeyOnlyText && input.Class != InputFormatClass.Text)
-            throw new InputFormatException($"launch-local reads {input.Class} with text or typedbytes io, not {io.ToString().ToLowerInvariant()}; launch passes it to Hadoop.");
+        var streams = StreamIo.Of(job, DetectedIo(job, files), reducers);
+        // The map's input is read as its own stream; every other rule below is about the pairs the map writes.
+        var io = streams.MapOutput;
+        var input = JobInput.Of(job, streams.MapInput);
+        if (streams.MapInput is WireFormat.RawBytes or WireFormat.KeyOnlyText && input.Class != InputFormatClass.Text)
+            throw new InputFormatException($"launch-local reads {input.Class} with text or typedbytes io, not {streams.MapInput.ToString().ToLowerInvariant()}; launch passes it to Hadoop.");
         if (input.Class == InputFormatClass.NLine && files.FirstOrDefault(f => InputFormats.Detect(f) is not InputFormat.Text) is { } packed)
             throw new InputFormatException($"{packed}: launch-local reads NLineInputFormat from uncompressed text only; launch passes it to Hadoop.");
         var splits = input.Class == InputFormatClass.NLine
             ? SplitPlanner.PlanLines(files, input.LinesPerMap)
             : SplitPlanner.Plan(files, requestedMaps, job.SplitBytes, job.MinSplitBytes);
-        if (io != WireFormat.TypedBytes && !input.Class.ReadsSequenceFiles && !input.Xml && splits.FirstOrDefault(s => s.Format == InputFormat.SequenceFile) is { } sequence)
+        if (streams.MapInput != WireFormat.TypedBytes && !input.Class.ReadsSequenceFiles && !input.Xml && splits.FirstOrDefault(s => s.Format == InputFormat.SequenceFile) is { } sequence)
             throw new InvalidDataException($"{sequence.Path} is a SequenceFile: run the job with --io typedbytes (or --inputformat SequenceFileAsTextInputFormat) to read it");
         // Hadoop's key field classes read a key as Text; a typed bytes key is not one.
-        if (io != WireFormat.Text && (job.Partitioner is KeyFieldPartitioner || job.KeyOrder is KeyFieldOrder))
+        if (streams.MapOutput != WireFormat.Text && (job.Partitioner is KeyFieldPartitioner || job.KeyOrder is KeyFieldOrder))
             throw new UnimplementedSettingException("KeyFieldBasedPartitioner and KeyFieldBasedComparator", "they cut text keys into fields; run the job with --io text.");
 
         committer.SetupJob(job.Overwrite, local, ids.JobId);
@@ -81,10 +82,10 @@ public static class LocalJobRunner
         try
         {
             var jobFiles = JobFiles.Prepare(job, local);
-            var processes = new ProcessLauncher(job, jobFiles, io, job.TaskTimeoutMilliseconds);
+            var processes = new ProcessLauncher(job, jobFiles, job.TaskTimeoutMilliseconds);
             ITaskLauncher launcher = isolation == Isolation.Process ? processes : new InProcessLauncher(job, job.TaskTimeoutMilliseconds, processes, log);
             var counters = new JobCounters();
-            var context = new JobContext(job, io, input, ids, splits.Count, files.Count, reducers, committer, launcher, local, counters, progress, linked.Token);
+            var context = new JobContext(job, io, streams, input, ids, splits.Count, files.Count, reducers, committer, launcher, local, counters, progress, linked.Token);
             progress.Start(splits.Sum(s => s.Length), reducers, counters);
 
             var mapOutputs = new IReadOnlyList<SpillRun>[splits.Count];
@@ -113,8 +114,13 @@ public static class LocalJobRunner
         : !job.NonZeroExitIsFailure ? "stream.non.zero.exit.is.failure=false is about the exit codes of task processes"
         : ScriptInspection.Of(job.AssemblyPath).ProcessReason;
 
+    /// <summary>The io a job without <c>--io</c> or <c>-D stream.*</c> runs with: typedbytes when every input is a SequenceFile and no input format is named, else the one the script's declared types ask for.</summary>
+    internal static WireFormat DetectedIo(JobDescription job, IReadOnlyList<string> files) =>
+        job.InputFormat is null && files.Count > 0 && files.All(f => InputFormats.Detect(f) == InputFormat.SequenceFile)
+            ? WireFormat.TypedBytes : job.DeclaredIo;
+
     // FileInputFormat's mapreduce.input.fileinputformat.input.dir.recursive (Configuration.getBoolean).
-    private static bool Recursive(JobDescription job) =>
+    internal static bool Recursive(JobDescription job) =>
         HadoopSettings.Find(job.Configuration, "mapreduce.input.fileinputformat.input.dir.recursive") is { } setting
         && string.Equals(setting.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 

@@ -95,7 +95,7 @@ public sealed class EnvironmentTests
     }
 
     private static JobContext Context(JobDescription job, WireFormat io, int reducers) =>
-        new(job, io, Input.JobInput.Of(job, io), new TaskIds("job_local7_0001"), Maps: 4, InputFiles: 1, reducers, null!, null!, "/scratch", null!, null!, default);
+        new(job, io, global::Hdnr.Engine.Settings.StreamIo.All(io), Input.JobInput.Of(job, io), new TaskIds("job_local7_0001"), Maps: 4, InputFiles: 1, reducers, null!, null!, "/scratch", null!, null!, default);
 
     [Fact]
     public void Typedbytes_io_is_announced_as_io_typedbytes_does()

@@ -51,6 +51,22 @@ public sealed class HadoopJobTests(ITestOutputHelper output)
     [HadoopTheory]
     [HadoopTrees]
     [AbsentHadoopTrees]
+    public void Launch_frozen_a_two_step_job_writes_launch_locals_part_files_and_removes_the_folder_between_its_steps(string tree)
+    {
+        var between = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".hdnr", "tmp");
+
+        var (hadoop, local) = RunBoth(tree, Hdnr.Example("mostused.csx"), "launch-frozen", [Hdnr.Example("mostused.txt")], ["--io", "text"]);
+
+        // One streaming job per step, step 2 reading step 1's typedbytes SequenceFiles; only the last step's output is the job's.
+        Assert.Equal(["_SUCCESS", "part-00000"], Directory.GetFiles(hadoop).Select(Path.GetFileName).Where(f => !f!.StartsWith('.')).Order(StringComparer.Ordinal));
+        Assert.Equal("the\t11\n", File.ReadAllText(Path.Combine(hadoop, "part-00000")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(local, "part-00000")), File.ReadAllBytes(Path.Combine(hadoop, "part-00000")));
+        Assert.Empty(Directory.Exists(between) ? Directory.GetDirectories(between, "mostused-*") : []);
+    }
+
+    [HadoopTheory]
+    [HadoopTrees]
+    [AbsentHadoopTrees]
     public void Launch_frozen_word_count_with_3_reducers_by_default_writes_text_part_files_equal_to_launch_locals(string tree)
     {
         // Every type wc.csx declares has a lossless text form, so both run it with text io, as Hadoop's default.

@@ -9,11 +9,10 @@ internal static class InfoVerb
     public static void Register(CommandLineApplication app, ScriptSession session) =>
         app.Command("info", cmd =>
         {
-            cmd.Description = "Print {\"doc\": ..., \"tasks\": [...]} as one line of JSON.";
+            cmd.Description = "Print {\"doc\": ..., \"tasks\": [...]} as one line of JSON; a job of several steps adds \"steps\": [{\"tasks\": [...]}, ...].";
             cmd.OnExecute(() =>
             {
-                var compiled = session.Compiled;
-                Console.Out.Write(InfoJson.Of(compiled.Doc, compiled.Tasks));
+                Console.Out.Write(InfoJson.Of(session.Compiled.Doc, session.Steps));
                 return 0;
             });
         });

@@ -27,7 +27,7 @@ internal static class LaunchLocalVerb
             cmd.OnExecute(() =>
             {
                 if (paths.Values.Count < 2) throw new UserException("launch-local needs at least one INPUT and an OUTPUT.");
-                return Run(describe(paths.Values[..^1]!, paths.Values[^1]!), report: report.Value());
+                return Run(describe(paths.Values[..^1]!, paths.Values[^1]!), session.Steps, report: report.Value());
             });
         });
 
@@ -124,7 +124,8 @@ internal static class LaunchLocalVerb
         cmd.Option("--report <FILE.html>", "Write a self-contained HTML page of the job (a timeline of every task attempt, the counters, each reducer's load and heaviest keys), also when the job fails.", CommandOptionType.SingleValue);
 
     /// <summary>Runs <paramref name="job"/> with the progress display and the counters on stderr, then <paramref name="done"/> with the process's own stdout, and writes the <paramref name="report"/> page when one is asked for, however the job ends; returns the exit code.</summary>
-    public static int Run(JobDescription job, Action<Stream>? done = null, string? report = null)
+    /// <remarks>A job of several <paramref name="steps"/> shows each step's progress and prints each step's counters, named by the step.</remarks>
+    public static int Run(JobDescription job, IReadOnlyList<JobShape> steps, Action<Stream>? done = null, string? report = null)
     {
         if (report is not null) JobReport.Check(report);
         // In-process tasks share this process's stdin and stdout: as the pipe verb gives a task, reading stdin gives end
@@ -154,16 +155,22 @@ internal static class LaunchLocalVerb
         {
             try
             {
-                var result = Console.IsErrorRedirected
-                    ? LocalJobRunner.Run(job, Console.Error, progress, cancel.Token)
-                    : ProgressBars.Show(progress, () => LocalJobRunner.Run(job, Console.Error, progress, cancel.Token));
-                // run prints the output and removes its folder: naming that folder would point at nothing.
-                Console.Error.Write($"hdnr: Job {result.JobId} completed successfully: {result.MapTasks} map and {result.ReduceTasks} reduce tasks, {(done is null ? $"output in {Path.GetFullPath(job.Output)}" : "output on stdout")}\n");
-                outcome = $"Job {result.JobId} completed successfully: {result.MapTasks} map and {result.ReduceTasks} reduce tasks";
+                StepJobRunner.Run(job, steps, Console.Error, (step, name, run) =>
+                {
+                    // Each step its own progress; the report pictures the last step that ran.
+                    progress = new JobProgress();
+                    var label = name.Length == 0 ? "" : name + ": ";
+                    var result = Console.IsErrorRedirected ? run(progress) : ProgressBars.Show(progress, () => run(progress), label);
+                    // run prints the output and removes its folder: naming that folder would point at nothing.
+                    var handedOn = step.Step < steps.Count ? $"its pairs handed to step {step.Step + 1}" : done is null ? $"output in {Path.GetFullPath(job.Output)}" : "output on stdout";
+                    Console.Error.Write($"hdnr: {label}Job {result.JobId} completed successfully: {result.MapTasks} map and {result.ReduceTasks} reduce tasks, {handedOn}\n");
+                    outcome = $"{label}Job {result.JobId} completed successfully: {result.MapTasks} map and {result.ReduceTasks} reduce tasks";
+                    // Hadoop's plain lines where a program or a file reads them, a table where a person does.
+                    if (Console.IsErrorRedirected) Console.Error.Write(result.Counters.Format());
+                    else ProgressBars.ShowCounters(result.Counters);
+                    return result;
+                }, cancel.Token);
                 succeeded = true;
-                // Hadoop's plain lines where a program or a file reads them, a table where a person does.
-                if (Console.IsErrorRedirected) Console.Error.Write(result.Counters.Format());
-                else ProgressBars.ShowCounters(result.Counters);
                 done?.Invoke(stdout);
             }
             catch (Exception e) when (!cancel.IsCancellationRequested)

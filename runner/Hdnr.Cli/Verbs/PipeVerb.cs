@@ -13,6 +13,7 @@ internal static class PipeVerb
             var task = cmd.Argument("task", "map, reduce or combine").IsRequired()
                 .Accepts(v => v.Values(Enum.GetValues<TaskKind>().Select(TaskVerb.Name).ToArray()));
             var io = TaskVerb.IoOption(cmd);
-            cmd.OnExecute(() => TaskVerb.Run(session, Enum.Parse<TaskKind>(task.Value!, ignoreCase: true), io.Value(), pipe: true));
+            var step = TaskVerb.StepOption(cmd);
+            cmd.OnExecute(() => TaskVerb.Run(session, Enum.Parse<TaskKind>(task.Value!, ignoreCase: true), io.Value(), pipe: true, TaskVerb.Step(step)));
         });
 }

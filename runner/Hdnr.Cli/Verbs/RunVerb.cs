@@ -26,7 +26,7 @@ internal static class RunVerb
                 {
                     var paths = head.HasValue() ? Sample(inputs.Values!, head.ParsedValue, Directory.CreateDirectory(Path.Combine(folder, "head")).FullName) : inputs.Values!;
                     var output = Path.Combine(folder, "output");
-                    return LaunchLocalVerb.Run(describe(paths!, output), stdout => PrintParts(output, stdout), report.Value());
+                    return LaunchLocalVerb.Run(describe(paths!, output), session.Steps, stdout => PrintParts(output, stdout), report.Value());
                 }
                 finally
                 {

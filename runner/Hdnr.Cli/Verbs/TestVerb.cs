@@ -23,7 +23,7 @@ internal static class TestVerb
                 var failed = 0;
                 foreach (var example in examples)
                 {
-                    var actual = Run(example, describe);
+                    var actual = Run(example, describe, session.Steps);
                     if (actual.SequenceEqual(example.Expected, StringComparer.Ordinal)) continue;
                     failed++;
                     report.Append($"{session.ScriptArgument}: example {example.Number} failed\n--- expected\n+++ actual\n");
@@ -38,7 +38,7 @@ internal static class TestVerb
         });
 
     // A private folder per example: its input as one file, the job's output as launch-local commits it.
-    private static List<string> Run(DocExample example, Func<IReadOnlyList<string>, string, JobDescription> describe)
+    private static List<string> Run(DocExample example, Func<IReadOnlyList<string>, string, JobDescription> describe, IReadOnlyList<Hdnr.Runtime.Jobs.JobShape> steps)
     {
         var folder = Directory.CreateTempSubdirectory("hdnr-test-").FullName;
         try
@@ -46,7 +46,7 @@ internal static class TestVerb
             var input = Path.Combine(folder, "input.txt");
             File.WriteAllText(input, string.Concat(example.Input.Select(l => l + "\n")), new UTF8Encoding(false));
             var output = Path.Combine(folder, "output");
-            LocalJobRunner.Run(describe([input], output), Console.Error, null, CancellationToken.None);
+            StepJobRunner.Run(describe([input], output), steps, Console.Error, (_, _, run) => run(null), CancellationToken.None);
             using var parts = new MemoryStream();
             RunVerb.PrintParts(output, parts);
             var text = Encoding.UTF8.GetString(parts.ToArray());

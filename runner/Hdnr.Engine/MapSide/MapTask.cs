@@ -39,7 +39,7 @@ internal static class MapTask
         // What PipeMapper writes follows the task's configuration (stream.map.input.ignoreKey, the field separator), which
         // the in-process task reads the same way.
         var io = TaskIo.FromEnvironment(TaskKind.Map, null, name => environment.GetValueOrDefault(name));
-        using var input = MapInput.Open(split, context.Io, context.Input, io.Input == WireFormat.Text ? io.MapInputSeparator : null);
+        using var input = MapInput.Open(split, context.Streams.MapInput, context.Input, io.Input == WireFormat.Text ? io.MapInputSeparator : null);
         var reported = 0L;
         input.Progress = bytes =>
         {

@@ -42,7 +42,8 @@ internal static class ReduceTask
             .Select(runs => MapOutput(runs, partition, context.Job.KeyOrder)).ToList();
         using var merger = new RunMerger(MergePasses(maps, context.Job.KeyOrder, work, context.Cancel), context.Job.KeyOrder);
         var input = new CountingSource(merger, context.Cancel, JobProgress.HeaviestKeyCount);
-        using var part = new PartWriter(Path.Combine(directory, context.Job.PartFormat.FileName(TaskIds.PartName(partition), context.Io)), context.Io, context.Job.PartFormat);
+        var io = context.Streams.ReduceOutput;
+        using var part = new PartWriter(Path.Combine(directory, context.Job.PartFormat.FileName(TaskIds.PartName(partition), io)), io, context.Job.PartFormat);
         var output = new CountingSink(part);
         try
         {

@@ -49,7 +49,7 @@ internal sealed class InProcessLauncher(JobDescription job, long timeoutMillisec
                 // The attempt's own environment and folder, as a task process has them: threads of one process share the process's.
                 Directory.CreateDirectory(attempt.WorkDirectory);
                 var context = TaskContext.Of(attempt.Kind, name => attempt.Environment.GetValueOrDefault(name), attempt.WorkDirectory);
-                task(ScriptJob.Create(_assembly.Value, reporter, context), stop.Token);
+                task(ScriptJob.Create(_assembly.Value, reporter, context, job.Step), stop.Token);
             }
             catch (Exception e)
             {

@@ -10,28 +10,29 @@ using Hdnr.Runtime.Wire;
 namespace Hdnr.Engine.Scheduling;
 
 /// <summary>Runs each attempt as a <c>hdnr SCRIPT pipe TASK</c> process in its own working directory with the task's environment, as a cluster's TaskTracker runs a streaming command; counters come from its <c>reporter:</c> stderr lines.</summary>
-internal sealed class ProcessLauncher(JobDescription job, JobFiles files, WireFormat io, long timeoutMilliseconds) : ITaskLauncher
+internal sealed class ProcessLauncher(JobDescription job, JobFiles files, long timeoutMilliseconds) : ITaskLauncher
 {
     private const int TailLines = 20;
 
     public void Run(TaskAttempt attempt, Stream input, IPairSink output, CountingReporter reporter, CancellationToken cancel)
     {
-        var parser = new TaskOutputParser(output, io, TaskIoOf(attempt, io).OutputFields);
+        var taskIo = TaskIoOf(attempt);
+        var parser = new TaskOutputParser(output, taskIo.Output, taskIo.OutputFields);
         Run(attempt, input, parser, reporter, cancel);
         Complete(attempt, parser);
     }
 
     public void Run(TaskAttempt attempt, IPairSource input, IPairSink output, CountingReporter reporter, CancellationToken cancel)
     {
-        var taskIo = TaskIoOf(attempt, io);
-        var parser = new TaskOutputParser(output, io, taskIo.OutputFields);
+        var taskIo = TaskIoOf(attempt);
+        var parser = new TaskOutputParser(output, taskIo.Output, taskIo.OutputFields);
         using (var stream = new TaskInputStream(input, taskIo)) Run(attempt, stream, parser, reporter, cancel);
         Complete(attempt, parser);
     }
 
-    /// <summary>The attempt's io as its task reads it from the environment it is given: the job's wire format, and the separators and key fields of its settings.</summary>
-    public static TaskIo TaskIoOf(TaskAttempt attempt, WireFormat io) =>
-        TaskIo.FromEnvironment(attempt.Kind, TaskIo.Name(io), name => attempt.Environment.GetValueOrDefault(name));
+    /// <summary>The attempt's io as its task reads it from the environment it is given: its side's wire formats, and the separators and key fields of its settings.</summary>
+    public static TaskIo TaskIoOf(TaskAttempt attempt) =>
+        TaskIo.FromEnvironment(attempt.Kind, null, name => attempt.Environment.GetValueOrDefault(name));
 
     private static void Complete(TaskAttempt attempt, TaskOutputParser parser)
     {
@@ -62,6 +63,11 @@ internal sealed class ProcessLauncher(JobDescription job, JobFiles files, WireFo
         start.ArgumentList.Add(Path.GetFullPath(job.ScriptPath));
         start.ArgumentList.Add("pipe");
         start.ArgumentList.Add(attempt.Kind.ToString().ToLowerInvariant());
+        if (job.Step > 1)
+        {
+            start.ArgumentList.Add("--step");
+            start.ArgumentList.Add(job.Step.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         foreach (var (name, value) in attempt.Environment) start.Environment[name] = value;
         start.Environment["PWD"] = attempt.WorkDirectory;
         // A killed .NET process leaves its debugger pipes and diagnostic socket in TMPDIR; a task needs neither.

@@ -22,7 +22,8 @@ internal static class TaskEnvironment
         InputSplit? split, string outputDirectory, string localDirectory)
     {
         var job = context.Job;
-        var io = context.Io;
+        var streams = context.Streams;
+        var output = streams.Output(context.Reducers);
         var user = Environment.UserName;
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in HadoopConfiguration.TaskEnvironment(isMap, user, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)))
@@ -37,7 +38,7 @@ internal static class TaskEnvironment
         };
         foreach (var (key, value) in job.Configuration)
             foreach (var name in HadoopConfiguration.StoredNames(key)) settings.Add(new(name, value));
-        var (ioClass, keyClass, valueClass) = io switch
+        static (string Io, string Key, string Value) Classes(WireFormat io) => io switch
         {
             WireFormat.TypedBytes => ("TypedBytes", "org.apache.hadoop.typedbytes.TypedBytesWritable", "org.apache.hadoop.typedbytes.TypedBytesWritable"),
             WireFormat.RawBytes => ("RawBytes", "org.apache.hadoop.io.BytesWritable", "org.apache.hadoop.io.BytesWritable"),
@@ -72,17 +73,18 @@ internal static class TaskEnvironment
             new("mapred.input.format.class", context.Input.Class.Name),
             // What -io sets (Hadoop's IdentifierResolver): the classes that write a task's stdin and read its stdout, and
             // the pairs' classes; the output format is -outputformat's, or what the io implies.
-            new("stream.map.input.writer.class", $"org.apache.hadoop.streaming.io.{ioClass}InputWriter"),
-            new("stream.map.output.reader.class", $"org.apache.hadoop.streaming.io.{ioClass}OutputReader"),
-            new("stream.reduce.input.writer.class", $"org.apache.hadoop.streaming.io.{ioClass}InputWriter"),
-            new("stream.reduce.output.reader.class", $"org.apache.hadoop.streaming.io.{ioClass}OutputReader"),
-            new("mapreduce.map.output.key.class", keyClass),
-            new("mapreduce.map.output.value.class", valueClass),
-            new("mapreduce.job.output.key.class", keyClass),
-            new("mapreduce.job.output.value.class", valueClass),
-            new("mapred.output.format.class", job.PartFormat.IsSequenceFile(io) ? OutputSettings.SequenceFileOutputFormat : OutputSettings.TextOutputFormat),
+            // Each stream's own, as StreamJob resolves each of stream.map.input, ... for its side.
+            new("stream.map.input.writer.class", $"org.apache.hadoop.streaming.io.{Classes(streams.MapInput).Io}InputWriter"),
+            new("stream.map.output.reader.class", $"org.apache.hadoop.streaming.io.{Classes(streams.MapOutput).Io}OutputReader"),
+            new("stream.reduce.input.writer.class", $"org.apache.hadoop.streaming.io.{Classes(streams.ReduceInput).Io}InputWriter"),
+            new("stream.reduce.output.reader.class", $"org.apache.hadoop.streaming.io.{Classes(streams.ReduceOutput).Io}OutputReader"),
+            new("mapreduce.map.output.key.class", Classes(streams.MapOutput).Key),
+            new("mapreduce.map.output.value.class", Classes(streams.MapOutput).Value),
+            new("mapreduce.job.output.key.class", Classes(output).Key),
+            new("mapreduce.job.output.value.class", Classes(output).Value),
+            new("mapred.output.format.class", job.PartFormat.IsSequenceFile(output) ? OutputSettings.SequenceFileOutputFormat : OutputSettings.TextOutputFormat),
         ]);
-        settings.AddRange(IoSettings(io));
+        settings.AddRange(streams.Settings());
         // A reduce task sets the number of maps again as it starts, so the old name comes with it.
         if (!isMap) settings.Add(new("mapred.map.tasks", context.Maps.ToString(CultureInfo.InvariantCulture)));
         if (split is not null)

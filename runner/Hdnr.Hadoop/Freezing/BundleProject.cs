@@ -24,6 +24,9 @@ internal sealed record BundleProject(
     string? Binding,
     IReadOnlyList<string>? LineFiles = null)
 {
+    /// <summary>A job of several steps: the info line, each step's tasks, and (native mode) each step's binding statements, step 1's first.</summary>
+    public (string Info, IReadOnlyList<IReadOnlyList<TaskKind>> Tasks, IReadOnlyList<string?> Bindings)? Steps { get; init; }
+
     /// <summary>Writes the project into <paramref name="directory"/> and returns the csproj's path.</summary>
     public string WriteTo(string directory)
     {
@@ -136,15 +139,47 @@ internal sealed record BundleProject(
             code.Append($"        var binder = new global::Hdnr.Runtime.Frozen.StaticJobBinder(global::System.Type.GetType({CSharpLiteral.Of("Script, " + ScriptAssemblyName)}, throwOnError: true), reporter, context);\n");
             foreach (var line in (Binding ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries))
                 code.Append("        ").Append(line).Append('\n');
-            code.Append("        return binder.Job();\n    }));\n");
+            code.Append("        return binder.Job();\n    })");
         }
         else
         {
             code.Append("    static (reporter, context) =>\n    {\n");
             code.Append("        var lib = global::System.IO.Path.Combine(global::System.AppContext.BaseDirectory, \"lib\");\n");
             code.Append($"        var script = global::Hdnr.Runtime.Jobs.ScriptAssemblyLoader.Load(global::System.IO.Path.Combine(lib, {CSharpLiteral.Of(ScriptFileName)}), new[] {{ lib }});\n");
-            code.Append("        return global::Hdnr.Runtime.Jobs.ScriptJob.Create(script, reporter, context);\n    }));\n");
+            code.Append("        return global::Hdnr.Runtime.Jobs.ScriptJob.Create(script, reporter, context);\n    })");
         }
+        if (Steps is { } steps) AppendSteps(code, steps);
+        code.Append(");\n");
         return code.ToString();
+    }
+
+    // The later steps' tasks and set-up, for --step N, and the info line with every step.
+    private void AppendSteps(StringBuilder code, (string Info, IReadOnlyList<IReadOnlyList<TaskKind>> Tasks, IReadOnlyList<string?> Bindings) steps)
+    {
+        code.Append("\n{\n");
+        code.Append($"    Info = {CSharpLiteral.Of(steps.Info)},\n");
+        code.Append("    StepTasks = new global::Hdnr.Runtime.Jobs.TaskKind[][] { ");
+        code.Append(string.Join(", ", steps.Tasks.Select(tasks => "new global::Hdnr.Runtime.Jobs.TaskKind[] { " + string.Join(", ", tasks.Select(t => $"global::Hdnr.Runtime.Jobs.TaskKind.{t}")) + " }")));
+        code.Append(" },\n");
+        code.Append("    CreateStepJob = static (reporter, context, step) =>\n    {\n");
+        if (Mode == FreezeMode.Native)
+        {
+            code.Append($"        var binder = new global::Hdnr.Runtime.Frozen.StaticJobBinder(global::System.Type.GetType({CSharpLiteral.Of("Script, " + ScriptAssemblyName)}, throwOnError: true), reporter, context, step);\n");
+            code.Append("        switch (step)\n        {\n");
+            for (var i = 1; i < steps.Bindings.Count; i++)
+            {
+                code.Append($"            case {i + 1}:\n");
+                foreach (var line in (steps.Bindings[i] ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                    code.Append("                ").Append(line).Append('\n');
+                code.Append("                break;\n");
+            }
+            code.Append("        }\n        return binder.Job();\n    },\n}");
+        }
+        else
+        {
+            code.Append("        var lib = global::System.IO.Path.Combine(global::System.AppContext.BaseDirectory, \"lib\");\n");
+            code.Append($"        var script = global::Hdnr.Runtime.Jobs.ScriptAssemblyLoader.Load(global::System.IO.Path.Combine(lib, {CSharpLiteral.Of(ScriptFileName)}), new[] {{ lib }});\n");
+            code.Append("        return global::Hdnr.Runtime.Jobs.ScriptJob.Create(script, reporter, context, step);\n    },\n}");
+        }
     }
 }

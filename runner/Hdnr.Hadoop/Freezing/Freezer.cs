@@ -66,6 +66,7 @@ public static class Freezer
                 references.AddRange(dlls);
             }
             var project = new BundleProject(name, mode, compiled.Doc, compiled.Tasks, references, scriptAssemblyName, scriptFileName, binding, lineFiles)
+                { Steps = StepsOf(compiled, mode) }
                 .WriteTo(Path.Combine(work, "project"));
             var output = Path.Combine(work, "bundle");
             DotnetPublish.Run(project, output, mode, name, log);
@@ -120,10 +121,20 @@ public static class Freezer
     }
 
     /// <summary>The statements that register the script's codecs and bind its functions in a native executable.</summary>
-    private static string NativeBinding(CompiledScript compiled)
+    private static string NativeBinding(CompiledScript compiled) =>
+        NativeBinding(compiled, JobShape.Of(ScriptAssemblyLoader.Load(compiled.AssemblyPath, compiled.DependencyPaths).GetType("Script", throwOnError: true)!));
+
+    /// <summary>For a job of several steps, what the bundle knows of them: its info line, each step's tasks and (native) bindings; null for one step.</summary>
+    private static (string, IReadOnlyList<IReadOnlyList<TaskKind>>, IReadOnlyList<string?>)? StepsOf(CompiledScript compiled, FreezeMode mode)
     {
-        var assembly = ScriptAssemblyLoader.Load(compiled.AssemblyPath, compiled.DependencyPaths);
-        var shape = JobShape.Of(assembly.GetType("Script", throwOnError: true)!);
+        var steps = JobSteps.Of(ScriptAssemblyLoader.Load(compiled.AssemblyPath, compiled.DependencyPaths).GetType("Script", throwOnError: true)!);
+        if (steps.Count == 1) return null;
+        return (InfoJson.Of(compiled.Doc, steps), steps.Select(s => s.Tasks).ToList(),
+            steps.Select(s => mode == FreezeMode.Native ? NativeBinding(compiled, s) : null).ToList());
+    }
+
+    private static string NativeBinding(CompiledScript compiled, JobShape shape)
+    {
         try
         {
             return StaticBindingSource.For(shape, "binder");

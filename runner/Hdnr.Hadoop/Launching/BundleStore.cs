@@ -28,6 +28,17 @@ public sealed record BundleStore(HadoopInstallation Hadoop, string Root, string 
         return new BundleStore(hadoop, $"{home}/.hdnr/bundles", user);
     }
 
+    /// <summary>A folder of the user's for one job's data between its steps: <c>HOME/.hdnr/tmp/NAME-RANDOM</c>, beside the store; nothing is made yet.</summary>
+    public string TemporaryFolder(string name) => $"{Root[..Root.LastIndexOf('/')]}/tmp/{name}-{Guid.NewGuid():N}";
+
+    /// <summary>Makes <paramref name="folder"/> (and its parents), the user's alone (umask 077).</summary>
+    /// <exception cref="HadoopToolException">The filesystem refused it.</exception>
+    public void Create(string folder) => Fs("-D", "fs.permissions.umask-mode=077", "-mkdir", "-p", folder);
+
+    /// <summary>Removes <paramref name="folder"/> and everything under it, bypassing the trash; a folder that is not there is no error.</summary>
+    /// <exception cref="HadoopToolException">The filesystem refused it.</exception>
+    public void RemoveFolder(string folder) => Fs("-rm", "-r", "-f", "-skipTrash", folder);
+
     /// <summary>Where an archive is kept: <c>ROOT/KEY/NAME.tar.gz</c>.</summary>
     public string Target(string key, string archive) => $"{Root}/{key}/{Path.GetFileName(archive)}";
 

@@ -36,4 +36,7 @@ public sealed record LaunchOptions
     public string? Partitioner { get; init; }
 
     public string? JobName { get; init; }
+
+    /// <summary>The step of a job of several steps this command runs (its tasks are <c>pipe TASK --step N</c>); 1 for a job of one step.</summary>
+    public int Step { get; init; } = 1;
 }

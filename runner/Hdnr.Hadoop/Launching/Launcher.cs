@@ -27,6 +27,8 @@ public static class Launcher
                 options.InputFormat is not null || options.InputReader is not null);
             options = options with { Io = typedBytesReason is null ? "text" : "typedbytes" };
         }
+        var steps = JobSteps.Of(ScriptAssemblyLoader.Load(compiled.AssemblyPath, compiled.DependencyPaths).GetType("Script", throwOnError: true)!);
+        if (steps.Count > 1) return LaunchSteps(compiled, steps, options, mode, upload, printOnly, stdout, log);
         if (printOnly)
         {
             // The archive's path is its content hash, which needs no freeze to compute.
@@ -44,6 +46,12 @@ public static class Launcher
         var uri = upload && BundleStore.Keeps(mode) ? BundleStore.For(hadoop, options.Defines).Ensure(archive, bundle.Key, log) : new Uri(archive).AbsoluteUri;
         var argv = StreamingCommand.Build(hadoop, options, name, compiled.Tasks, uri);
         if (typedBytesReason is not null) log.WriteLine($"hdnr: -io typedbytes, as {typedBytesReason}");
+        return Run(hadoop, argv, "the job", log);
+    }
+
+    // Runs one streaming job; when it fails, tells what its tasks wrote on stderr under "hdnr: WHAT failed".
+    private static int Run(HadoopInstallation hadoop, IReadOnlyList<string> argv, string what, TextWriter log)
+    {
         log.WriteLine("hdnr: " + StreamingCommand.ForShell(argv));
         var result = ToolProcess.Run(argv, stream: true);
         if (result.ExitCode != 0)
@@ -51,15 +59,53 @@ public static class Launcher
             var lines = TaskErrors.Find(hadoop, result.Output);
             if (lines.Count > 0)
             {
-                log.WriteLine($"hdnr: the job failed (hadoop exit {result.ExitCode}); its tasks wrote on stderr:");
+                log.WriteLine($"hdnr: {what} failed (hadoop exit {result.ExitCode}); its tasks wrote on stderr:");
                 foreach (var line in lines) log.WriteLine("  " + line);
             }
             else
             {
-                log.WriteLine($"hdnr: the job failed (hadoop exit {result.ExitCode}); no task error was found in Hadoop's output or logs");
+                log.WriteLine($"hdnr: {what} failed (hadoop exit {result.ExitCode}); no task error was found in Hadoop's output or logs");
             }
         }
         return result.ExitCode;
+    }
+
+    /// <summary>A job of several steps: one streaming job per step from one bundle, each step's pairs in a folder of the user's on the cluster's filesystem, removed at the end whether the job passed or failed.</summary>
+    private static int LaunchSteps(CompiledScript compiled, IReadOnlyList<JobShape> steps, LaunchOptions options, FreezeMode mode, bool upload, bool printOnly,
+        TextWriter stdout, TextWriter log)
+    {
+        var hadoop = HadoopInstallation.Find();
+        var name = Freezer.ExecutableName(compiled.ScriptPath);
+        var store = BundleStore.For(hadoop, options.Defines);
+        var temporary = store.TemporaryFolder(name);
+        IReadOnlyList<string> Command(JobShape step, string archive) =>
+            StreamingCommand.Build(hadoop, StreamingCommand.ForStep(options, name, step, steps.Count, temporary), name, step.Tasks, archive);
+        if (printOnly)
+        {
+            var entry = Freezer.EntryOf(compiled, mode);
+            var local = Path.Combine(entry, $"{name}.tar.gz");
+            var where = upload && BundleStore.Keeps(mode) ? store.Target(Path.GetFileName(entry), local) : new Uri(local).AbsoluteUri;
+            foreach (var step in steps) stdout.WriteLine(StreamingCommand.ForShell(Command(step, where)));
+            return 0;
+        }
+        foreach (var step in steps) Command(step, "check");
+        var bundle = Freezer.Bundle(compiled, mode, log);
+        var archive = LocalArchive(bundle);
+        var uri = upload && BundleStore.Keeps(mode) ? store.Ensure(archive, bundle.Key, log) : new Uri(archive).AbsoluteUri;
+        store.Create(temporary);
+        try
+        {
+            foreach (var step in steps)
+            {
+                var exit = Run(hadoop, Command(step, uri), Engine.StepJobRunner.Name(step, steps.Count), log);
+                if (exit != 0) return exit;
+            }
+            return 0;
+        }
+        finally
+        {
+            store.RemoveFolder(temporary);
+        }
     }
 
     /// <summary>The bundle as a <c>.tar.gz</c> in the cache beside it, written again whenever the bundle was.</summary>

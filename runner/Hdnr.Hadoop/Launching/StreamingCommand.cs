@@ -85,7 +85,7 @@ public static class StreamingCommand
         argv.Add("-output");
         argv.Add(options.Output);
         argv.Add("-mapper");
-        argv.Add(tasks.Contains(TaskKind.Map) ? TaskCommand(name, TaskKind.Map) : IdentityMapper);
+        argv.Add(tasks.Contains(TaskKind.Map) ? TaskCommand(name, TaskKind.Map, options.Step) : IdentityMapper);
         if (mapOnly)
         {
             argv.Add("-numReduceTasks");
@@ -96,10 +96,10 @@ public static class StreamingCommand
             if (tasks.Contains(TaskKind.Combine))
             {
                 argv.Add("-combiner");
-                argv.Add(TaskCommand(name, TaskKind.Combine));
+                argv.Add(TaskCommand(name, TaskKind.Combine, options.Step));
             }
             argv.Add("-reducer");
-            argv.Add(TaskCommand(name, TaskKind.Reduce));
+            argv.Add(TaskCommand(name, TaskKind.Reduce, options.Step));
             if (options.Reducers is { } reducers)
             {
                 argv.Add("-numReduceTasks");
@@ -115,9 +115,40 @@ public static class StreamingCommand
         return argv;
     }
 
-    /// <summary>The task's command, split by Hadoop: <c>_frozen/wc pipe map</c>.</summary>
-    public static string TaskCommand(string name, TaskKind kind) =>
-        HadoopArgs.Join([$"{FrozenLink}/{name}", "pipe", ScriptVerbs.Name(kind)]);
+    /// <summary>The task's command, split by Hadoop: <c>_frozen/wc pipe map</c>, with <c>--step N</c> for a later step's.</summary>
+    public static string TaskCommand(string name, TaskKind kind, int step = 1) =>
+        HadoopArgs.Join(step == 1
+            ? [$"{FrozenLink}/{name}", "pipe", ScriptVerbs.Name(kind)]
+            : [$"{FrozenLink}/{name}", "pipe", ScriptVerbs.Name(kind), "--step", step.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+
+    /// <summary>The options of step <paramref name="step"/> of <paramref name="count"/> of the script <paramref name="name"/>: the job's own inputs for step 1, its output and formats for the last, and typedbytes SequenceFiles in <paramref name="temporary"/> between steps.</summary>
+    public static LaunchOptions ForStep(LaunchOptions options, string name, JobShape step, int count, string temporary)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(step);
+        var (first, last) = (step.Step == 1, step.Step == count);
+        const string TypedBytes = "typedbytes";
+        string[] streams = [first ? options.Io : TypedBytes, last ? options.Io : TypedBytes, last ? options.Io : TypedBytes, last ? options.Io : TypedBytes];
+        var same = streams.All(s => s == streams[0]);
+        return options with
+        {
+            Step = step.Step,
+            Inputs = first ? options.Inputs : [$"{temporary}/step-{step.Step - 1}"],
+            Output = last ? options.Output : $"{temporary}/step-{step.Step}",
+            // -io sets all four streams over any -D; mixed ones go as -D, after the user's, so they win.
+            Io = same ? streams[0] : "text",
+            Defines = same ? options.Defines : [.. options.Defines, .. StreamNames.Select((n, i) => $"{n}={streams[i]}")],
+            InputFormat = first
+                ? options.InputFormat ?? (options.Io == TypedBytes && options.InputReader is null ? InputFormatClass.Auto.Name : null)
+                : InputFormatClass.SequenceFile.Name,
+            InputReader = first ? options.InputReader : null,
+            OutputFormat = last ? options.OutputFormat ?? (options.Io == TypedBytes ? OutputSettings.SequenceFileOutputFormat : null) : OutputSettings.SequenceFileOutputFormat,
+            Reducers = step.Reducers ?? options.Reducers,
+            JobName = $"{options.JobName ?? "hdnr " + name} (step {step.Step} of {count})",
+        };
+    }
+
+    private static readonly string[] StreamNames = ["stream.map.input", "stream.map.output", "stream.reduce.input", "stream.reduce.output"];
 
     /// <summary>A <c>-files</c> or <c>-archives</c> entry as Hadoop takes it, checked: <c>PATH#NAME</c>, or <c>PATH</c>, which Hadoop links under its file name (<see cref="CacheLink"/>).</summary>
     public static string CacheEntry(string entry)

@@ -44,7 +44,7 @@ public static class FrozenProgram
         if (verb == "info")
         {
             NoMoreArguments(args, 1);
-            Console.Out.Write(InfoJson.Of(script.Doc, script.Tasks));
+            Console.Out.Write(script.Info ?? InfoJson.Of(script.Doc, script.Tasks));
             Console.Out.Flush();
             return 0;
         }
@@ -56,23 +56,36 @@ public static class FrozenProgram
             ?? throw new UsageException(pipe
                 ? $"pipe's task must be map, reduce or combine, not '{args[at]}'"
                 : $"Unrecognized command or argument '{args[at]}'");
-        var io = IoOption(args, at + 1);
-        if (!script.Tasks.Contains(kind))
+        var (io, step) = Options(args, at + 1);
+        var steps = script.StepTasks ?? [script.Tasks];
+        if (step > steps.Count)
+            throw new UsageException($"{script.Name} has {steps.Count} step{(steps.Count == 1 ? "" : "s")}; --step {step} names none");
+        if (!steps[step - 1].Contains(kind))
         {
-            Console.Error.WriteLine($"{script.Name}: {ScriptVerbs.NoSuchTask(script.Name, kind)}");
+            Console.Error.WriteLine($"{script.Name}: {(step == 1 ? ScriptVerbs.NoSuchTask(script.Name, kind) : $"{script.Name} defines no {JobShape.FunctionName(kind.ToString(), step)} function, so step {step} has no '{ScriptVerbs.Name(kind)}' task.")}");
             return ExitCodes.Usage;
         }
-        return ScriptVerbs.RunTask(context => script.CreateJob(new StderrReporter(), context), kind, io, pipe);
+        return step == 1
+            ? ScriptVerbs.RunTask(context => script.CreateJob(new StderrReporter(), context), kind, io, pipe)
+            : ScriptVerbs.RunTask(context => script.CreateStepJob!(new StderrReporter(), context, step), kind, io, pipe);
     }
 
-    /// <summary>Reads <c>--io text|typedbytes</c> (or <c>--io=...</c>, <c>--io:...</c>) from the rest of the command line.</summary>
-    private static string? IoOption(string[] args, int from)
+    /// <summary>Reads <c>--io text|typedbytes</c> (or <c>--io=...</c>, <c>--io:...</c>) and <c>--step N</c> from the rest of the command line.</summary>
+    private static (string? Io, int Step) Options(string[] args, int from)
     {
         string? io = null;
+        var step = 1;
         for (var i = from; i < args.Length; i++)
         {
             var arg = args[i];
             string? value;
+            if (arg == "--step")
+            {
+                if (++i >= args.Length) throw new UsageException("Missing value for option 'step'");
+                if (!int.TryParse(args[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out step) || step < 1)
+                    throw new UsageException($"The value for option 'step' must be a step number from 1, not '{args[i]}'");
+                continue;
+            }
             if (arg == "--io")
             {
                 if (++i >= args.Length) throw new UsageException("Missing value for option 'io'");
@@ -90,7 +103,7 @@ public static class FrozenProgram
                 throw new UsageException($"The value for option 'io' must be text, typedbytes, rawbytes or keyonlytext, not '{value}'");
             io = value;
         }
-        return io;
+        return (io, step);
     }
 
     private static void NoMoreArguments(string[] args, int used)
@@ -99,7 +112,7 @@ public static class FrozenProgram
     }
 
     private static string Usage(string name) => $"""
-        Usage: {name} [VERB] [--io text|typedbytes]
+        Usage: {name} [VERB] [--io text|typedbytes] [--step N]
           (none)                        print the script's doc and exit 2
           info                          print {"{"}"doc": ..., "tasks": [...]{"}"} as one line of JSON
           map | reduce | combine        run one streaming task: stdin to stdout

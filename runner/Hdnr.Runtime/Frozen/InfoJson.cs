@@ -15,6 +15,18 @@ public static class InfoJson
         return $"{{\"doc\": {Quote(doc)}, \"tasks\": [{names}]}}\n";
     }
 
+    /// <summary>As <see cref="Of(string, IEnumerable{TaskKind})"/> for a script of <paramref name="steps"/>: step 1's tasks as <c>tasks</c>, and for a job of several steps each step's tasks and declared options, <c>"steps": [{"tasks": [...], "reducers": 1}, ...]</c>.</summary>
+    public static string Of(string doc, IReadOnlyList<JobShape> steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        var line = Of(doc, steps[0].Tasks);
+        if (steps.Count == 1) return line;
+        var described = steps.Select(step =>
+            $"{{\"tasks\": [{string.Join(", ", step.Tasks.Select(t => Quote(ScriptVerbs.Name(t))))}]"
+            + (step.Reducers is { } reducers ? $", \"reducers\": {reducers.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "") + "}");
+        return $"{line[..^2]}, \"steps\": [{string.Join(", ", described)}]}}\n";
+    }
+
     /// <summary>A JSON string literal with everything outside printable ASCII escaped, as <c>ensure_ascii</c> does.</summary>
     public static string Quote(string value)
     {

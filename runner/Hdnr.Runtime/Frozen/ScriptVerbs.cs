@@ -38,8 +38,13 @@ public static class ScriptVerbs
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(output);
+        var taskIo = TaskIo.FromEnvironment(kind, io);
+        // A later step reads the previous step's pairs: piped by hand as text, each line is key TAB value, as a task
+        // given a SequenceFile through AutoInputFormat reads it (a cluster's variables say so themselves).
+        if (job.Shape.Step > 1 && kind == TaskKind.Map && Environment.GetEnvironmentVariable("mapred_input_format_class") is null)
+            taskIo = taskIo with { MapInputSeparator = TaskIo.MapInputFieldSeparator(Environment.GetEnvironmentVariable) };
         using (output)
-            StreamingTask.Run(job, kind, TaskIo.FromEnvironment(kind, io), input, output);
+            StreamingTask.Run(job, kind, taskIo, input, output);
         return 0;
     }
 

@@ -18,7 +18,8 @@ public static class StaticBindingSource
         var registered = new HashSet<Type>();
         foreach (var kind in shape.Tasks)
         {
-            var function = shape.Function(kind)!;
+            // An identity map's types are its step's Reduce's, registered with it.
+            if (shape.Function(kind) is not { } function) continue;
             var types = new List<Type> { function.KeyType!, function.ValueType!, function.OutKeyType, function.OutValueType };
             if (shape.End(kind) is { } end) types.AddRange([end.OutKeyType, end.OutValueType]);
             foreach (var type in types.Where(t => Codecs.IsContainer(t) && registered.Add(t)))
@@ -29,7 +30,12 @@ public static class StaticBindingSource
         }
         foreach (var kind in shape.Tasks)
         {
-            var function = shape.Function(kind)!;
+            if (shape.Function(kind) is not { } function)
+            {
+                var (key, value) = shape.InputTypes!.Value;
+                code.Append($"{binder}.IdentityMap<{CSharpName(shape.FirstFunctionName!, key)}, {CSharpName(shape.FirstFunctionName!, value)}>();\n");
+                continue;
+            }
             var pairs = function.PairsAreKeyValuePairs ? "Pairs" : "Tuples";
             var types = string.Join(", ", new[] { function.KeyType!, function.ValueType!, function.OutKeyType, function.OutValueType }.Select(t => CSharpName(function.Method.Name, t)));
             code.Append(kind == TaskKind.Map

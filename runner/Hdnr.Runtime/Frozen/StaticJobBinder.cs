@@ -26,10 +26,21 @@ public sealed class StaticJobBinder
         [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods)] Type scriptType,
         ITaskReporter reporter,
         TaskContext context)
+        : this(scriptType, reporter, context, 1)
+    {
+    }
+
+    /// <summary>As the constructor above, for the functions of step <paramref name="step"/> (<c>Map2</c>, <c>Reduce2</c>, ... for 2).</summary>
+    [RequiresUnreferencedCode("Reads the methods of the compiled script class; a frozen executable roots the script's assembly.")]
+    public StaticJobBinder(
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods)] Type scriptType,
+        ITaskReporter reporter,
+        TaskContext context,
+        int step)
     {
         ArgumentNullException.ThrowIfNull(scriptType);
         ArgumentNullException.ThrowIfNull(reporter);
-        _shape = JobShape.Of(scriptType);
+        _shape = JobShape.Of(scriptType, step);
         _reporter = reporter;
         _instance = ScriptJob.Instantiate(scriptType, new ScriptGlobals(reporter, context));
     }
@@ -41,6 +52,13 @@ public sealed class StaticJobBinder
     /// <summary>Binds <c>Map(TKey, TValue)</c> returning <c>KeyValuePair&lt;TOutKey, TOutValue&gt;</c>s.</summary>
     public void MapPairs<TKey, TValue, TOutKey, TOutValue>() =>
         _tasks[(int)TaskKind.Map] = NewMap<TKey, TValue, KeyValuePair<TOutKey, TOutValue>, KeyValueAccess<TOutKey, TOutValue>, TOutKey, TOutValue>();
+
+    /// <summary>Binds the map of a later step that declares none: each record as it came, typed as the step's Reduce reads it.</summary>
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The instantiation is named in source, and the generated source registers the codec of every container type it names before binding, so no reader builds one.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "As above: the readers take the registered codecs.")]
+    public void IdentityMap<TKey, TValue>() =>
+        _tasks[(int)TaskKind.Map] = new MapFunction<TKey, TValue, (TKey, TValue), TupleAccess<TKey, TValue>, TKey, TValue>(
+            JobShape.FunctionName("Map", _shape.Step), static (key, value) => [(key, value)]);
 
     /// <summary>Binds <c>Reduce</c> or <c>Combine(TKey, IEnumerable&lt;TValue&gt;)</c> returning tuples.</summary>
     public void GroupTuples<TKey, TValue, TOutKey, TOutValue>(TaskKind kind) =>

@@ -11,7 +11,7 @@ internal static class JobBinder
 {
     [RequiresDynamicCode("Closes generic task loops over a script's declared types.")]
     [RequiresUnreferencedCode("Closes generic task loops over a script's declared types.")]
-    public static BoundFunction Task(FunctionShape function, object? instance)
+    public static BoundFunction Task(FunctionShape function, TaskKind kind, object? instance, string? name = null)
     {
         Codecs.Prepare(function.OutKeyType);
         Codecs.Prepare(function.OutValueType);
@@ -19,7 +19,7 @@ internal static class JobBinder
         var sequence = typeof(IEnumerable<>).MakeGenericType(function.PairType);
         Type loop;
         Type signature;
-        if (function.Method.Name == nameof(TaskKind.Map))
+        if (kind == TaskKind.Map)
         {
             loop = typeof(MapFunction<,,,,,>);
             signature = typeof(Func<,,>).MakeGenericType(function.KeyType!, function.ValueType!, sequence);
@@ -32,7 +32,7 @@ internal static class JobBinder
         }
         var closed = loop.MakeGenericType(
             function.KeyType!, function.ValueType!, function.PairType, access, function.OutKeyType, function.OutValueType);
-        return Create(closed, function.Method.Name, Delegate(function.Method, signature, instance));
+        return Create(closed, name ?? function.Method.Name, Delegate(function.Method, signature, instance));
     }
 
     [RequiresDynamicCode("Closes generic task loops over a script's declared types.")]
@@ -46,6 +46,19 @@ internal static class JobBinder
             function.PairType, Access(function), function.OutKeyType, function.OutValueType);
         return Create(closed, function.Method.Name, Delegate(function.Method, signature, instance));
     }
+
+    /// <summary>A map named <paramref name="name"/> that returns each record as it came, typed as the step's Reduce reads it: the map of a later step that declares none.</summary>
+    [RequiresDynamicCode("Closes generic task loops over a script's declared types.")]
+    [RequiresUnreferencedCode("Closes generic task loops over a script's declared types.")]
+    public static BoundFunction Identity(Type keyType, Type valueType, string name)
+    {
+        var method = typeof(JobBinder).GetMethod(nameof(Pass), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(keyType, valueType);
+        var pair = typeof(ValueTuple<,>).MakeGenericType(keyType, valueType);
+        var shape = new FunctionShape(method, keyType, valueType, pair, keyType, valueType);
+        return Task(shape, TaskKind.Map, null, name);
+    }
+
+    private static IEnumerable<(TKey, TValue)> Pass<TKey, TValue>(TKey key, TValue value) => [(key, value)];
 
     [RequiresDynamicCode("Closes generic task loops over a script's declared types.")]
     private static Type Access(FunctionShape function) =>

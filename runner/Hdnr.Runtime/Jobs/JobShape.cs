@@ -10,12 +10,14 @@ public sealed class JobShape
     private const BindingFlags Declared =
         BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
-    private JobShape(Type scriptType, FunctionShape? map, FunctionShape? reduce, FunctionShape? combine,
-        FunctionShape? mapEnd, FunctionShape? reduceEnd, FunctionShape? combineEnd, MethodInfo?[] starts, ValueSort? sort)
+    private JobShape(Type scriptType, int step, FunctionShape? map, FunctionShape? reduce, FunctionShape? combine,
+        FunctionShape? mapEnd, FunctionShape? reduceEnd, FunctionShape? combineEnd, MethodInfo?[] starts, int? reducers, ValueSort? sort)
     {
         Sort = sort;
         _starts = starts;
         ScriptType = scriptType;
+        Step = step;
+        Reducers = reducers;
         Map = map;
         Reduce = reduce;
         Combine = combine;
@@ -23,7 +25,8 @@ public sealed class JobShape
         ReduceEnd = reduceEnd;
         CombineEnd = combineEnd;
         var tasks = new List<TaskKind>();
-        if (map is not null) tasks.Add(TaskKind.Map);
+        // A later step without a Map maps by identity over its Reduce's input types.
+        if (map is not null || (step > 1 && reduce is not null)) tasks.Add(TaskKind.Map);
         if (reduce is not null) tasks.Add(TaskKind.Reduce);
         if (combine is not null) tasks.Add(TaskKind.Combine);
         Tasks = tasks;
@@ -33,6 +36,33 @@ public sealed class JobShape
 
     /// <summary>The tasks the script defines, in the order map, reduce, combine.</summary>
     public IReadOnlyList<TaskKind> Tasks { get; }
+
+    /// <summary>The step these functions make, 1 for <c>Map</c>, <c>Reduce</c>, ...; k for <c>Mapk</c>, <c>Reducek</c>, ...</summary>
+    public int Step { get; }
+
+    /// <summary>The step's <c>[Reducers(n)]</c>, or null when none of its functions declares it.</summary>
+    public int? Reducers { get; }
+
+    /// <summary>True when the step's map task passes its input on unchanged: a step after the first with a Reduce and no Map.</summary>
+    public bool MapsByIdentity => Map is null && Tasks.Contains(TaskKind.Map);
+
+    /// <summary>The key and value types the step reads: its Map's, or its Reduce's when it has no Map; null for a step with neither.</summary>
+    public (Type Key, Type Value)? InputTypes =>
+        Map is { } map ? (map.KeyType!, map.ValueType!) : Reduce is { } reduce ? (reduce.KeyType!, reduce.ValueType!) : null;
+
+    /// <summary>The key and value types the step writes: its Reduce's, or its Map's when it is map-only.</summary>
+    public (Type Key, Type Value)? OutputTypes =>
+        (Reduce ?? Map) is { } last ? (last.OutKeyType, last.OutValueType) : null;
+
+    /// <summary>The function that writes the step's output (<c>Reduce2</c>, or <c>Map2</c> in a map-only step), for messages.</summary>
+    public string? LastFunctionName => (Reduce ?? Map)?.Method.Name;
+
+    /// <summary>The function that reads the step's input (<c>Map2</c>, or <c>Reduce2</c> when the step maps by identity), for messages.</summary>
+    public string? FirstFunctionName => (Map ?? Reduce)?.Method.Name;
+
+    /// <summary>The name step <paramref name="step"/> gives a function: <c>Map</c> for step 1, <c>Map2</c> for step 2.</summary>
+    public static string FunctionName(string name, int step) =>
+        step == 1 ? name : name + step.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The compiled script class.</summary>
     public Type ScriptType { get; }
@@ -75,22 +105,46 @@ public sealed class JobShape
     internal MethodInfo? Start(TaskKind kind) => _starts[(int)kind];
 
     /// <summary>Reads and checks the shapes of Map, Reduce, Combine and their *End functions, throwing <see cref="JobShapeException"/> for the first that is wrong.</summary>
-    public static JobShape Of([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods)] Type scriptType)
+    public static JobShape Of([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods)] Type scriptType) =>
+        Of(scriptType, 1);
+
+    /// <summary>As <see cref="Of(Type)"/> for the functions of step <paramref name="step"/> (<c>Map2</c>, <c>Reduce2</c>, ... for 2).</summary>
+    public static JobShape Of([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods)] Type scriptType, int step)
     {
         ArgumentNullException.ThrowIfNull(scriptType);
+        ArgumentOutOfRangeException.ThrowIfLessThan(step, 1);
         var methods = scriptType.GetMethods(Declared);
-        var map = Task(methods, "Map", valuesAreSequence: false);
-        var reduce = Task(methods, "Reduce", valuesAreSequence: true);
-        var combine = Task(methods, "Combine", valuesAreSequence: true);
-        var mapEnd = End(methods, "MapEnd", map, "Map");
-        var reduceEnd = End(methods, "ReduceEnd", reduce, "Reduce");
-        var combineEnd = End(methods, "CombineEnd", combine, "Combine");
+        string N(string name) => FunctionName(name, step);
+        var map = Task(methods, N("Map"), valuesAreSequence: false);
+        var reduce = Task(methods, N("Reduce"), valuesAreSequence: true);
+        var combine = Task(methods, N("Combine"), valuesAreSequence: true);
+        var mapEnd = End(methods, N("MapEnd"), map, N("Map"));
+        var reduceEnd = End(methods, N("ReduceEnd"), reduce, N("Reduce"));
+        var combineEnd = End(methods, N("CombineEnd"), combine, N("Combine"));
         var starts = new MethodInfo?[3];
-        starts[(int)TaskKind.Map] = Start(methods, "MapStart", map, "Map");
-        starts[(int)TaskKind.Reduce] = Start(methods, "ReduceStart", reduce, "Reduce");
-        starts[(int)TaskKind.Combine] = Start(methods, "CombineStart", combine, "Combine");
+        starts[(int)TaskKind.Map] = Start(methods, N("MapStart"), map ?? (step > 1 ? reduce : null), N("Map"));
+        starts[(int)TaskKind.Reduce] = Start(methods, N("ReduceStart"), reduce, N("Reduce"));
+        starts[(int)TaskKind.Combine] = Start(methods, N("CombineStart"), combine, N("Combine"));
+        var functions = new[] { map?.Method, reduce?.Method, combine?.Method, mapEnd?.Method, reduceEnd?.Method, combineEnd?.Method }
+            .Concat(starts).OfType<MethodInfo>();
         var sort = ValueSort.Of(map, reduce, combine, mapEnd);
-        return new JobShape(scriptType, map, reduce, combine, mapEnd, reduceEnd, combineEnd, starts, sort);
+        return new JobShape(scriptType, step, map, reduce, combine, mapEnd, reduceEnd, combineEnd, starts, ReducersOf(functions), sort);
+    }
+
+    // [Reducers(n)] on any one function of the step; two that disagree leave no one number to run.
+    private static int? ReducersOf(IEnumerable<MethodInfo> functions)
+    {
+        MethodInfo? first = null;
+        foreach (var function in functions)
+        {
+            if (function.GetCustomAttribute<ReducersAttribute>() is not { } declared) continue;
+            if (declared.Count < 1)
+                throw new JobShapeException(function.Name, $"[Reducers({declared.Count})] on {function.Name}: a step runs 1 reducer or more; a step without a Reduce function is map-only");
+            if (first is not null && first.GetCustomAttribute<ReducersAttribute>()!.Count != declared.Count)
+                throw new JobShapeException(function.Name, $"[Reducers({declared.Count})] on {function.Name} but [Reducers({first.GetCustomAttribute<ReducersAttribute>()!.Count})] on {first.Name}: declare a step's reducers once");
+            first ??= function;
+        }
+        return first?.GetCustomAttribute<ReducersAttribute>()!.Count;
     }
 
     private static MethodInfo? Find(MethodInfo[] methods, string name)

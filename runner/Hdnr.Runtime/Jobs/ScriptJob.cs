@@ -36,19 +36,28 @@ public sealed class ScriptJob
     /// <exception cref="ScriptException">The script's top-level statements threw.</exception>
     [RequiresDynamicCode("Binds a script compiled at run time.")]
     [RequiresUnreferencedCode("Binds a script compiled at run time.")]
-    public static ScriptJob Create(Assembly compiled, ITaskReporter reporter, TaskContext context)
+    public static ScriptJob Create(Assembly compiled, ITaskReporter reporter, TaskContext context) => Create(compiled, reporter, context, 1);
+
+    /// <summary>As <see cref="Create(Assembly, ITaskReporter, TaskContext)"/>, binding the functions of step <paramref name="step"/> (<c>Map2</c>, <c>Reduce2</c>, ... for 2).</summary>
+    /// <exception cref="JobShapeException">A function has a shape hdnr cannot run.</exception>
+    /// <exception cref="ScriptException">The script's top-level statements threw.</exception>
+    [RequiresDynamicCode("Binds a script compiled at run time.")]
+    [RequiresUnreferencedCode("Binds a script compiled at run time.")]
+    public static ScriptJob Create(Assembly compiled, ITaskReporter reporter, TaskContext context, int step)
     {
         ArgumentNullException.ThrowIfNull(compiled);
         ArgumentNullException.ThrowIfNull(reporter);
         var scriptType = compiled.GetType("Script")
             ?? throw new ArgumentException($"{compiled.GetName().Name} is not a compiled script: it has no class Script", nameof(compiled));
-        var shape = JobShape.Of(scriptType);
+        var shape = JobShape.Of(scriptType, step);
         var instance = Instantiate(scriptType, new ScriptGlobals(reporter, context));
         var tasks = new BoundFunction?[3];
         var ends = new BoundFunction?[3];
         foreach (var kind in shape.Tasks)
         {
-            tasks[(int)kind] = JobBinder.Task(shape.Function(kind)!, instance);
+            tasks[(int)kind] = kind == TaskKind.Map && shape.MapsByIdentity
+                ? JobBinder.Identity(shape.InputTypes!.Value.Key, shape.InputTypes.Value.Value, JobShape.FunctionName("Map", step))
+                : JobBinder.Task(shape.Function(kind)!, kind, instance);
             if (shape.End(kind) is { } end) ends[(int)kind] = JobBinder.End(end, instance);
         }
         return new ScriptJob(shape, reporter, tasks, ends, instance);

@@ -62,7 +62,7 @@ internal static class ScriptBuilder
         catch (JobShapeException e)
         {
             AtomicFile.TryDelete(staged);
-            throw new ScriptCompilationException([DiagnosticLines.At(FunctionLocation(compilation, e.FunctionName), closure, "HDNR0001", e.Message)]);
+            throw new ScriptCompilationException([DiagnosticLines.At(FunctionLocation(compilation, e.FunctionName), closure, e.Code, e.Message)]);
         }
         catch
         {
@@ -85,8 +85,10 @@ internal static class ScriptBuilder
         return (result.Success && errors.Count == 0 ? pe.ToArray() : null, errors);
     }
 
+    // Every step is checked, with its hand-over to the next, so check and every verb refuse a job that could not run;
+    // step 1's shape is the one hadoopy's info and the cache describe.
     private static JobShape ShapeOf(Assembly assembly) =>
-        JobShape.Of(assembly.GetType("Script", throwOnError: true)!);
+        JobSteps.Of(assembly.GetType("Script", throwOnError: true)!)[0];
 
     /// <summary>Every <c>nuget:</c> reference of every file, in file order; a malformed one is a compile error at its line.</summary>
     private static List<PackageSpec> PackagesOf(ScriptClosure closure)

@@ -12,7 +12,7 @@ public static class ScriptCompilation
     /// <summary>The namespaces every script imports, as dotnet-script's defaults minus those a streaming task has no use for, plus regular expressions and globalization that text jobs often need.</summary>
     public static ImmutableArray<string> Imports { get; } =
     [
-        "Hdnr", // [SortValues] and the script's other declarations
+        "Hdnr", // [SortValues], [Reducers(n)]: the script's declarations
         "System",
         "System.Collections.Generic",
         "System.Globalization",

@@ -22,7 +22,7 @@ internal static class Scripts
             .ToArray());
 
     private static readonly string[] Usings =
-        ["System", "System.Collections.Generic", "System.Linq", "System.Text", "System.IO", "Hdnr.Runtime.TypedBytes"];
+        ["System", "System.Collections.Generic", "System.Linq", "System.Text", "System.IO", "Hdnr.Runtime.TypedBytes", "Hdnr"];
 
     private static int s_count;
 

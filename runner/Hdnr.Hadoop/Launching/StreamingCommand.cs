@@ -128,7 +128,9 @@ public static class StreamingCommand
         ArgumentNullException.ThrowIfNull(step);
         var (first, last) = (step.Step == 1, step.Step == count);
         const string TypedBytes = "typedbytes";
-        string[] streams = [first ? options.Io : TypedBytes, last ? options.Io : TypedBytes, last ? options.Io : TypedBytes, last ? options.Io : TypedBytes];
+        // The launcher has picked the job's io (the user's --io, or the script's default) before the steps are cut.
+        var io = options.Io ?? throw new ArgumentException("the job's io is picked before its steps", nameof(options));
+        string[] streams = [first ? io : TypedBytes, last ? io : TypedBytes, last ? io : TypedBytes, last ? io : TypedBytes];
         var same = streams.All(s => s == streams[0]);
         return options with
         {

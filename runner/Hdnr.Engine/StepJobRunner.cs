@@ -12,9 +12,9 @@ namespace Hdnr.Engine;
 
 /// <summary>Runs a job of several steps as one job per step through <see cref="LocalJobRunner"/>: each step's pairs go to the next in typedbytes SequenceFiles in the job's private scratch, and only the last step commits to OUTPUT.</summary>
 /// <remarks>
-/// Step 1 reads the job's inputs with the map input format the user asked for and writes typedbytes; a middle step
-/// reads and writes typedbytes; the last step reads typedbytes and writes what the user asked for (<c>--io</c>,
-/// <c>-D stream.*</c>, <c>--outputformat</c>, compression). A step reads the previous step's part files as Hadoop's
+/// Step 1 reads the job's inputs with the map input format the user asked for; the last step writes what the user asked
+/// for (<c>--io</c>, <c>-D stream.*</c>, <c>--outputformat</c>, compression); every pair between tasks in between travels
+/// as typedbytes (<see cref="DefaultIo.StepStreams"/>). A step reads the previous step's part files as Hadoop's
 /// SequenceFileInputFormat gives them to a <c>-io typedbytes</c> mapper, so each value keeps the type it was written with.
 /// </remarks>
 public static class StepJobRunner
@@ -47,11 +47,16 @@ public static class StepJobRunner
             var first = step.Step == 1;
             var last = step.Step == steps.Count;
             var between = Path.Combine(scratch.Path, $"step-{step.Step}");
+            // The job's io where the step reads the job's input or writes its output; typedbytes between tasks.
+            var own = DefaultIo.StepStreams(step, steps.Count, true, false);
+            if (!own[1] && StreamIo.Names[1..3].FirstOrDefault(n => HadoopSettings.Find(job.Configuration, n) is not null) is { } named)
+                throw new UnimplementedSettingException($"-D {named}",
+                    "a job of several steps hands the pairs between its tasks as typedbytes; stream.map.input and stream.reduce.output (or --io) name its input and output.");
             var streams = new StreamIo(
-                first ? asked.MapInput : WireFormat.TypedBytes,
-                last ? asked.MapOutput : WireFormat.TypedBytes,
-                last ? asked.ReduceInput : WireFormat.TypedBytes,
-                last ? asked.ReduceOutput : WireFormat.TypedBytes);
+                own[0] ? asked.MapInput : WireFormat.TypedBytes,
+                own[1] ? asked.MapOutput : WireFormat.TypedBytes,
+                own[2] ? asked.ReduceInput : WireFormat.TypedBytes,
+                own[3] ? asked.ReduceOutput : WireFormat.TypedBytes);
             var stepJob = job with
             {
                 Step = step.Step,

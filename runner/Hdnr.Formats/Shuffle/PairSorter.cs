@@ -43,69 +43,15 @@ public sealed class PairSorter(KeyOrder order, KeyFields? textKey, long memoryLi
         }
     }
 
+    // The task's own readers: lines as Hadoop's LineReader ends them, each whole; typedbytes records whole, a cut-off one
+    // named by its record and byte offset.
     private void Read(Stream input)
     {
-        var pending = new byte[1 << 16];
-        var start = 0;
-        var end = 0;
-        var ended = false;
-        long offset = 0;
-        while (true)
-        {
-            var window = pending.AsSpan(start, end - start);
-            var length = textKey is not null ? TextRecord(window, !ended, out var consumed) : TypedBytesRecord(window, ended, offset, out consumed);
-            if (length >= 0)
-            {
-                Add(window[..length], textKey is not null ? KeyLength(window[..length]) : TypedBytesRecordLength.Measure(window));
-                start += consumed;
-                offset += consumed;
-                continue;
-            }
-            if (ended) return;
-            if (start > 0)
-            {
-                pending.AsSpan(start, end - start).CopyTo(pending);
-                end -= start;
-                start = 0;
-            }
-            if (end == pending.Length) Array.Resize(ref pending, pending.Length * 2);
-            var read = input.Read(pending, end, pending.Length - end);
-            if (read == 0) ended = true;
-            end += read;
-        }
+        var reader = textKey is not null ? new TextRecordReader(input, separator: null, 1 << 16, lineIsKey: true) : RecordReader.OfTypedBytes(input);
+        while (reader.Next()) Add(reader.Whole, textKey is null ? reader.Key.Length : KeyLength(reader.Whole));
     }
 
-    // A text line's length (without its end), or -1 when no whole line is there yet.
-    private static int TextRecord(ReadOnlySpan<byte> window, bool more, out int consumed)
-    {
-        if (window.IsEmpty)
-        {
-            consumed = 0;
-            return -1;
-        }
-        var line = LineEnd.Find(window, more, out consumed);
-        if (line >= 0) return line;
-        if (more) return -1;
-        // The last line has no end.
-        consumed = window.Length;
-        return window.Length;
-    }
-
-    private static int TypedBytesRecord(ReadOnlySpan<byte> window, bool ended, long offset, out int consumed)
-    {
-        consumed = 0;
-        if (window.IsEmpty) return -1;
-        var key = TypedBytesRecordLength.Measure(window);
-        var value = key == 0 || key >= window.Length ? 0 : TypedBytesRecordLength.Measure(window[key..]);
-        if (value == 0)
-        {
-            if (ended) throw new InvalidDataException($"the typedbytes input ends inside the pair at byte offset {offset}");
-            return -1;
-        }
-        consumed = key + value;
-        return consumed;
-    }
-
+    // A map output line's key as Hadoop's output reader cuts it: the text before the fields' last separator, or the whole line.
     private int KeyLength(ReadOnlySpan<byte> line)
     {
         var end = textKey!.KeyEnd(line);

@@ -130,7 +130,10 @@ public static class StreamingCommand
         const string TypedBytes = "typedbytes";
         // The launcher has picked the job's io (the user's --io, or the script's default) before the steps are cut.
         var io = options.Io ?? throw new ArgumentException("the job's io is picked before its steps", nameof(options));
-        string[] streams = [first ? io : TypedBytes, last ? io : TypedBytes, last ? io : TypedBytes, last ? io : TypedBytes];
+        var streams = DefaultIo.StepStreams(step, count, io, TypedBytes);
+        // Pairs between tasks travel as typedbytes, so a setting that names them would be overridden: refused instead.
+        if (streams[1] == TypedBytes && options.Defines.FirstOrDefault(d => d.StartsWith("stream.map.output=", StringComparison.Ordinal) || d.StartsWith("stream.reduce.input=", StringComparison.Ordinal)) is { } between)
+            throw new HadoopToolException($"-D {between}: a job of several steps hands the pairs between its tasks as typedbytes; stream.map.input and stream.reduce.output (or --io) name its input and output");
         var same = streams.All(s => s == streams[0]);
         return options with
         {

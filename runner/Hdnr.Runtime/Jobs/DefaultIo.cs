@@ -31,7 +31,47 @@ public static class DefaultIo
     /// <summary>Why the compiled script at <paramref name="assemblyPath"/> needs typedbytes, read from its types without running any of its code; null when text carries all.</summary>
     [RequiresUnreferencedCode("Loads a script compiled at run time.")]
     public static string? TypedBytesReason(string assemblyPath, IReadOnlyList<string> dependencyPaths, bool inputFormatNamed) =>
-        TypedBytesReason(JobShape.Of(ScriptAssemblyLoader.Load(assemblyPath, dependencyPaths).GetType("Script", throwOnError: true)!), inputFormatNamed);
+        TypedBytesReason(JobSteps.Of(ScriptAssemblyLoader.Load(assemblyPath, dependencyPaths).GetType("Script", throwOnError: true)!), inputFormatNamed);
+
+    /// <summary>Why a job of several <paramref name="steps"/> needs typedbytes, or null when text carries all.</summary>
+    /// <remarks>
+    /// Only the job's own input and output take the job's io: step 1's map reads the input, the last step writes the
+    /// output; every pair between tasks in between travels as typedbytes (<see cref="StepStreams"/>). A last step with a
+    /// Combine keeps its shuffle in the job's io (a combiner's pairs go back among the map's), so its types count too.
+    /// </remarks>
+    public static string? TypedBytesReason(IReadOnlyList<JobShape> steps, bool inputFormatNamed)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        if (steps.Count == 1) return TypedBytesReason(steps[0], inputFormatNamed);
+        if (steps[0].Map is not { } map) return "the script has no Map, so its input reaches Reduce as the input format's pairs";
+        if (!inputFormatNamed && (map.KeyType != typeof(long) || map.ValueType != typeof(string)))
+            return $"Map takes ({TypeNames.Of(map.KeyType!)}, {TypeNames.Of(map.ValueType!)}), not the (long, string) of a line";
+        var last = steps[^1];
+        var writers = last.Reduce is null
+            ? new[] { (JobShape.FunctionName("Map", last.Step), last.Map), (JobShape.FunctionName("MapEnd", last.Step), last.MapEnd) }
+            : last.Combine is null
+                ? [(JobShape.FunctionName("Reduce", last.Step), last.Reduce), (JobShape.FunctionName("ReduceEnd", last.Step), last.ReduceEnd)]
+                : [(JobShape.FunctionName("Map", last.Step), last.Map), (JobShape.FunctionName("MapEnd", last.Step), last.MapEnd),
+                   (JobShape.FunctionName("Combine", last.Step), last.Combine), (JobShape.FunctionName("CombineEnd", last.Step), last.CombineEnd),
+                   (JobShape.FunctionName("Reduce", last.Step), last.Reduce), (JobShape.FunctionName("ReduceEnd", last.Step), last.ReduceEnd)];
+        foreach (var (name, function) in writers)
+        {
+            if (function is null) continue;
+            if (Lossy(function.OutKeyType, "returns keys", name) is { } outKey) return outKey;
+            if (Lossy(function.OutValueType, "returns values", name) is { } outValue) return outValue;
+        }
+        return null;
+    }
+
+    /// <summary>The io of a step's four streams (map input, map output, reduce input, reduce output) in a job of <paramref name="count"/> steps whose own io is <paramref name="io"/>: the job's io where the step reads the job's input or writes its output, typedbytes for every pair between tasks, except the shuffle of a last step with a Combine, which keeps the job's io.</summary>
+    public static T[] StepStreams<T>(JobShape step, int count, T io, T typedBytes)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var (first, last) = (step.Step == 1, step.Step == count);
+        if (count == 1) return [io, io, io, io];
+        var shuffle = last && (step.Combine is not null || step.Reduce is null) ? io : typedBytes;
+        return [first ? io : typedBytes, shuffle, shuffle, last ? io : typedBytes];
+    }
 
     /// <summary>Why the job needs typedbytes (the first function and declared type without a lossless text form, e.g. "Reduce returns values of type byte[]"), or null when text carries all.</summary>
     /// <param name="shape">The script's functions.</param>

@@ -24,8 +24,14 @@ public abstract class RecordReader
         BufferOffset = firstOffset;
     }
 
+    /// <summary>Reads a typedbytes stream's records, each key and value whole with its type code.</summary>
+    public static RecordReader OfTypedBytes(Stream input) => new TypedBytesRecordReader(input, 1 << 16);
+
     /// <summary>The current record's key bytes, in the wire format's encoding.</summary>
     public ReadOnlySpan<byte> Key => new(Buffer, KeyStart, KeyLength);
+
+    /// <summary>The current record from its key's first byte to its value's last: a text line without its end, or a typedbytes key and value.</summary>
+    public ReadOnlySpan<byte> Whole => new(Buffer, KeyStart, ValueStart + ValueLength - KeyStart);
 
     /// <summary>The current record's value bytes, in the wire format's encoding.</summary>
     public ReadOnlySpan<byte> Value => new(Buffer, ValueStart, ValueLength);

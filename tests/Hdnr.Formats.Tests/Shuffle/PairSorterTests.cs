@@ -38,7 +38,7 @@ public sealed class PairSorterTests
             new PairSorter(BinaryKeyOrder.Instance, null, 1 << 20).Sort(new MemoryStream([.. input, 3, 0]), new MemoryStream()));
 
         Assert.Equal([.. int2, .. stringA, .. stringA, .. int2], sorted.ToArray());
-        Assert.Equal("the typedbytes input ends inside the pair at byte offset 22", failure.Message);
+        Assert.Equal("typedbytes input: bad typed bytes at byte offset 24: the input ends inside the key of record 3, which starts at byte offset 22.", failure.Message);
     }
 
     private static string Sort(byte[] input, long memoryLimit)

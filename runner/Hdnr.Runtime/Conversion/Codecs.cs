@@ -11,15 +11,6 @@ namespace Hdnr.Runtime.Conversion;
 /// <summary>The codec of each declared type, chosen once: built from the type when a job is bound, or registered by a frozen executable's generated source.</summary>
 public static class Codecs
 {
-    private static readonly HashSet<Type> ListShapes =
-    [
-        typeof(List<>), typeof(IList<>), typeof(IReadOnlyList<>), typeof(ICollection<>),
-        typeof(IReadOnlyCollection<>), typeof(IEnumerable<>),
-    ];
-
-    private static readonly HashSet<Type> DictionaryShapes =
-        [typeof(Dictionary<,>), typeof(IDictionary<,>), typeof(IReadOnlyDictionary<,>)];
-
     /// <summary>Makes <paramref name="codec"/> the one for the container type <typeparamref name="T"/> in this process, unless one is set already.</summary>
     public static void Register<T>(Codec<T> codec) => Cache<T>.Value ??= codec;
 
@@ -82,7 +73,7 @@ public static class Codecs
         if (type.IsArray) return true;
         if (!type.IsGenericType) return false;
         var definition = type.GetGenericTypeDefinition();
-        return ListShapes.Contains(definition) || DictionaryShapes.Contains(definition) || TextForm.IsValueTuple(type);
+        return TextForm.ListShapes.Contains(definition) || TextForm.DictionaryShapes.Contains(definition) || TextForm.IsValueTuple(type);
     }
 
     [RequiresDynamicCode("Closes codecs over a script's declared types.")]
@@ -96,9 +87,9 @@ public static class Codecs
         }
         var arguments = type.GetGenericArguments();
         var definition = type.GetGenericTypeDefinition();
-        if (ListShapes.Contains(definition))
+        if (TextForm.ListShapes.Contains(definition))
             return Create(typeof(SequenceCodec<,>).MakeGenericType(type, arguments[0]), Element(arguments[0]));
-        if (DictionaryShapes.Contains(definition))
+        if (TextForm.DictionaryShapes.Contains(definition))
             return Create(typeof(DictionaryCodec<,,>).MakeGenericType(type, arguments[0], arguments[1]), Element(arguments[0]), Element(arguments[1]));
         var of = typeof(TupleCodecs).GetMethods().Single(m => m.Name == nameof(TupleCodecs.Of) && m.GetGenericArguments().Length == arguments.Length);
         return of.MakeGenericMethod(arguments).Invoke(null, arguments.Select(Element).ToArray())!;

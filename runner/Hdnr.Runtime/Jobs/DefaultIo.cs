@@ -19,15 +19,6 @@ public static class DefaultIo
     private static readonly HashSet<Type> Numbers =
         [typeof(long), typeof(int), typeof(short), typeof(sbyte), typeof(byte), typeof(double), typeof(float), typeof(bool)];
 
-    private static readonly HashSet<Type> ListShapes =
-    [
-        typeof(List<>), typeof(IList<>), typeof(IReadOnlyList<>), typeof(ICollection<>),
-        typeof(IReadOnlyCollection<>), typeof(IEnumerable<>),
-    ];
-
-    private static readonly HashSet<Type> DictionaryShapes =
-        [typeof(Dictionary<,>), typeof(IDictionary<,>), typeof(IReadOnlyDictionary<,>)];
-
     /// <summary>Why the compiled script at <paramref name="assemblyPath"/> needs typedbytes, read from its types without running any of its code; null when text carries all.</summary>
     [RequiresUnreferencedCode("Loads a script compiled at run time.")]
     public static string? TypedBytesReason(string assemblyPath, IReadOnlyList<string> dependencyPaths, bool inputFormatNamed) =>
@@ -43,9 +34,7 @@ public static class DefaultIo
     {
         ArgumentNullException.ThrowIfNull(steps);
         if (steps.Count == 1) return TypedBytesReason(steps[0], inputFormatNamed);
-        if (steps[0].Map is not { } map) return "the script has no Map, so its input reaches Reduce as the input format's pairs";
-        if (!inputFormatNamed && (map.KeyType != typeof(long) || map.ValueType != typeof(string)))
-            return $"Map takes ({TypeNames.Of(map.KeyType!)}, {TypeNames.Of(map.ValueType!)}), not the (long, string) of a line";
+        if (InputReason(steps[0], inputFormatNamed) is { } input) return input;
         var last = steps[^1];
         var writers = last.Reduce is null
             ? new[] { (JobShape.FunctionName("Map", last.Step), last.Map), (JobShape.FunctionName("MapEnd", last.Step), last.MapEnd) }
@@ -79,9 +68,8 @@ public static class DefaultIo
     public static string? TypedBytesReason(JobShape shape, bool inputFormatNamed)
     {
         ArgumentNullException.ThrowIfNull(shape);
-        if (shape.Map is not { } map) return "the script has no Map, so its input reaches Reduce as the input format's pairs";
-        if (!inputFormatNamed && (map.KeyType != typeof(long) || map.ValueType != typeof(string)))
-            return $"Map takes ({TypeNames.Of(map.KeyType!)}, {TypeNames.Of(map.ValueType!)}), not the (long, string) of a line";
+        if (InputReason(shape, inputFormatNamed) is { } input) return input;
+        var map = shape.Map!;
         foreach (var (name, function) in new[] { ("Map", map), ("MapEnd", shape.MapEnd), ("Combine", shape.Combine), ("CombineEnd", shape.CombineEnd), ("Reduce", shape.Reduce), ("ReduceEnd", shape.ReduceEnd) })
         {
             if (function is null) continue;
@@ -91,6 +79,16 @@ public static class DefaultIo
             if (Lossy(function.OutValueType, "returns values", name) is { } outValue) return outValue;
         }
         return null;
+    }
+
+    // What the job's input needs: only a map that reads lines, Map(long offset, string line), takes text, unless the user
+    // named the input format; null when that is so.
+    private static string? InputReason(JobShape first, bool inputFormatNamed)
+    {
+        if (first.Map is not { } map) return "the script has no Map, so its input reaches Reduce as the input format's pairs";
+        return inputFormatNamed || (map.KeyType == typeof(long) && map.ValueType == typeof(string))
+            ? null
+            : $"Map takes ({TypeNames.Of(map.KeyType!)}, {TypeNames.Of(map.ValueType!)}), not the (long, string) of a line";
     }
 
     private static string? Lossy(Type type, string role, string function) =>
@@ -109,7 +107,7 @@ public static class DefaultIo
         if (!type.IsGenericType) return false;
         var definition = type.GetGenericTypeDefinition();
         var arguments = type.GetGenericArguments();
-        if (ListShapes.Contains(definition) || DictionaryShapes.Contains(definition)) return arguments.All(LosslessJson);
+        if (TextForm.ListShapes.Contains(definition) || TextForm.DictionaryShapes.Contains(definition)) return arguments.All(LosslessJson);
         return TextForm.IsValueTuple(type) && arguments.All(LosslessJson);
     }
 }

@@ -22,13 +22,15 @@ internal static class TextForm
     private static readonly HashSet<Type> TypedBytesTypes =
         [typeof(TypedBytesVector), typeof(TypedBytesList), typeof(TypedBytesMap), typeof(TypedBytesRaw)];
 
-    private static readonly HashSet<Type> ListShapes =
+    /// <summary>The generic list types a script may declare, read and written as a JSON array or typedbytes list.</summary>
+    internal static readonly HashSet<Type> ListShapes =
     [
         typeof(List<>), typeof(IList<>), typeof(IReadOnlyList<>), typeof(ICollection<>),
         typeof(IReadOnlyCollection<>), typeof(IEnumerable<>),
     ];
 
-    private static readonly HashSet<Type> DictionaryShapes =
+    /// <summary>The generic dictionary types a script may declare, read and written as a JSON object or typedbytes map.</summary>
+    internal static readonly HashSet<Type> DictionaryShapes =
         [typeof(Dictionary<,>), typeof(IDictionary<,>), typeof(IReadOnlyDictionary<,>)];
 
     /// <summary>True when a script may declare <paramref name="type"/> as a key or value it takes.</summary>

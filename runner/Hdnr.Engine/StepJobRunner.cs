@@ -50,8 +50,7 @@ public static class StepJobRunner
             // The job's io where the step reads the job's input or writes its output; typedbytes between tasks.
             var own = DefaultIo.StepStreams(step, steps.Count, true, false);
             if (!own[1] && StreamIo.Names[1..3].FirstOrDefault(n => HadoopSettings.Find(job.Configuration, n) is not null) is { } named)
-                throw new UnimplementedSettingException($"-D {named}",
-                    "a job of several steps hands the pairs between its tasks as typedbytes; stream.map.input and stream.reduce.output (or --io) name its input and output.");
+                throw new UnimplementedSettingException($"-D {named}", DefaultIo.BetweenTasksReason + ".");
             var streams = new StreamIo(
                 own[0] ? asked.MapInput : WireFormat.TypedBytes,
                 own[1] ? asked.MapOutput : WireFormat.TypedBytes,

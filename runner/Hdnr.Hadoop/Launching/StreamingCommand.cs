@@ -133,7 +133,7 @@ public static class StreamingCommand
         var streams = DefaultIo.StepStreams(step, count, io, TypedBytes);
         // Pairs between tasks travel as typedbytes, so a setting that names them would be overridden: refused instead.
         if (streams[1] == TypedBytes && options.Defines.FirstOrDefault(d => d.StartsWith("stream.map.output=", StringComparison.Ordinal) || d.StartsWith("stream.reduce.input=", StringComparison.Ordinal)) is { } between)
-            throw new HadoopToolException($"-D {between}: a job of several steps hands the pairs between its tasks as typedbytes; stream.map.input and stream.reduce.output (or --io) name its input and output");
+            throw new HadoopToolException($"-D {between}: {DefaultIo.BetweenTasksReason}");
         var same = streams.All(s => s == streams[0]);
         return options with
         {

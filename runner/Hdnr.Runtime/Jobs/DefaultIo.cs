@@ -52,6 +52,10 @@ public static class DefaultIo
         return null;
     }
 
+    /// <summary>Why a job of several steps refuses <c>stream.map.output</c> and <c>stream.reduce.input</c> where <see cref="StepStreams"/> makes them typedbytes: launch-local and launch say the same.</summary>
+    public const string BetweenTasksReason =
+        "a job of several steps hands the pairs between its tasks as typedbytes; stream.map.input and stream.reduce.output (or --io) name its input and output";
+
     /// <summary>The io of a step's four streams (map input, map output, reduce input, reduce output) in a job of <paramref name="count"/> steps whose own io is <paramref name="io"/>: the job's io where the step reads the job's input or writes its output, typedbytes for every pair between tasks, except the shuffle of a last step with a Combine, which keeps the job's io.</summary>
     public static T[] StepStreams<T>(JobShape step, int count, T io, T typedBytes)
     {

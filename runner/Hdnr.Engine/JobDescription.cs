@@ -21,6 +21,9 @@ public sealed record JobDescription
     /// <summary>The step of the script whose functions the tasks run: 1 for <c>Map</c>, <c>Reduce</c>, ...; k for <c>Mapk</c>, <c>Reducek</c>, ...</summary>
     public int Step { get; init; } = 1;
 
+    /// <summary>The step's functions, read from the compiled script; where known, a job whose Combine allows it gets in-mapper combining (<see cref="Runtime.Jobs.InMapperCombining"/>) as launch gives it.</summary>
+    public Runtime.Jobs.JobShape? Shape { get; init; }
+
     /// <summary>Whether the script defines Combine, used as Hadoop's combiner.</summary>
     public bool HasCombine { get; init; }
 

@@ -11,6 +11,7 @@ using Hdnr.Formats.Counters;
 using Hdnr.Formats.Input;
 using Hdnr.Formats.Shuffle;
 using Hdnr.Formats.Output;
+using Hdnr.Runtime.Jobs;
 using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Engine;
@@ -59,6 +60,7 @@ public static class LocalJobRunner
         }
 
         var streams = StreamIo.Of(job, DetectedIo(job, files), reducers);
+        job = WithInMapperCombining(job, streams.MapOutput, reducers > 0);
         // The map's input is read as its own stream; every other rule below is about the pairs the map writes.
         var io = streams.MapOutput;
         var input = JobInput.Of(job, streams.MapInput);
@@ -118,6 +120,38 @@ public static class LocalJobRunner
     internal static WireFormat DetectedIo(JobDescription job, IReadOnlyList<string> files) =>
         job.InputFormat is null && files.Count > 0 && files.All(f => InputFormats.Detect(f) == InputFormat.SequenceFile)
             ? WireFormat.TypedBytes : job.DeclaredIo;
+
+    // Launch and launch-frozen give a job that allows it in-mapper combining by default; so does launch-local, from the
+    // same rule, so the map tasks write the same pairs on both.
+    private static JobDescription WithInMapperCombining(JobDescription job, WireFormat mapOutput, bool reduces)
+    {
+        var asked = Checked(job.Configuration.LastOrDefault(s => s.Key == InMapperCombining.Setting) is { Key: not null } given ? given.Value : null);
+        if (job.Shape is null)
+        {
+            if (InMapperCombining.Megabytes(asked) is > 0)
+                throw new UnimplementedSettingException($"-D {InMapperCombining.Setting}={asked}", "launch-local knows this job's functions only when it runs a script");
+            return job;
+        }
+        // The map task's io as it will read it from its environment: the stream's format, the key fields of its lines.
+        var settings = job.Configuration.Concat([KeyValuePair.Create("stream.map.output", TaskIo.Name(mapOutput))]).ToList();
+        var mapTask = TaskIo.FromEnvironment(TaskKind.Map, null, name => settings.LastOrDefault(s => TaskEnvironment.Safe(s.Key) == name).Value);
+        var (add, refusal) = InMapperCombining.For(job.Shape, mapTask, asked, reduces);
+        if (refusal is not null) throw new UnimplementedSettingException($"-D {InMapperCombining.Setting}={asked}", refusal);
+        return add is { } setting ? job with { Configuration = [.. job.Configuration, setting] } : job;
+
+        static string? Checked(string? value)
+        {
+            try
+            {
+                InMapperCombining.Megabytes(value);
+                return value;
+            }
+            catch (ArgumentException e)
+            {
+                throw new UnimplementedSettingException($"-D {InMapperCombining.Setting}={value}", e.Message);
+            }
+        }
+    }
 
     // FileInputFormat's mapreduce.input.fileinputformat.input.dir.recursive (Configuration.getBoolean).
     internal static bool Recursive(JobDescription job) =>

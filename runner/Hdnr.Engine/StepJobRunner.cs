@@ -27,7 +27,7 @@ public static class StepJobRunner
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(steps);
         ArgumentNullException.ThrowIfNull(runStep);
-        if (steps.Count == 1) return [runStep(steps[0], "", progress => LocalJobRunner.Run(job, log, progress, cancel))];
+        if (steps.Count == 1) return [runStep(steps[0], "", progress => LocalJobRunner.Run(job with { Shape = steps[0] }, log, progress, cancel))];
 
         // What the user's job is, checked before the first step as the one-step job checks it: an OUTPUT that exists, an
         // input that does not, an --overwrite that would delete an input.
@@ -59,6 +59,7 @@ public static class StepJobRunner
             var stepJob = job with
             {
                 Step = step.Step,
+                Shape = step,
                 HasReduce = step.Defines(TaskKind.Reduce),
                 HasCombine = step.Defines(TaskKind.Combine),
                 Reducers = step.Reducers ?? job.Reducers,

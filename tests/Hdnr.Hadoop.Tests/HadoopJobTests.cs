@@ -242,7 +242,7 @@ public sealed class HadoopJobTests(ITestOutputHelper output)
         Assert.True(run.ExitCode == 0, run.ToString());
         var line = run.Stdout.TrimEnd('\n');
         Assert.DoesNotContain('\n', line);
-        Assert.StartsWith($"{hadoop.Installation.Hadoop} jar {hadoop.Installation.StreamingJar} -D x.y=1 -D 'mapreduce.job.name=hdnr wc' -archives ", line);
+        Assert.StartsWith($"{hadoop.Installation.Hadoop} jar {hadoop.Installation.StreamingJar} -D x.y=1 -D hdnr.map.combine.mb=32 -D 'mapreduce.job.name=hdnr wc' -archives ", line);
         Assert.Contains($" -archives {new Uri(Hdnr.SharedCache).AbsoluteUri}/", line);
         Assert.EndsWith($"-output {output} -mapper '_frozen/wc pipe map' -combiner '_frozen/wc pipe combine' -reducer '_frozen/wc pipe reduce'", line);
         Assert.False(Directory.Exists(output));

@@ -39,7 +39,7 @@ public sealed class LaunchCommandLineTests : IDisposable
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Matches(
             $"^'{home}/bin/hadoop' jar '{home}/share/hadoop/tools/lib/hadoop-streaming-2.7.7.jar' " +
-            "-D mapreduce.task.timeout=600000 -D 'mapreduce.job.name=hdnr wc' " +
+            "-D mapreduce.task.timeout=600000 -D hdnr.map.combine.mb=32 -D 'mapreduce.job.name=hdnr wc' " +
             $"-archives {System.Text.RegularExpressions.Regex.Escape(new Uri(Hdnr.SharedCache).AbsoluteUri)}/[^ ]+/[0-9a-f]{{32}}/wc\\.tar\\.gz#_frozen,/data/deps.tar.gz " +
             "-input 'in/a b.txt' -input in/c.txt -output out " +
             "-mapper '_frozen/wc pipe map' -combiner '_frozen/wc pipe combine' -reducer '_frozen/wc pipe reduce' -numReduceTasks 3 -cmdenv LANG=C\n$",

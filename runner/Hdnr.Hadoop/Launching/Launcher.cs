@@ -29,6 +29,7 @@ public static class Launcher
         }
         var steps = JobSteps.Of(ScriptAssemblyLoader.Load(compiled.AssemblyPath, compiled.DependencyPaths).GetType("Script", throwOnError: true)!);
         if (steps.Count > 1) return LaunchSteps(compiled, steps, options, mode, upload, printOnly, stdout, log);
+        options = StreamingCommand.WithInMapperCombining(options, steps[0]);
         if (printOnly)
         {
             // The archive's path is its content hash, which needs no freeze to compute.
@@ -79,7 +80,7 @@ public static class Launcher
         var store = BundleStore.For(hadoop, options.Defines);
         var temporary = store.TemporaryFolder(name);
         IReadOnlyList<string> Command(JobShape step, string archive) =>
-            StreamingCommand.Build(hadoop, StreamingCommand.ForStep(options, name, step, steps.Count, temporary), name, step.Tasks, archive);
+            StreamingCommand.Build(hadoop, StreamingCommand.WithInMapperCombining(StreamingCommand.ForStep(options, name, step, steps.Count, temporary), step), name, step.Tasks, archive);
         if (printOnly)
         {
             var entry = Freezer.EntryOf(compiled, mode);

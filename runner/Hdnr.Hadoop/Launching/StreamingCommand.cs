@@ -153,6 +153,31 @@ public static class StreamingCommand
         };
     }
 
+    /// <summary><paramref name="options"/> with in-mapper combining's default setting where <paramref name="step"/>'s job allows it (<see cref="InMapperCombining"/>), as launch-local gives it.</summary>
+    /// <exception cref="HadoopToolException">The user set it for a job that cannot have it, or not to a number.</exception>
+    public static LaunchOptions WithInMapperCombining(LaunchOptions options, JobShape step)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(step);
+        string? Setting(string name) => options.Defines.LastOrDefault(d => d.StartsWith(name + "=", StringComparison.Ordinal))?[(name.Length + 1)..];
+        var asked = Setting(InMapperCombining.Setting);
+        // -io sets all four streams over any -D; without it (text) a -D stream.map.output names the map's.
+        var mapOutput = options.Io is null or "text" ? Setting("stream.map.output") ?? "text" : options.Io;
+        var mapTask = Runtime.Wire.TaskIo.FromEnvironment(TaskKind.Map, null, variable =>
+            variable == "stream_map_output" ? mapOutput
+                : options.Defines.LastOrDefault(d => d.IndexOf('=') is var at and > 0 && TaskSettings.VariableName(d[..at]) == variable) is { } define ? define[(define.IndexOf('=') + 1)..] : null);
+        try
+        {
+            var (add, refusal) = InMapperCombining.For(step, mapTask, asked, options.Reducers != 0);
+            if (refusal is not null) throw new HadoopToolException($"-D {InMapperCombining.Setting}={asked}: {refusal}");
+            return add is { } setting ? options with { Defines = [.. options.Defines, $"{setting.Key}={setting.Value}"] } : options;
+        }
+        catch (ArgumentException e)
+        {
+            throw new HadoopToolException($"-D {InMapperCombining.Setting}={asked}: {e.Message}");
+        }
+    }
+
     private static readonly string[] StreamNames = ["stream.map.input", "stream.map.output", "stream.reduce.input", "stream.reduce.output"];
 
     /// <summary>A <c>-files</c> or <c>-archives</c> entry as Hadoop takes it, checked: <c>PATH#NAME</c>, or <c>PATH</c>, which Hadoop links under its file name (<see cref="CacheLink"/>).</summary>

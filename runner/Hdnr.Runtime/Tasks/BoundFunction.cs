@@ -8,4 +8,7 @@ internal abstract class BoundFunction(string name)
 
     /// <summary>Runs the function over the whole input (or, for an *End function, once).</summary>
     public abstract void Run(TaskRun run);
+
+    /// <summary>For a Combine that takes and returns the map's pair types, a buffer of at most <paramref name="limit"/> bytes that runs it over <paramref name="run"/>'s map output before it is written; null otherwise.</summary>
+    public virtual object? InMapper(TaskRun run, long limit) => null;
 }

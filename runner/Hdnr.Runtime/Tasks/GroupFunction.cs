@@ -18,6 +18,11 @@ internal sealed class GroupFunction<TKey, TValue, TPair, TAccess, TOutKey, TOutV
     public GroupFunction(string name, Func<TKey, IEnumerable<TValue>, IEnumerable<TPair>> reduce)
         : base(name) => _reduce = reduce;
 
+    public override object? InMapper(TaskRun run, long limit) =>
+        typeof(TKey) == typeof(TOutKey) && typeof(TValue) == typeof(TOutValue)
+            ? new InMapperCombiner<TOutKey, TOutValue, TPair, TAccess>(run, Name, (Func<TOutKey, IEnumerable<TOutValue>, IEnumerable<TPair>>)(object)_reduce, limit)
+            : null;
+
     public override void Run(TaskRun run)
     {
         var reader = run.Reader;

@@ -42,6 +42,11 @@ public sealed class ScriptException : Exception
         new(function, string.Create(CultureInfo.InvariantCulture, $"{function} failed at record {record} (byte offset {offset})"),
             record, offset, inner);
 
+    /// <summary>Wraps a failure of Combine run by a map task over its own output (in-mapper combining), which has read <paramref name="records"/> records.</summary>
+    internal static ScriptException InMapTask(string function, long records, Exception inner) =>
+        new(function, string.Create(CultureInfo.InvariantCulture, $"{function} failed in the map task, combining its output after record {records}"),
+            null, null, inner);
+
     /// <summary>Wraps a failure of a *Start function, which runs before the first record.</summary>
     internal static ScriptException BeforeFirstRecord(string function, Exception inner) =>
         new(function, $"{function} failed before the first record", null, null, inner);

@@ -93,6 +93,20 @@ public static class StreamingTask
         }
     }
 
+    // The setting asks a map task to combine its output; a job that cannot (the launchers never set it there) is refused.
+    private static object InMapper(ScriptJob job, TaskRun run, TaskIo io) =>
+        (InMapperCombining.Reason(job.Shape, io) is null ? job.Task(TaskKind.Combine)?.InMapper(run, io.InMapperBytes) : null)
+        ?? throw new JobShapeException(JobShape.FunctionName("Combine", job.Shape.Step),
+            $"{InMapperCombining.Setting} is set, but {InMapperCombining.Reason(job.Shape, io) ?? "Combine cannot run in the map task"}");
+
+    private static void Flush(object inMapper, ITaskReporter reporter)
+    {
+        var buffer = (IInMapperCounts)inMapper;
+        buffer.Flush();
+        reporter.Counter(HdnrCounters.Group, HdnrCounters.InMapperInput, buffer.Taken);
+        reporter.Counter(HdnrCounters.Group, HdnrCounters.InMapperOutput, buffer.Written);
+    }
+
     private static RecordReader StreamReader(Stream input, TaskKind kind, TaskIo io) => io.Input switch
     {
         WireFormat.Text when kind == TaskKind.Map => new TextRecordReader(input, io.MapInputSeparator),
@@ -112,6 +126,8 @@ public static class StreamingTask
         var pairs = sink();
         var buffer = pairs.Buffer;
         var run = new TaskRun(function.Name, reader(), pairs, io, job.Reporter);
+        var inMapper = kind == TaskKind.Map && io.InMapperBytes > 0 ? InMapper(job, run, io) : null;
+        run.InMapper = inMapper;
         // Only this task's records count.
         SurrogateEscape.TakeEscaped();
         try
@@ -119,6 +135,7 @@ public static class StreamingTask
             if (job.Start(kind) is { } start) RunStart(start, kind);
             function.Run(run);
             job.End(kind)?.Run(run);
+            if (inMapper is not null) Flush(inMapper, job.Reporter);
         }
         catch (Exception failure)
         {

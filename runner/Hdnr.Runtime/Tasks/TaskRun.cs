@@ -32,6 +32,9 @@ internal sealed class TaskRun(string function, RecordReader reader, PairSink sin
     /// <summary>How many fields a value is written as, when <see cref="SortFields"/>.</summary>
     public int ValueFields { get; } = io.Sort?.ValueFields ?? 0;
 
+    /// <summary>The map task's buffer for running Combine over its own output (an <see cref="InMapperBuffer{TKey, TValue}"/> of the map's pair types), or null when pairs go straight to <see cref="Sink"/>.</summary>
+    public object? InMapper { get; set; }
+
     /// <summary>Set while an *End function runs, so failures say "after the last record".</summary>
     public string? EndFunction { get; set; }
 
@@ -54,6 +57,7 @@ internal sealed class TaskRun(string function, RecordReader reader, PairSink sin
         where TAccess : struct, IPairAccess<TPair, TKey, TValue>
     {
         if (pairs is null) return;
+        var buffer = InMapper as InMapperBuffer<TKey, TValue>;
         IEnumerator<TPair> enumerator;
         try
         {
@@ -79,7 +83,8 @@ internal sealed class TaskRun(string function, RecordReader reader, PairSink sin
                 }
                 try
                 {
-                    Sink.Write(TAccess.Key(pair), TAccess.Value(pair));
+                    if (buffer is null) Sink.Write(TAccess.Key(pair), TAccess.Value(pair));
+                    else buffer.Add(TAccess.Key(pair), TAccess.Value(pair));
                 }
                 catch (ConversionFailure failure)
                 {

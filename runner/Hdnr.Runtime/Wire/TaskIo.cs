@@ -31,6 +31,9 @@ public sealed record TaskIo(WireFormat Input, WireFormat Output)
     /// <summary>The script's <c>[SortValues]</c>, when its map output travels as sort fields: a map task writes them, a reduce task reads the first <see cref="Jobs.ValueSort.KeyFields"/> as its key.</summary>
     public Jobs.ValueSort? Sort { get; init; }
 
+    /// <summary>The bytes a map task may hold to run the script's Combine over its own output before writing it (<see cref="Jobs.InMapperCombining.Setting"/>); 0 when it writes each pair as the script returns it.</summary>
+    public long InMapperBytes { get; init; }
+
     /// <summary>Whether a reduce or combine task's text input is cut as Hadoop's default (first tab), the fast path.</summary>
     public bool DefaultInputSplit => InputFields.Count == 1 && InputSeparator.Span is [(byte)'\t'] && Sort is null;
 
@@ -60,7 +63,22 @@ public sealed record TaskIo(WireFormat Input, WireFormat Output)
             InputFields = mapFields,
             InputSeparator = Separator(variable, "stream_reduce_input_field_separator"),
         };
-        return kind == Jobs.TaskKind.Map && !IgnoresKey(variable) ? io with { MapInputSeparator = MapInputFieldSeparator(variable) } : io;
+        if (kind != Jobs.TaskKind.Map) return io;
+        io = io with { InMapperBytes = (long)(InMapperMegabytes(variable) ?? 0) << 20 };
+        return IgnoresKey(variable) ? io : io with { MapInputSeparator = MapInputFieldSeparator(variable) };
+    }
+
+    private static int? InMapperMegabytes(Func<string, string?> variable)
+    {
+        var value = variable(Jobs.TaskSettings.VariableName(Jobs.InMapperCombining.Setting));
+        try
+        {
+            return Jobs.InMapperCombining.Megabytes(value);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"{Jobs.InMapperCombining.Setting} is \"{value}\"; {e.Message}");
+        }
     }
 
     private static KeyFields Fields(Func<string, string?> variable, string side)

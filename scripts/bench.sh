@@ -109,6 +109,9 @@ counted=$(cat "$ll_out"/part-* | awk -F '\t' '{s += $2} END {print s}')
 ll=$(for _ in $(seq "$runs"); do ms launch_local "$text"; done | median)
 trsort=$(for _ in $(seq "$runs"); do ms bash -c 'tr -s "[:space:]" "\n" < "$1" | LC_ALL=C sort | uniq -c > /dev/null' _ "$text"; done | median)
 report "wc.csx launch-local over $size_mib MiB" "$ll ms"
+# The same job with the map tasks writing every pair, as before in-mapper combining (-D hdnr.map.combine.mb=0).
+ll_plain=$(for _ in $(seq "$runs"); do ms launch_local "$text" -D hdnr.map.combine.mb=0; done | median)
+report "  launch-local without in-mapper combining" "$ll_plain ms"
 report "  tr | LC_ALL=C sort | uniq -c" "$trsort ms"
 report "  ratio launch-local / tr-sort-uniq (goal <= 0.5)" "$(ratio "$ll" "$trsort")"
 if command -v mawk > /dev/null; then
@@ -124,12 +127,15 @@ fi
 python_pipeline() { bash -c 'python3 "$1/scripts/bench/$2" < "$3" | LC_ALL=C sort | python3 "$1/scripts/bench/$4" > /dev/null' _ "$root" "$1" "$tenth" "$2"; }
 py_pipe=$(for _ in $(seq 3); do ms python_pipeline wc_mapper_print.py wc_reducer_print.py; done | median)
 py_tuned=$(for _ in $(seq 3); do ms python_pipeline wc_mapper.py wc_reducer.py; done | median)
+py_combining=$(for _ in $(seq 3); do ms python_pipeline wc_mapper_combining.py wc_reducer.py; done | median)
 ll_tenth=$(for _ in $(seq "$runs"); do ms launch_local "$tenth"; done | median)
 report "  python3 map | sort | python3 reduce, $((mb / 10)) MB" "$py_pipe ms"
 report "  the same, tuned python3 (sys.stdout.write)" "$py_tuned ms"
+report "  the same, python3 counting in a dict in the mapper (in-mapper combining)" "$py_combining ms"
 report "  launch-local, the same $((mb / 10)) MB" "$ll_tenth ms"
 report "  ratio python3 / launch-local per byte (goal >= 20)" "$(awk -v p="$py_pipe" -v l="$ll" 'BEGIN {printf "%.1f", (p * 10) / l}')"
 report "  ratio tuned python3 / launch-local per byte" "$(awk -v p="$py_tuned" -v l="$ll" 'BEGIN {printf "%.1f", (p * 10) / l}')"
+report "  ratio combining python3 / launch-local per byte" "$(awk -v p="$py_combining" -v l="$ll" 'BEGIN {printf "%.1f", (p * 10) / l}')"
 report "  ratio python3 / launch-local, same $((mb / 10)) MB" "$(ratio "$py_pipe" "$ll_tenth")"
 # Real Hadoop Streaming in local mode running the same job with hdnr's tasks, where a Hadoop is set up (../shared/hadoop).
 if command -v hadoop > /dev/null && [ -n "${HADOOP_STREAMING_JAR:-}" ]; then
@@ -221,6 +227,8 @@ fi
       typedbytes) "$hdnr" "$work/wc.csx" launch-frozen "$2" "$out" --reducers 2 --io typedbytes ;;
       python) hadoop jar "$HADOOP_STREAMING_JAR" -files "$root/scripts/bench/wc_mapper.py,$root/scripts/bench/wc_reducer.py" \
         -input "$2" -output "$out" -mapper "/usr/bin/python3 wc_mapper.py" -reducer "/usr/bin/python3 wc_reducer.py" -numReduceTasks 2 ;;
+      python-combining) hadoop jar "$HADOOP_STREAMING_JAR" -files "$root/scripts/bench/wc_mapper_combining.py,$root/scripts/bench/wc_reducer.py" \
+        -input "$2" -output "$out" -mapper "/usr/bin/python3 wc_mapper_combining.py" -reducer "/usr/bin/python3 wc_reducer.py" -numReduceTasks 2 ;;
       cat) hadoop jar "$HADOOP_STREAMING_JAR" -input "$2" -output "$out" -mapper cat -reducer cat -numReduceTasks 2 ;;
     esac > "$work/y-$1.log" 2>&1 || true
   }
@@ -231,21 +239,24 @@ fi
   counted=$(cat "$work"/y-hdnr/part-* | awk -F '\t' '{s += $2} END {print s}')
   [ "$(wc -w < "$tenth")" = "$counted" ] || { echo "bench.sh: on YARN hdnr counted $counted words, wc -w says $(wc -w < "$tenth")" >&2; exit 1; }
   for size in big small; do
-    input=$text; label="$size_mib MiB"; kinds="hdnr typedbytes python cat"
-    [ "$size" = small ] && { input=$tenth; label="$((mb / 10)) MB"; kinds="hdnr python cat"; }
+    input=$text; label="$size_mib MiB"; kinds="hdnr typedbytes python python-combining cat"
+    [ "$size" = small ] && { input=$tenth; label="$((mb / 10)) MB"; kinds="hdnr python python-combining cat"; }
     for _ in $(seq "$y_runs"); do for kind in $kinds; do t=$(ms yarn_job "$kind" "$input"); committed "$kind"; echo "$kind $t"; done; done > "$work/y-$size.txt"
     y() { awk -v k="$1" '$1 == k {print $2}' "$work/y-$size.txt" | median; }
     report "YARN word count, $label, 2 reducers" ""
     report "  hdnr launch-frozen (default options)" "$(y hdnr) ms"
     [ "$size" = big ] && report "  hdnr launch-frozen --io typedbytes" "$(y typedbytes) ms"
     report "  python3 streaming" "$(y python) ms"
+    report "  python3 streaming, counting in a dict in the mapper" "$(y python-combining) ms"
     report "  cat / cat" "$(y cat) ms"
     if [ "$size" = big ]; then
       report "  ratio hdnr / python3 (goal <= 0.8)" "$(ratio "$(y hdnr)" "$(y python)")"
+      report "  ratio hdnr / combining python3" "$(ratio "$(y hdnr)" "$(y python-combining)")"
       report "  ratio hdnr / cat (goal <= 1.1)" "$(ratio "$(y hdnr)" "$(y cat)")"
       report "  ratio --io typedbytes / cat" "$(ratio "$(y typedbytes)" "$(y cat)")"
     else
       report "  ratio hdnr / python3 (goal <= 1)" "$(ratio "$(y hdnr)" "$(y python)")"
+      report "  ratio hdnr / combining python3" "$(ratio "$(y hdnr)" "$(y python-combining)")"
       report "  ratio hdnr / cat" "$(ratio "$(y hdnr)" "$(y cat)")"
     fi
   done

@@ -97,6 +97,26 @@ public sealed class HadoopJobTests(ITestOutputHelper output)
     [HadoopTheory]
     [HadoopTrees]
     [AbsentHadoopTrees]
+    public void Launch_frozen_runs_each_pattern_example_as_a_native_executable_and_writes_its_expected_part_files(string tree)
+    {
+        // The README's patterns, each frozen natively (nothing installed on the nodes) and run with 2 reducers: the bytes
+        // launch-local's tests also expect (Hdnr.Cli.Tests PatternExampleTests).
+        foreach (var (name, input) in (string[][])[["sessions", "sessions.tsv"], ["topn", "topn.tsv"], ["index", "index"], ["join", "join"]])
+        {
+            var output = Path.Combine(_work, name);
+
+            var run = Launch(tree, Hdnr.Example(name + ".csx"), "launch-frozen", [Hdnr.Example(input)], output, ["--reducers", "2"], noDotnet: true);
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Equal(["part-00000", "part-00001"], Parts(output));
+            foreach (var part in Parts(output))
+                Assert.Equal(File.ReadAllBytes(Hdnr.Example($"expected/{name}/{part}")), File.ReadAllBytes(Path.Combine(output, part)));
+        }
+    }
+
+    [HadoopTheory]
+    [HadoopTrees]
+    [AbsentHadoopTrees]
     public void Launch_frozen_a_map_only_job_returning_bytes_runs_typedbytes_by_default_and_writes_the_maps_output_as_launch_local_does(string tree)
     {
         var script = Script(MapOnly, "upper.csx");

@@ -101,7 +101,7 @@ public sealed class HadoopJobTests(ITestOutputHelper output)
     {
         // The README's patterns, each frozen natively (nothing installed on the nodes) and run with 2 reducers: the bytes
         // launch-local's tests also expect (Hdnr.Cli.Tests PatternExampleTests).
-        foreach (var (name, input) in (string[][])[["sessions", "sessions.tsv"], ["topn", "topn.tsv"], ["index", "index"], ["join", "join"]])
+        foreach (var (name, input) in ((string, string)[])[("sessions", "sessions.tsv"), ("topn", "topn.tsv"), ("index", "index"), ("join", "join")])
         {
             var output = Path.Combine(_work, name);
 

@@ -29,6 +29,9 @@ public static class Codecs
     internal static T ReadText<T>(Codec<T> codec, ReadOnlySpan<byte> text, string typeName)
     {
         if (text.IsEmpty && !typeof(T).IsValueType) return default!;
+        // The plainest values are read straight from the bytes; anything else, and every error, is the JSON reader's.
+        var at = JsonScan.Skip(text, 0);
+        if (codec.TryReadText(text, ref at, out var plain) && JsonScan.Skip(text, at) == text.Length) return plain;
         try
         {
             var reader = new Utf8JsonReader(text);

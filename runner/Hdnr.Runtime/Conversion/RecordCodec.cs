@@ -14,6 +14,14 @@ public sealed class RecordCodec<TRecord, TTuple>(Codec<TTuple> items, Func<TTupl
     internal override TRecord ReadJson(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.Null && !typeof(TRecord).IsValueType ? default! : build(items.ReadJson(ref reader));
 
+    internal override bool TryReadText(ReadOnlySpan<byte> text, ref int at, out TRecord value)
+    {
+        value = default!;
+        if (!items.TryReadText(text, ref at, out var tuple)) return false;
+        value = build(tuple);
+        return true;
+    }
+
     internal override TRecord ReadDecoded(object? value) =>
         value is null && !typeof(TRecord).IsValueType ? default! : build(items.ReadDecoded(value));
 

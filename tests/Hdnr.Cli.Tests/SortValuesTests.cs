@@ -40,6 +40,27 @@ public sealed class SortValuesTests
     }
 
     [Fact]
+    public void Info_shows_the_declared_sort_with_the_options_hadoop_runs_it_with_beside_hadoopys_doc_and_tasks()
+    {
+        var script = TempScript.Write(Events);
+        var steps = TempScript.Write("""
+            IEnumerable<(string, int)> Map(long offset, string line) { yield return (line, 1); }
+            IEnumerable<(string, int)> Reduce(string key, IEnumerable<int> counts) { yield return (key, counts.Sum()); }
+            [SortValues]
+            IEnumerable<(string, string)> Reduce2(string key, IEnumerable<int> counts) { yield return (key, string.Join(",", counts)); }
+            """);
+
+        var info = Hdnr.Run([script.Path, "info"], "");
+        var stepsInfo = Hdnr.Run([steps.Path, "info"], "");
+
+        Assert.Equal((0, "{\"doc\": \"\", \"tasks\": [\"map\", \"reduce\"], \"sort_values\": {\"order\": \"descending\", \"partitioner\": \"-k1,1\", \"comparator\": \"-k1,1 -k2,2nr -k3,3r\"}}\n"),
+            (info.ExitCode, info.Stdout));
+        Assert.Equal((0, "{\"doc\": \"\", \"tasks\": [\"map\", \"reduce\"], \"steps\": [{\"tasks\": [\"map\", \"reduce\"]}, "
+                + "{\"tasks\": [\"map\", \"reduce\"], \"sort_values\": {\"order\": \"ascending\", \"partitioner\": \"-k1,1\", \"comparator\": \"-k1,1 -k2,2n\"}}]}\n"),
+            (stepsInfo.ExitCode, stepsInfo.Stdout));
+    }
+
+    [Fact]
     public void A_sort_values_job_refuses_settings_it_makes_itself_and_typedbytes_io_in_one_line()
     {
         var script = TempScript.Write(Events);

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Hdnr.Hadoop.Tests;
 
-/// <summary>A native executable takes tuples, arrays, lists and dictionaries as keys and values, runs MapStart and ReduceStart and gives the script its task's Context, writing exactly what <c>hdnr SCRIPT map|reduce</c> writes.</summary>
+/// <summary>A native executable takes tuples, arrays, lists, dictionaries and the script's own classes and records as keys and values, runs MapStart and ReduceStart and gives the script its task's Context, writing exactly what <c>hdnr SCRIPT map|reduce</c> writes.</summary>
 public sealed class FrozenCompositeTests(FrozenComposites frozen) : IClassFixture<FrozenComposites>
 {
     private static readonly byte[] Lines = Encoding.UTF8.GetBytes("the cat sat\nthe dog ate the cake\n");
@@ -10,6 +10,7 @@ public sealed class FrozenCompositeTests(FrozenComposites frozen) : IClassFixtur
     [Fact]
     public void Native_freeze_takes_composite_keys_and_values_and_writes_hdnrs_bytes_in_text_and_typedbytes()
     {
+        // The class Letter and the record Summary are written exactly as the tuples they stand for: ["t",3], [1,[...],{...}].
         Assert.True(frozen.Freeze.ExitCode == 0, frozen.Freeze.ToString());
         Assert.Matches(@"\(native(, reused)?\)", frozen.Freeze.Stderr);
 

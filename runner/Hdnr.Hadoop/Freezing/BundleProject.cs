@@ -11,7 +11,6 @@ namespace Hdnr.Hadoop.Freezing;
 /// <param name="References">Assemblies to compile against, by path: Hdnr.Runtime and its dependencies, and for the native mode the script and its packages.</param>
 /// <param name="ScriptAssemblyName">The compiled script's assembly name (native mode: rooted and found by name).</param>
 /// <param name="ScriptFileName">The compiled script's file name under <c>lib/</c> (the other modes load it from there).</param>
-/// <param name="Binding">Native mode: the statements that bind the script's functions on a variable named <c>binder</c>.</param>
 /// <param name="LineFiles">Native mode, when the script was compiled with line stores: its .csx paths, by the index its positions hold.</param>
 internal sealed record BundleProject(
     string Name,
@@ -21,11 +20,13 @@ internal sealed record BundleProject(
     IReadOnlyList<string> References,
     string ScriptAssemblyName,
     string ScriptFileName,
-    string? Binding,
     IReadOnlyList<string>? LineFiles = null)
 {
-    /// <summary>A job of several steps: the info line, each step's tasks, and (native mode) each step's binding statements, step 1's first.</summary>
-    public (string Info, IReadOnlyList<IReadOnlyList<TaskKind>> Tasks, IReadOnlyList<string?> Bindings)? Steps { get; init; }
+    /// <summary>A job of several steps: each step's tasks, step 1's first.</summary>
+    public IReadOnlyList<IReadOnlyList<TaskKind>>? Steps { get; init; }
+
+    /// <summary>The line <c>info</c> prints, when it says more than the doc and tasks (steps, a declared sort).</summary>
+    public string? Info { get; init; }
 
     /// <summary>Writes the project into <paramref name="directory"/> and returns the csproj's path.</summary>
     public string WriteTo(string directory)
@@ -135,11 +136,8 @@ internal sealed record BundleProject(
         code.Append($"    new global::Hdnr.Runtime.Jobs.TaskKind[] {{ {tasks} }},\n");
         if (Mode == FreezeMode.Native)
         {
-            code.Append("    static (reporter, context) =>\n    {\n");
-            code.Append($"        var binder = new global::Hdnr.Runtime.Frozen.StaticJobBinder(global::System.Type.GetType({CSharpLiteral.Of("Script, " + ScriptAssemblyName)}, throwOnError: true), reporter, context);\n");
-            foreach (var line in (Binding ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries))
-                code.Append("        ").Append(line).Append('\n');
-            code.Append("        return binder.Job();\n    })");
+            // The binding is compiled into the script (StaticBindingSource.Method), where its classes and records can be named.
+            code.Append($"    static (reporter, context) => global::Hdnr.Runtime.Frozen.StaticJobBinder.Bind({ScriptType()}, reporter, context, 1))");
         }
         else
         {
@@ -148,38 +146,35 @@ internal sealed record BundleProject(
             code.Append($"        var script = global::Hdnr.Runtime.Jobs.ScriptAssemblyLoader.Load(global::System.IO.Path.Combine(lib, {CSharpLiteral.Of(ScriptFileName)}), new[] {{ lib }});\n");
             code.Append("        return global::Hdnr.Runtime.Jobs.ScriptJob.Create(script, reporter, context);\n    })");
         }
-        if (Steps is { } steps) AppendSteps(code, steps);
+        if (Info is not null || Steps is not null)
+        {
+            code.Append("\n{\n");
+            if (Info is not null) code.Append($"    Info = {CSharpLiteral.Of(Info)},\n");
+            if (Steps is { } steps) AppendSteps(code, steps);
+            code.Append('}');
+        }
         code.Append(");\n");
         return code.ToString();
     }
 
-    // The later steps' tasks and set-up, for --step N, and the info line with every step.
-    private void AppendSteps(StringBuilder code, (string Info, IReadOnlyList<IReadOnlyList<TaskKind>> Tasks, IReadOnlyList<string?> Bindings) steps)
+    // The later steps' tasks and set-up, for --step N.
+    private void AppendSteps(StringBuilder code, IReadOnlyList<IReadOnlyList<TaskKind>> steps)
     {
-        code.Append("\n{\n");
-        code.Append($"    Info = {CSharpLiteral.Of(steps.Info)},\n");
         code.Append("    StepTasks = new global::Hdnr.Runtime.Jobs.TaskKind[][] { ");
-        code.Append(string.Join(", ", steps.Tasks.Select(tasks => "new global::Hdnr.Runtime.Jobs.TaskKind[] { " + string.Join(", ", tasks.Select(t => $"global::Hdnr.Runtime.Jobs.TaskKind.{t}")) + " }")));
+        code.Append(string.Join(", ", steps.Select(tasks => "new global::Hdnr.Runtime.Jobs.TaskKind[] { " + string.Join(", ", tasks.Select(t => $"global::Hdnr.Runtime.Jobs.TaskKind.{t}")) + " }")));
         code.Append(" },\n");
-        code.Append("    CreateStepJob = static (reporter, context, step) =>\n    {\n");
         if (Mode == FreezeMode.Native)
         {
-            code.Append($"        var binder = new global::Hdnr.Runtime.Frozen.StaticJobBinder(global::System.Type.GetType({CSharpLiteral.Of("Script, " + ScriptAssemblyName)}, throwOnError: true), reporter, context, step);\n");
-            code.Append("        switch (step)\n        {\n");
-            for (var i = 1; i < steps.Bindings.Count; i++)
-            {
-                code.Append($"            case {i + 1}:\n");
-                foreach (var line in (steps.Bindings[i] ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries))
-                    code.Append("                ").Append(line).Append('\n');
-                code.Append("                break;\n");
-            }
-            code.Append("        }\n        return binder.Job();\n    },\n}");
+            code.Append($"    CreateStepJob = static (reporter, context, step) => global::Hdnr.Runtime.Frozen.StaticJobBinder.Bind({ScriptType()}, reporter, context, step),\n");
         }
         else
         {
+            code.Append("    CreateStepJob = static (reporter, context, step) =>\n    {\n");
             code.Append("        var lib = global::System.IO.Path.Combine(global::System.AppContext.BaseDirectory, \"lib\");\n");
             code.Append($"        var script = global::Hdnr.Runtime.Jobs.ScriptAssemblyLoader.Load(global::System.IO.Path.Combine(lib, {CSharpLiteral.Of(ScriptFileName)}), new[] {{ lib }});\n");
-            code.Append("        return global::Hdnr.Runtime.Jobs.ScriptJob.Create(script, reporter, context, step);\n    },\n}");
+            code.Append("        return global::Hdnr.Runtime.Jobs.ScriptJob.Create(script, reporter, context, step);\n    },\n");
         }
     }
+
+    private string ScriptType() => $"global::System.Type.GetType({CSharpLiteral.Of("Script, " + ScriptAssemblyName)}, throwOnError: true)";
 }

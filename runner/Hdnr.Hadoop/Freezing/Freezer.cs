@@ -17,7 +17,7 @@ namespace Hdnr.Hadoop.Freezing;
 public static class Freezer
 {
     /// <summary>Bumped when the bundle's layout or the generated project changes.</summary>
-    private const string LayoutVersion = "hdnr-frozen-4";
+    private const string LayoutVersion = "hdnr-frozen-5";
 
     /// <summary>Freezes <paramref name="compiled"/> into a bundle folder (from the cache when it is there) and returns it.</summary>
     public static FrozenBundle Bundle(CompiledScript compiled, FreezeMode mode, TextWriter log) =>
@@ -51,22 +51,21 @@ public static class Freezer
         {
             var scriptAssemblyName = AssemblyName.GetAssemblyName(compiled.AssemblyPath).Name!;
             var scriptFileName = scriptAssemblyName + ".dll";
-            string? binding = null;
             IReadOnlyList<string>? lineFiles = null;
             var references = new List<string>(runtime);
             if (mode == FreezeMode.Native)
             {
-                binding = NativeBinding(compiled);
+                var binding = NativeBinding(compiled);
                 var dlls = dependencies.Where(d => d.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)).ToList();
                 // The AOT compiler finds an assembly by its file name, and the compile cache names the dll by its key.
                 var copy = Path.Combine(work, "references", scriptFileName);
                 Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-                lineFiles = WriteTracked(compiled, dlls, copy, log);
+                lineFiles = WriteTracked(compiled, dlls, copy, binding, log);
                 references.Add(copy);
                 references.AddRange(dlls);
             }
-            var project = new BundleProject(name, mode, compiled.Doc, compiled.Tasks, references, scriptAssemblyName, scriptFileName, binding, lineFiles)
-                { Steps = StepsOf(compiled, mode) }
+            var project = new BundleProject(name, mode, compiled.Doc, compiled.Tasks, references, scriptAssemblyName, scriptFileName, lineFiles)
+                { Steps = StepsOf(compiled), Info = InfoOf(compiled) }
                 .WriteTo(Path.Combine(work, "project"));
             var output = Path.Combine(work, "bundle");
             DotnetPublish.Run(project, output, mode, name, log);
@@ -101,13 +100,13 @@ public static class Freezer
         return name;
     }
 
-    /// <summary>Writes the script compiled with line stores to <paramref name="copy"/> and returns the files its positions index; when it does not compile so, writes the cached dll and returns null.</summary>
+    /// <summary>Writes the script compiled with line stores and <paramref name="binding"/> to <paramref name="copy"/> and returns the files its positions index; when it does not compile so, writes it compiled as written with the binding and returns null.</summary>
     /// <remarks>A native executable has no PDB to place a failure with; without line stores it still runs, and its errors name no line.</remarks>
-    private static IReadOnlyList<string>? WriteTracked(CompiledScript compiled, IReadOnlyList<string> dlls, string copy, TextWriter log)
+    private static IReadOnlyList<string>? WriteTracked(CompiledScript compiled, IReadOnlyList<string> dlls, string copy, string binding, TextWriter log)
     {
         try
         {
-            var tracked = LineTracking.Compile(compiled.ScriptPath, compiled.AssemblyPath, dlls);
+            var tracked = LineTracking.Compile(compiled.ScriptPath, compiled.AssemblyPath, dlls, binding);
             File.WriteAllBytes(copy, tracked.Assembly);
             return tracked.Files;
         }
@@ -115,29 +114,42 @@ public static class Freezer
         {
             // Whatever stops the rewrite (a form it does not keep compiling) must not stop the freeze.
             log.WriteLine($"hdnr: {compiled.ScriptPath}: the native executable's errors will name no .csx line (line stores: {e.Message})");
-            File.Copy(compiled.AssemblyPath, copy, overwrite: true);
+        }
+        try
+        {
+            File.WriteAllBytes(copy, LineTracking.CompileAsWritten(compiled.ScriptPath, compiled.AssemblyPath, dlls, binding));
             return null;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new HadoopToolException($"{compiled.ScriptPath}: the native executable's binding does not compile with the script: {e.Message}");
         }
     }
 
-    /// <summary>The statements that register the script's codecs and bind its functions in a native executable.</summary>
-    private static string NativeBinding(CompiledScript compiled) =>
-        NativeBinding(compiled, JobShape.Of(ScriptAssemblyLoader.Load(compiled.AssemblyPath, compiled.DependencyPaths).GetType("Script", throwOnError: true)!));
-
-    /// <summary>For a job of several steps, what the bundle knows of them: its info line, each step's tasks and (native) bindings; null for one step.</summary>
-    private static (string, IReadOnlyList<IReadOnlyList<TaskKind>>, IReadOnlyList<string?>)? StepsOf(CompiledScript compiled, FreezeMode mode)
+    /// <summary>For a job of several steps, each step's tasks; null for one step.</summary>
+    private static IReadOnlyList<IReadOnlyList<TaskKind>>? StepsOf(CompiledScript compiled)
     {
-        var steps = JobSteps.Of(ScriptAssemblyLoader.Load(compiled.AssemblyPath, compiled.DependencyPaths).GetType("Script", throwOnError: true)!);
-        if (steps.Count == 1) return null;
-        return (InfoJson.Of(compiled.Doc, steps), steps.Select(s => s.Tasks).ToList(),
-            steps.Select(s => mode == FreezeMode.Native ? NativeBinding(compiled, s) : null).ToList());
+        var steps = Steps(compiled);
+        return steps.Count == 1 ? null : steps.Select(s => s.Tasks).ToList();
     }
 
-    private static string NativeBinding(CompiledScript compiled, JobShape shape)
+    /// <summary>The line the bundle's <c>info</c> prints, when it says more than the doc and tasks, which the bundle knows already.</summary>
+    private static string? InfoOf(CompiledScript compiled)
+    {
+        var steps = Steps(compiled);
+        var info = InfoJson.Of(compiled.Doc, steps);
+        return info == InfoJson.Of(compiled.Doc, steps[0].Tasks) ? null : info;
+    }
+
+    private static IReadOnlyList<JobShape> Steps(CompiledScript compiled) =>
+        JobSteps.Of(ScriptAssemblyLoader.Load(compiled.AssemblyPath, compiled.DependencyPaths).GetType("Script", throwOnError: true)!);
+
+    /// <summary>The method, compiled into the script, that registers the codecs of every step and binds its functions in a native executable.</summary>
+    private static string NativeBinding(CompiledScript compiled)
     {
         try
         {
-            return StaticBindingSource.For(shape, "binder");
+            return StaticBindingSource.Method(Steps(compiled));
         }
         catch (NotSupportedException e)
         {

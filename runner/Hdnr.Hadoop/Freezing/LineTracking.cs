@@ -30,23 +30,42 @@ internal static class LineTracking
     /// <summary>Compiles the script at <paramref name="scriptPath"/> with line stores, as <paramref name="compiledAssembly"/> (hdnr's compile of it, whose name it takes and whose PDB says where its statements' code is).</summary>
     /// <exception cref="InvalidOperationException">The script does not compile again (the message is the first error), or its dll has no PDB; the caller freezes it without line stores.</exception>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static TrackedScript Compile(string scriptPath, string compiledAssembly, IReadOnlyList<string> dependencyDlls)
+    public static TrackedScript Compile(string scriptPath, string compiledAssembly, IReadOnlyList<string> dependencyDlls) =>
+        Compile(scriptPath, compiledAssembly, dependencyDlls, "");
+
+    /// <summary>As <see cref="Compile(string, string, IReadOnlyList{string})"/>, with <paramref name="appendix"/> (members of the script class, such as a native executable's binding) after the main file's last line, which moves no line.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static TrackedScript Compile(string scriptPath, string compiledAssembly, IReadOnlyList<string> dependencyDlls, string appendix)
     {
         var assemblyName = AssemblyName.GetAssemblyName(compiledAssembly).Name!;
         var references = References(dependencyDlls);
         var files = Rewrite(scriptPath, assemblyName, references, VisibleSequencePoints.Of(compiledAssembly));
         var texts = files.ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
         var (mainPath, mainText) = files[0];
+        var dll = Emit(assemblyName, mainPath, mainText + appendix, references,
+            path => texts.TryGetValue(path, out var text) ? SourceText.From(text, Encoding.UTF8, SourceHashAlgorithm.Sha256) : Read(path));
+        return new TrackedScript(dll, files.Select(f => f.Path).ToList());
+    }
+
+    /// <summary>Compiles the script as written, without line stores, with <paramref name="appendix"/> after its main file's last line: for a script whose rewrite does not compile.</summary>
+    /// <exception cref="InvalidOperationException">The script does not compile so (the message is the first error).</exception>
+    public static byte[] CompileAsWritten(string scriptPath, string compiledAssembly, IReadOnlyList<string> dependencyDlls, string appendix)
+    {
+        var mainPath = Path.GetFullPath(scriptPath);
+        return Emit(AssemblyName.GetAssemblyName(compiledAssembly).Name!, mainPath, Read(mainPath).ToString() + appendix, References(dependencyDlls), Read);
+    }
+
+    private static byte[] Emit(string assemblyName, string mainPath, string mainText, List<MetadataReference> references, Func<string, SourceText> read)
+    {
         var mainTree = CSharpSyntaxTree.ParseText(SourceText.From(mainText, Encoding.UTF8, SourceHashAlgorithm.Sha256), ScriptCompilation.ParseOptions, mainPath);
-        var tracked = Script(assemblyName, mainTree, references, new Sources(Path.GetDirectoryName(mainPath)!,
-            path => texts.TryGetValue(path, out var text) ? SourceText.From(text, Encoding.UTF8, SourceHashAlgorithm.Sha256) : Read(path)));
-        var dll = Emit(tracked);
+        var compilation = Script(assemblyName, mainTree, references, new Sources(Path.GetDirectoryName(mainPath)!, read));
+        var dll = Emit(compilation);
         if (dll is null)
         {
-            tracked = ScriptCompilation.WithCode(tracked, mainTree);
-            dll = Emit(tracked) ?? throw new InvalidOperationException("the compiler emitted nothing");
+            compilation = ScriptCompilation.WithCode(compilation, mainTree);
+            dll = Emit(compilation) ?? throw new InvalidOperationException("the compiler emitted nothing");
         }
-        return new TrackedScript(dll, files.Select(f => f.Path).ToList());
+        return dll;
     }
 
     /// <summary>The script's files with their line stores, main file first, each by the path the PDB names it by; a file's index is its position here.</summary>

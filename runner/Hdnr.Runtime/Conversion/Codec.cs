@@ -15,6 +15,13 @@ public abstract class Codec<T>
     /// <summary>Reads the JSON value at the reader's current token, leaving the reader on the value's last token.</summary>
     internal abstract T ReadJson(ref Utf8JsonReader reader);
 
+    /// <summary>Reads the value at <paramref name="at"/> of a text-form JSON straight from its bytes when it is of the plainest form (<see cref="JsonScan"/>), moving <paramref name="at"/> past it; false, with <paramref name="at"/> unmoved, leaves it to <see cref="ReadJson"/>.</summary>
+    internal virtual bool TryReadText(ReadOnlySpan<byte> text, ref int at, out T value)
+    {
+        value = default!;
+        return false;
+    }
+
     /// <summary>Reads a decoded typedbytes value (or a plain value from the text form's JSON).</summary>
     internal abstract T ReadDecoded(object? value);
 

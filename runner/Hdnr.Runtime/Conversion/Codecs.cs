@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
 using Hdnr.Runtime.Text;
@@ -27,6 +29,9 @@ public static class Codecs
     internal static T ReadText<T>(Codec<T> codec, ReadOnlySpan<byte> text, string typeName)
     {
         if (text.IsEmpty && !typeof(T).IsValueType) return default!;
+        // The plainest values are read straight from the bytes; anything else, and every error, is the JSON reader's.
+        var at = JsonScan.Skip(text, 0);
+        if (codec.TryReadText(text, ref at, out var plain) && JsonScan.Skip(text, at) == text.Length) return plain;
         try
         {
             var reader = new Utf8JsonReader(text);
@@ -66,11 +71,11 @@ public static class Codecs
         if (IsContainer(type)) typeof(Codecs).GetMethod(nameof(Of), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type).Invoke(null, null);
     }
 
-    /// <summary>True for the declared types a container codec reads: arrays, lists, dictionaries and value tuples of types hdnr reads.</summary>
+    /// <summary>True for the declared types a container codec reads: arrays, lists, dictionaries, value tuples and the script's records of types hdnr reads.</summary>
     internal static bool IsContainer(Type type)
     {
         if (!TextForm.CanRead(type) || type == typeof(byte[])) return false;
-        if (type.IsArray) return true;
+        if (type.IsArray || RecordShape.IsScriptType(type)) return true;
         if (!type.IsGenericType) return false;
         var definition = type.GetGenericTypeDefinition();
         return TextForm.ListShapes.Contains(definition) || TextForm.DictionaryShapes.Contains(definition) || TextForm.IsValueTuple(type);
@@ -80,6 +85,7 @@ public static class Codecs
     [RequiresUnreferencedCode("Closes codecs over a script's declared types.")]
     private static object Build(Type type)
     {
+        if (RecordShape.IsScriptType(type)) return Record(RecordShape.Of(type));
         if (type.IsArray)
         {
             var element = type.GetElementType()!;
@@ -93,6 +99,26 @@ public static class Codecs
             return Create(typeof(DictionaryCodec<,,>).MakeGenericType(type, arguments[0], arguments[1]), Element(arguments[0]), Element(arguments[1]));
         var of = typeof(TupleCodecs).GetMethods().Single(m => m.Name == nameof(TupleCodecs.Of) && m.GetGenericArguments().Length == arguments.Length);
         return of.MakeGenericMethod(arguments).Invoke(null, arguments.Select(Element).ToArray())!;
+    }
+
+    // A record's codec is its members' tuple's, with the two conversions compiled once.
+    [RequiresDynamicCode("Closes codecs over a script's declared types.")]
+    [RequiresUnreferencedCode("Closes codecs over a script's declared types.")]
+    private static object Record(RecordShape shape)
+    {
+        var tupleType = shape.TupleType();
+        var tuple = Expression.Parameter(tupleType, "items");
+        var items = Enumerable.Range(1, shape.Members.Count).Select(i => (Expression)Expression.Field(tuple, "Item" + i.ToString(CultureInfo.InvariantCulture))).ToList();
+        Expression built = shape.Positional
+            ? Expression.New(shape.Constructor!, items)
+            : Expression.MemberInit(shape.Constructor is null ? Expression.New(shape.Type) : Expression.New(shape.Constructor),
+                shape.Members.Select((m, i) => Expression.Bind(m.Member, items[i])));
+        var value = Expression.Parameter(shape.Type, "value");
+        var split = Expression.New(tupleType.GetConstructor(shape.Members.Select(m => m.Type).ToArray())!,
+            shape.Members.Select(m => Expression.MakeMemberAccess(value, m.Member)));
+        return Create(typeof(RecordCodec<,>).MakeGenericType(shape.Type, tupleType), Element(tupleType),
+            Expression.Lambda(typeof(Func<,>).MakeGenericType(tupleType, shape.Type), built, tuple).Compile(),
+            Expression.Lambda(typeof(Func<,>).MakeGenericType(shape.Type, tupleType), split, value).Compile());
     }
 
     [RequiresDynamicCode("Closes codecs over a script's declared types.")]

@@ -36,6 +36,39 @@ public sealed class ScalarCodec<T> : Codec<T>
         }
     }
 
+    internal override bool TryReadText(ReadOnlySpan<byte> text, ref int at, out T value)
+    {
+        value = default!;
+        if (at >= text.Length) return false;
+        if (typeof(T) == typeof(string))
+        {
+            if (!JsonScan.String(text, ref at, out var parsed)) return false;
+            value = (T)(object)parsed!;
+            return true;
+        }
+        if (typeof(T) == typeof(int))
+        {
+            // Nine digits always fit an int.
+            if (!JsonScan.Integer(text, ref at, 9, out var parsed)) return false;
+            value = (T)(object)(int)parsed;
+            return true;
+        }
+        if (typeof(T) == typeof(long) || typeof(T) == typeof(double))
+        {
+            // Eighteen digits always fit a long; a double gets the long's value, as ReadJson gives it.
+            if (!JsonScan.Integer(text, ref at, 18, out var parsed)) return false;
+            value = typeof(T) == typeof(long) ? (T)(object)parsed : (T)(object)(double)parsed;
+            return true;
+        }
+        if (typeof(T) == typeof(bool))
+        {
+            if (!JsonScan.Boolean(text, ref at, out var parsed)) return false;
+            value = (T)(object)parsed;
+            return true;
+        }
+        return false;
+    }
+
     internal override T ReadDecoded(object? value)
     {
         if (typeof(T) == typeof(string) && value is string text) return (T)(object)text;

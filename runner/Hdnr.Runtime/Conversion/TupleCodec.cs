@@ -31,6 +31,22 @@ public sealed class TupleCodec<TTuple> : Codec<TTuple>
         return count == _items.Length ? tuple : throw Codecs.Mismatch(ref start, _name);
     }
 
+    internal override bool TryReadText(ReadOnlySpan<byte> text, ref int at, out TTuple value)
+    {
+        value = default;
+        var i = at;
+        if (i >= text.Length || text[i] != (byte)'[') return false;
+        for (var n = 0; n < _items.Length; n++)
+        {
+            i = JsonScan.Skip(text, i + 1);
+            if (!_items[n].TryReadText(ref value, text, ref i)) return false;
+            i = JsonScan.Skip(text, i);
+            if (i >= text.Length || text[i] != (n == _items.Length - 1 ? (byte)']' : (byte)',')) return false;
+        }
+        at = i + 1;
+        return true;
+    }
+
     internal override TTuple ReadDecoded(object? value)
     {
         var items = ObjectConverters.Items(value);
@@ -84,6 +100,8 @@ public abstract class TupleItem<TTuple>
 {
     internal abstract void ReadJson(ref TTuple tuple, ref Utf8JsonReader reader);
 
+    internal abstract bool TryReadText(ref TTuple tuple, ReadOnlySpan<byte> text, ref int at);
+
     internal abstract void ReadDecoded(ref TTuple tuple, object? value);
 
     internal abstract void WriteJson(Utf8JsonWriter writer, in TTuple tuple);
@@ -105,6 +123,13 @@ public delegate TItem ItemGetter<TTuple, TItem>(in TTuple tuple);
 public sealed class TupleItem<TTuple, TItem>(Codec<TItem> codec, ItemGetter<TTuple, TItem> get, ItemSetter<TTuple, TItem> set) : TupleItem<TTuple>
 {
     internal override void ReadJson(ref TTuple tuple, ref Utf8JsonReader reader) => set(ref tuple, codec.ReadJson(ref reader));
+
+    internal override bool TryReadText(ref TTuple tuple, ReadOnlySpan<byte> text, ref int at)
+    {
+        if (!codec.TryReadText(text, ref at, out var item)) return false;
+        set(ref tuple, item);
+        return true;
+    }
 
     internal override void ReadDecoded(ref TTuple tuple, object? value) => set(ref tuple, codec.ReadDecoded(value));
 

@@ -45,6 +45,21 @@ public sealed class StaticJobBinder
         _instance = ScriptJob.Instantiate(scriptType, new ScriptGlobals(reporter, context));
     }
 
+    /// <summary>The job of step <paramref name="step"/> of a frozen script, bound by the method <see cref="StaticBindingSource.Method"/> wrote into the script's own compilation, which names the script's classes and records.</summary>
+    [RequiresUnreferencedCode("Reads the methods of the compiled script class; a frozen executable roots the script's assembly.")]
+    public static ScriptJob Bind(
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods)] Type scriptType,
+        ITaskReporter reporter,
+        TaskContext context,
+        int step)
+    {
+        var binder = new StaticJobBinder(scriptType, reporter, context, step);
+        var method = scriptType.GetMethod(StaticBindingSource.MethodName, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+            ?? throw new InvalidOperationException("the frozen executable's script has no binding; freeze the script again");
+        method.CreateDelegate<Action<StaticJobBinder, int>>()(binder, step);
+        return binder.Job();
+    }
+
     /// <summary>Binds <c>Map(TKey, TValue)</c> returning <c>(TOutKey, TOutValue)</c> tuples.</summary>
     public void MapTuples<TKey, TValue, TOutKey, TOutValue>() =>
         _tasks[(int)TaskKind.Map] = NewMap<TKey, TValue, (TOutKey, TOutValue), TupleAccess<TOutKey, TOutValue>, TOutKey, TOutValue>();

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Hdnr.Runtime.Conversion;
 using Hdnr.Runtime.Text;
 
 namespace Hdnr.Runtime.Jobs;
@@ -108,6 +109,8 @@ public static class DefaultIo
         if (Numbers.Contains(type)) return true;
         if (Nullable.GetUnderlyingType(type) is { } underlying) return Numbers.Contains(underlying);
         if (type.IsArray) return type.GetArrayRank() == 1 && type.GetElementType() != typeof(byte) && LosslessJson(type.GetElementType()!);
+        // A script's record travels as the tuple of its members.
+        if (RecordShape.IsScriptType(type)) return RecordShape.Of(type).Members.All(m => LosslessJson(m.Type));
         if (!type.IsGenericType) return false;
         var definition = type.GetGenericTypeDefinition();
         var arguments = type.GetGenericArguments();

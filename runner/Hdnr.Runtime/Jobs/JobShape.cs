@@ -216,6 +216,7 @@ public sealed class JobShape
 
     private static void CheckReadable(string name, string role, Type type)
     {
+        CheckRecords(name, role, type);
         if (!TextForm.CanRead(type))
             throw new JobShapeException(name,
                 $"{name} takes a {role} of type {TypeNames.Of(type)}, which hdnr cannot convert input to; use {TextForm.ReadableTypesText}");
@@ -223,9 +224,18 @@ public sealed class JobShape
 
     private static void CheckWritable(string name, string role, Type type)
     {
+        CheckRecords(name, role, type);
         if (!TextForm.CanWrite(type))
             throw new JobShapeException(name,
                 $"{name} returns pairs whose {role} has type {TypeNames.Of(type)}, which hdnr cannot write; use {TextForm.ReadableTypesText}, or a collection of them");
+    }
+
+    // A script type that cannot travel is named at its declaration, where the fix is.
+    private static void CheckRecords(string name, string role, Type type)
+    {
+        if (Conversion.RecordShape.Problem(type) is not { } problem) return;
+        var at = Conversion.RecordShape.ScriptName(problem.Type) + (problem.Member is null ? "" : "." + problem.Member);
+        throw new JobShapeException(at, $"{name}'s {role} has type {TypeNames.Of(type)}: {problem.Message}", JobShapeException.RecordCode);
     }
 
     private static JobShapeException Wrong(string name, string expected, MethodInfo method) =>

@@ -9,7 +9,10 @@ public sealed class JobShapeException(string functionName, string message, strin
     /// <summary>The diagnostic code of steps that do not fit together: a gap, or a step's output types that are not the next step's input types.</summary>
     public const string StepsCode = "HDNR0003";
 
-    /// <summary>The function whose shape is wrong, e.g. <c>Map</c>.</summary>
+    /// <summary>The diagnostic code of a class or record declared in the script that cannot travel as a key or value.</summary>
+    public const string RecordCode = "HDNR0004";
+
+    /// <summary>The function whose shape is wrong, e.g. <c>Map</c>; for <see cref="RecordCode"/>, the script's type or member at fault, e.g. <c>Visit</c> or <c>Visit.Tags</c>.</summary>
     public string FunctionName { get; } = functionName;
 
     /// <summary>The compiler-style code the diagnostic line carries.</summary>

@@ -14,7 +14,7 @@ internal static class TextForm
 {
     /// <summary>The scalar types a script may declare, as the error messages list them.</summary>
     public const string ReadableTypesText =
-        "string, long, int, short, sbyte, byte, double, float, bool, byte[], object, T[], List<T>, Dictionary<K, V>, a tuple, TypedBytesVector, TypedBytesList, TypedBytesMap or TypedBytesRaw";
+        "string, long, int, short, sbyte, byte, double, float, bool, byte[], object, T[], List<T>, Dictionary<K, V>, a tuple, TypedBytesVector, TypedBytesList, TypedBytesMap, TypedBytesRaw or a record or class declared in the script";
 
     private static readonly HashSet<Type> Scalars =
         [typeof(string), typeof(long), typeof(int), typeof(short), typeof(sbyte), typeof(byte), typeof(double), typeof(float), typeof(bool)];
@@ -38,6 +38,7 @@ internal static class TextForm
     {
         if (Scalars.Contains(type) || type == typeof(byte[]) || type == typeof(object) || TypedBytesTypes.Contains(type)) return true;
         if (Nullable.GetUnderlyingType(type) is { } underlying) return Scalars.Contains(underlying);
+        if (Conversion.RecordShape.IsScriptType(type)) return Conversion.RecordShape.Problem(type) is null;
         if (type.IsArray) return type.GetArrayRank() == 1 && CanRead(type.GetElementType()!);
         if (!type.IsGenericType) return false;
         var definition = type.GetGenericTypeDefinition();

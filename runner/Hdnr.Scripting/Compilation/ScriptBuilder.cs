@@ -110,9 +110,10 @@ internal static class ScriptBuilder
         return packages;
     }
 
-    /// <summary>Where <paramref name="name"/> is declared (the start of its declaration, after its doc comment), else the main script's start.</summary>
+    /// <summary>Where <paramref name="name"/> is declared (the start of its declaration, after its doc comment), else the main script's start; a dotted name is a script type's member (<c>Visit.Tags</c>) or nested type.</summary>
     private static Location FunctionLocation(CSharpCompilation compilation, string name)
     {
+        if (TypeLocation(compilation, name.Split('.')) is { } declared) return declared;
         foreach (var tree in compilation.SyntaxTrees)
         {
             var root = (CompilationUnitSyntax)tree.GetRoot();
@@ -126,5 +127,28 @@ internal static class ScriptBuilder
         }
         var main = compilation.SyntaxTrees.First();
         return Location.Create(main, new TextSpan(0, 0));
+    }
+
+    /// <summary>The declaration of a script type, or of a member of it (a primary constructor's parameter, a property, a field), by its dotted path.</summary>
+    private static Location? TypeLocation(CSharpCompilation compilation, string[] path)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            IEnumerable<MemberDeclarationSyntax> members = ((CompilationUnitSyntax)tree.GetRoot()).Members;
+            SyntaxNode? found = null;
+            foreach (var part in path)
+            {
+                var next = members.OfType<TypeDeclarationSyntax>().FirstOrDefault(t => t.Identifier.ValueText == part)
+                    ?? (SyntaxNode?)(found as TypeDeclarationSyntax)?.ParameterList?.Parameters.FirstOrDefault(p => p.Identifier.ValueText == part)
+                    ?? members.OfType<PropertyDeclarationSyntax>().FirstOrDefault(p => p.Identifier.ValueText == part)
+                    ?? (SyntaxNode?)members.OfType<FieldDeclarationSyntax>().SelectMany(f => f.Declaration.Variables).FirstOrDefault(v => v.Identifier.ValueText == part);
+                // A member hdnr names but the source does not spell (a field the compiler made) leaves its type's place.
+                if (next is null) break;
+                found = next;
+                members = (found as TypeDeclarationSyntax)?.Members ?? [];
+            }
+            if (found is not null) return found.GetLocation();
+        }
+        return null;
     }
 }

@@ -72,9 +72,9 @@ public sealed class JobShapeTests
     [InlineData("IEnumerable<(string, int)> Map(long o, string l) => []; IEnumerable<(string, int)> Map(long o, int l) => [];",
         "Map is defined 2 times; define it once")]
     [InlineData("IEnumerable<(string, int)> Map(long o, DateTime l) => [];",
-        "Map takes a value of type DateTime, which hdnr cannot convert input to; use string, long, int, short, sbyte, byte, double, float, bool, byte[], object, T[], List<T>, Dictionary<K, V>, a tuple, TypedBytesVector, TypedBytesList, TypedBytesMap or TypedBytesRaw")]
+        "Map takes a value of type DateTime, which hdnr cannot convert input to; use string, long, int, short, sbyte, byte, double, float, bool, byte[], object, T[], List<T>, Dictionary<K, V>, a tuple, TypedBytesVector, TypedBytesList, TypedBytesMap, TypedBytesRaw or a record or class declared in the script")]
     [InlineData("IEnumerable<(string, DateTime)> Map(long o, string l) => [];",
-        "Map returns pairs whose value has type DateTime, which hdnr cannot write; use string, long, int, short, sbyte, byte, double, float, bool, byte[], object, T[], List<T>, Dictionary<K, V>, a tuple, TypedBytesVector, TypedBytesList, TypedBytesMap or TypedBytesRaw, or a collection of them")]
+        "Map returns pairs whose value has type DateTime, which hdnr cannot write; use string, long, int, short, sbyte, byte, double, float, bool, byte[], object, T[], List<T>, Dictionary<K, V>, a tuple, TypedBytesVector, TypedBytesList, TypedBytesMap, TypedBytesRaw or a record or class declared in the script, or a collection of them")]
     [InlineData("System.Collections.Immutable.ImmutableArray<(string, int)> Map(long o, string l) => [];",
         "Map must take (key, value) and return pairs, e.g. IEnumerable<(string, int)> Map(long offset, string line); found: ImmutableArray<(string, int)> Map(long, string)")]
     [InlineData("IEnumerable<(T, int)> Map<T>(long o, T l) => [];",

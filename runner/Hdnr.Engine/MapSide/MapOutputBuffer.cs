@@ -304,8 +304,9 @@ internal sealed class MapOutputBuffer : IPairSink
         }
     }
 
-    // softLimit: the spill starts because the pending pairs reached Hadoop's soft limit (not because a pair does not
-    // fit, not at the map's end, not for launch-local's own memory), which decides where Hadoop puts the next ones.
+    // softLimit false: the spill starts because a pair does not fit, and Hadoop puts the next spill's pairs from that
+    // pair on rather than past a gap. (At the map's end the next region is never used; after a spill for launch-local's
+    // own memory the spills are no longer Hadoop's, as the README says.)
     private void Spill(bool softLimit = true)
     {
         var position = _region.Position(_hadoopHeld - (SpillAccounting.MetaBytes * _pending), _accounting.BufferBytes);

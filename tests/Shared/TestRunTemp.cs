@@ -33,6 +33,8 @@ internal static class TestRunTemp
         }
         var folder = Directory.CreateDirectory(Path.Combine(parent, Prefix + Environment.ProcessId)).FullName;
         foreach (var name in (string[])["TMPDIR", "TMP", "TEMP"]) Environment.SetEnvironmentVariable(name, folder);
+        // Also at exit, where the host lets the process end rather than stopping it after the run.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Delete(folder);
         return folder;
     }
 

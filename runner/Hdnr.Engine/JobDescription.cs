@@ -54,6 +54,9 @@ public sealed record JobDescription
     /// <summary>The share of the map output buffer that starts a spill (<c>mapreduce.map.sort.spill.percent</c>).</summary>
     public float SpillPercent { get; init; } = 0.8f;
 
+    /// <summary>How many spills a map task merges at once (<c>mapreduce.task.io.sort.factor</c>).</summary>
+    public int SortFactor { get; init; } = 10;
+
     /// <summary>The spills from which a map task runs the combiner again as it merges them (<c>mapreduce.map.combine.minspills</c>).</summary>
     public int MinSpillsForCombine { get; init; } = 3;
 

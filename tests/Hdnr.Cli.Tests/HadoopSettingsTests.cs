@@ -81,10 +81,22 @@ public sealed class HadoopSettingsTests
     {
         var output = NewOutput();
 
-        var run = Hdnr.Run(["wc.csx", "launch-local", "wc.txt", output, "-D", "io.sort.factor=20"]);
+        var run = Hdnr.Run(["wc.csx", "launch-local", "wc.txt", output, "-D", "mapred.output.value.groupfn.class=org.example.FirstField"]);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal(Refusal("io.sort.factor"), run.Stderr);
+        Assert.Equal(Refusal("mapred.output.value.groupfn.class"), run.Stderr);
+        Assert.False(Directory.Exists(output), "a refused job makes no OUTPUT");
+    }
+
+    [Fact]
+    public void A_sort_factor_below_two_is_refused_as_hadoops_merge_would_never_end()
+    {
+        var output = NewOutput();
+
+        var run = Hdnr.Run(["wc.csx", "launch-local", "wc.txt", output, "-D", "io.sort.factor=1"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("hdnr: -D io.sort.factor expects a number of segments from 2, got '1'.\n", run.Stderr);
         Assert.False(Directory.Exists(output), "a refused job makes no OUTPUT");
     }
 

@@ -53,7 +53,7 @@ public sealed class ShuffleOrderTests
         static long Intermediate(int spills, params int[] empty) => MergePlan.Of(
             [.. Enumerable.Range(0, spills).Select(i => empty.Contains(i)
                 ? new SpillRun("unused", [0, 0], [SpillAccounting.SegmentEndBytes], [0])
-                : new SpillRun("unused", [0, 10], [SpillAccounting.SegmentEndBytes + 10 + i], [1]))], 0).IntermediateRecords;
+                : new SpillRun("unused", [0, 10], [SpillAccounting.SegmentEndBytes + 10 + i], [1]))], 0, 10).IntermediateRecords;
 
         // Ten segments or fewer: one pass. Twelve: the three shortest first ((12 - 1) % 9 + 1), then ten.
         Assert.Equal(0, Intermediate(10));
@@ -77,7 +77,7 @@ public sealed class ShuffleOrderTests
             return writer.Complete();
         }).ToList();
 
-        var plan = MergePlan.Of(runs, 0);
+        var plan = MergePlan.Of(runs, 0, 10);
         var values = new List<char>();
         using (var merged = plan.Open(spill => new SegmentReader(runs[spill], 0), BinaryKeyOrder.Instance))
         {

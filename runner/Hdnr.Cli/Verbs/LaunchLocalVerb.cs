@@ -75,6 +75,8 @@ internal static class LaunchLocalVerb
                 SortBufferMb = sortBuffer.HasValue() ? Math.Clamp(sortBuffer.ParsedValue, 1, 2047) : (int)(Number(configuration, "mapreduce.task.io.sort.mb", "a number of MiB from 1 to 2047", 2047, 1) ?? 100),
                 SpillPercent = SpillPercent(configuration),
                 MinSpillsForCombine = (int)(Number(configuration, "mapreduce.map.combine.minspills") ?? 3),
+                // Hadoop's merge never ends with a factor of 1: each pass would merge one segment into one.
+                SortFactor = (int)(Number(configuration, "mapreduce.task.io.sort.factor", "a number of segments from 2", smallest: 2) ?? 10),
                 InputFormat = inputFormat.Value() is { } format
                     ? InputFormatClass.Parse(format) ?? throw new InputFormatException($"--inputformat {format}: launch-local does not read this input format; launch passes it to Hadoop.")
                     : inputReader.HasValue() ? InputFormatClass.StreamInput : null,

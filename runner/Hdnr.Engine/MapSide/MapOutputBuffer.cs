@@ -31,6 +31,10 @@ internal sealed class MapOutputBuffer : IPairSink
     private readonly SpillAccounting _accounting;
     private readonly bool _text;
     private readonly long _spillCheck;
+    // Where Hadoop keeps the pending pairs in its buffer, and the held bytes (with the next pair's) from which a pair
+    // must be looked at closer: it may start a spill or reach the buffer's end.
+    private SpillRegion _region = SpillRegion.First;
+    private long _alarm;
     // Hadoop's bytes of the pending pairs; the counters of spilled ones are summed once per spill, not per pair.
     private long _hadoopHeld;
     private long _spilledPairs;
@@ -81,6 +85,7 @@ internal sealed class MapOutputBuffer : IPairSink
         _accounting = accounting;
         _text = accounting.Io == WireFormat.Text;
         _spillCheck = accounting.SpillCheckBytes;
+        _alarm = _spillCheck;
         _limit = Math.Max(2 * accounting.BufferBytes, 1 << 20);
         _newSpill = newSpill;
         _combine = combine;
@@ -129,8 +134,8 @@ internal sealed class MapOutputBuffer : IPairSink
     {
         // Text with short key and value, the common pair, costs 16 bytes of metadata and one vint byte each.
         var pairBytes = _text && (key.Length | value.Length) < 0x80 ? 18 + key.Length + value.Length : _accounting.PairBytes(key.Length, value.Length);
-        // One comparison per pair: below the accounting's threshold no pair can start a spill.
-        if (_hadoopHeld + pairBytes >= _spillCheck && _accounting.SpillsBefore(_hadoopHeld, pairBytes)) Spill();
+        // One comparison per pair: below the alarm no pair can start a spill or reach the buffer's end.
+        if (_hadoopHeld + pairBytes >= _alarm) Checkpoint(key.Length, pairBytes);
         // Room for the key, a first block, and a new block the value alone fills: then no step below runs out.
         var keyRoom = key.Length;
         var blockRoom = (long)BlockHeader + FirstBlock + BlockHeader + LargestBlock + 5 + value.Length;
@@ -161,6 +166,22 @@ internal sealed class MapOutputBuffer : IPairSink
         value.CopyTo(span[n..]);
         entry.LastUsed = used + needed;
         _pending++;
+    }
+
+    // Whether Hadoop spills before this pair (counting what its buffer loses to the region's alignment and a wrapped
+    // key), and whether this pair reaches the end of Hadoop's buffer; then the next alarm.
+    private void Checkpoint(int keyLength, int pairBytes)
+    {
+        var used = _hadoopHeld + _region.Extra;
+        if (_pending > 0 && _accounting.SpillsBefore(used, pairBytes)) Spill(_accounting.ReachesSoftLimit(used));
+        var buffer = _accounting.BufferBytes;
+        var serialized = _hadoopHeld - (SpillAccounting.MetaBytes * _pending);
+        var pairSerialized = pairBytes - SpillAccounting.MetaBytes;
+        _region = _region.After(serialized, _accounting.KeyBytes(keyLength), pairSerialized, buffer);
+        // Held bytes grow at least as fast as serialized ones, so no pair reaches the end before held bytes grow by
+        // what is left to it.
+        var toEnd = _region.Wrapped ? long.MaxValue : _region.ToEnd(buffer) - serialized - pairSerialized;
+        _alarm = Math.Min(_spillCheck - _region.Extra, toEnd == long.MaxValue ? long.MaxValue : _hadoopHeld + pairBytes + toEnd + 1);
     }
 
     /// <summary>Spills what is left; the task's output is then <see cref="Runs"/>.</summary>
@@ -283,8 +304,16 @@ internal sealed class MapOutputBuffer : IPairSink
         }
     }
 
-    private void Spill()
+    // softLimit false: the spill starts because a pair does not fit, and Hadoop puts the next spill's pairs from that
+    // pair on rather than past a gap. (At the map's end the next region is never used; after a spill for launch-local's
+    // own memory the spills are no longer Hadoop's, as the README says.)
+    private void Spill(bool softLimit = true)
     {
+        var position = _region.Position(_hadoopHeld - (SpillAccounting.MetaBytes * _pending), _accounting.BufferBytes);
+        _region = softLimit
+            ? SpillRegion.AfterSoftLimit(position, _hadoopHeld + SpillAccounting.MetaBytes + _region.Extra, Bytes, Records, _accounting.BufferBytes)
+            : SpillRegion.AtPair(position);
+        _alarm = Math.Min(_spillCheck - _region.Extra, _region.ToEnd(_accounting.BufferBytes) + 1);
         for (var index = 0; index < _count; index++) Write(_entries[index].LastBlock + 4, _entries[index].LastUsed);
         var order = new int[_count];
         for (var i = 0; i < order.Length; i++) order[i] = i;

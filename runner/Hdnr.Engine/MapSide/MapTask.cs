@@ -96,7 +96,7 @@ internal static class MapTask
             // Hadoop merges several spills into the map's output file, writing every pair once more, and those its
             // intermediate passes read once more again.
             else if (runs.Count > 1)
-                counters.Add(HadoopCounters.SpilledRecords, buffer.SpilledRecords + Enumerable.Range(0, context.Reducers).Sum(p => MergePlan.Of(runs, p).IntermediateRecords));
+                counters.Add(HadoopCounters.SpilledRecords, buffer.SpilledRecords + Enumerable.Range(0, context.Reducers).Sum(p => MergePlan.Of(runs, p, context.Job.SortFactor).IntermediateRecords));
             counters.Add(HadoopCounters.MapOutputMaterializedBytes, Enumerable.Range(0, context.Reducers).Sum(p => SpillRun.MergedHadoopLength(runs, p)));
         }
         counters.Add(HadoopCounters.MapInputRecords, input.Records);
@@ -119,7 +119,7 @@ internal static class MapTask
             {
                 writer.StartPartition(partition);
                 if (spills.All(run => run.Length(partition) == 0)) continue;
-                var plan = MergePlan.Of(spills, partition);
+                var plan = MergePlan.Of(spills, partition, context.Job.SortFactor);
                 counters.Add(HadoopCounters.SpilledRecords, plan.IntermediateRecords);
                 using var merger = plan.Open(spill => new SegmentReader(spills[spill], partition), context.Job.KeyOrder);
                 var source = new SegmentSource(merger);

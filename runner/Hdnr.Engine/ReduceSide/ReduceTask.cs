@@ -39,7 +39,7 @@ internal static class ReduceTask
         var shuffleBytes = mapOutputs.Where(runs => runs.Count > 0).Sum(runs => SpillRun.MergedHadoopLength(runs, partition));
         // Each map task's output as Hadoop's map task merged its spills; then the maps' outputs, map by map for equal keys.
         var maps = mapOutputs.Where(runs => runs.Any(run => run.Length(partition) > 0))
-            .Select(runs => MapOutput(runs, partition, context.Job.KeyOrder)).ToList();
+            .Select(runs => MapOutput(runs, partition, context.Job.KeyOrder, context.Job.SortFactor)).ToList();
         using var merger = new RunMerger(MergePasses(maps, context.Job.KeyOrder, work, context.Cancel), context.Job.KeyOrder);
         var input = new CountingSource(merger, context.Cancel, JobProgress.HeaviestKeyCount);
         var io = context.Streams.ReduceOutput;
@@ -79,10 +79,10 @@ internal static class ReduceTask
     private const int MergeFactor = 64;
 
     // One map task's segments of the partition, opened when the merge needs them.
-    private static Func<SortedSegment> MapOutput(IReadOnlyList<SpillRun> runs, int partition, KeyOrder order)
+    private static Func<SortedSegment> MapOutput(IReadOnlyList<SpillRun> runs, int partition, KeyOrder order, int factor)
     {
         if (runs.Count == 1) return () => new SegmentReader(runs[0], partition);
-        var plan = MergePlan.Of(runs, partition);
+        var plan = MergePlan.Of(runs, partition, factor);
         return () => plan.Open(spill => new SegmentReader(runs[spill], partition), order);
     }
 

@@ -22,8 +22,10 @@ public static class HadoopSettings
             "`--max-attempts` (both); Hadoop's local mode runs each task once"),
         Implemented("mapreduce.reduce.maxattempts", ["mapred.reduce.max.attempts"], "4",
             "`--max-attempts` (both); Hadoop's local mode runs each task once"),
-        Implemented("mapreduce.task.io.sort.mb", ["io.sort.mb"], "100", "`--sort-buffer-mb`; a spill starts where Hadoop's first one does"),
+        Implemented("mapreduce.task.io.sort.mb", ["io.sort.mb"], "100", "`--sort-buffer-mb`; spills start where Hadoop's do"),
         Implemented("mapreduce.map.sort.spill.percent", ["io.sort.spill.percent"], "0.80", "the share of the sort buffer that starts a spill"),
+        Implemented("mapreduce.task.io.sort.factor", ["io.sort.factor"], "10",
+            "how many spills a map task merges at once, in Hadoop's passes; a reduce task merges its map outputs in one pass, as Hadoop's local mode does with map outputs it holds in memory"),
         Implemented("mapreduce.map.combine.minspills", ["min.num.spills.for.combine"], "3", "a map task with this many spills runs the combiner again as it merges them"),
         Implemented("mapreduce.input.fileinputformat.split.minsize", ["mapred.min.split.size"], "0", "bytes"),
         Implemented("fs.local.block.size", [], "33554432", "the split size in bytes; `--split-mb`"),
@@ -85,7 +87,6 @@ public static class HadoopSettings
         Implemented("mapreduce.partition.keycomparator.options", ["mapred.text.key.comparator.options"], "",
             "`-k pos1[,pos2]`, `-n`, `-r` for KeyFieldBasedComparator"),
         NotImplemented("mapreduce.job.output.group.comparator.class", ["mapred.output.value.groupfn.class"], [], ""),
-        NotImplemented("mapreduce.task.io.sort.factor", ["io.sort.factor"], ["10"], ""),
 
         // Input.
         Implemented("mapreduce.job.inputformat.class", ["mapreduce.inputformat.class"], "",

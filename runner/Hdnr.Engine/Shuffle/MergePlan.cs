@@ -8,7 +8,7 @@ namespace Hdnr.Engine.Shuffle;
 /// <remarks>
 /// Hadoop sorts the segments by their IFile length (a stable sort, shortest first) and merges at most
 /// <c>mapreduce.task.io.sort.factor</c> (10) at once. With more, the first pass merges just enough of the shortest
-/// that each later pass merges ten (getPassFactor); a pass writes its result to an intermediate file, which goes back
+/// that each later pass merges a full factor (getPassFactor); a pass writes its result to an intermediate file, which goes back
 /// into the list where Java's binary search by length finds its place, and the last pass merges what is left. A spill
 /// whose segment holds no pair counts for the first pass's size but is dropped when its turn comes, and another one
 /// is taken in its place. Each pass here is a <see cref="SpillMerger"/> over the passes it reads, so no intermediate
@@ -16,8 +16,6 @@ namespace Hdnr.Engine.Shuffle;
 /// </remarks>
 internal sealed class MergePlan
 {
-    private const int Factor = 10;
-
     // A segment: a spill's (Inputs empty) or what a pass merged from its inputs.
     private sealed record Node(int Spill, IReadOnlyList<Node> Inputs, long Length, long Records);
 
@@ -32,19 +30,19 @@ internal sealed class MergePlan
     /// <summary>Pairs the passes before the last one write to their intermediate files (Hadoop counts them as spilled).</summary>
     public long IntermediateRecords { get; }
 
-    /// <summary>The passes Hadoop makes over partition <paramref name="partition"/> of a map task's spills <paramref name="runs"/>.</summary>
-    public static MergePlan Of(IReadOnlyList<SpillRun> runs, int partition)
+    /// <summary>The passes Hadoop makes over partition <paramref name="partition"/> of a map task's spills <paramref name="runs"/>, at most <paramref name="factor"/> segments each.</summary>
+    public static MergePlan Of(IReadOnlyList<SpillRun> runs, int partition, int factor)
     {
         var segments = runs.Select((run, i) => new Node(i, [], run.HadoopLengths[partition], run.Records[partition])).OrderBy(n => n.Length).ToList();
         var count = segments.Count;
         var intermediate = 0L;
         for (var pass = 1; ; pass++)
         {
-            var factor = PassFactor(pass, count);
+            var passFactor = PassFactor(pass, count, factor);
             var merged = new List<Node>();
-            while (merged.Count < factor && segments.Count > 0)
+            while (merged.Count < passFactor && segments.Count > 0)
             {
-                var taken = segments.Take(factor - merged.Count).ToList();
+                var taken = segments.Take(passFactor - merged.Count).ToList();
                 segments.RemoveRange(0, taken.Count);
                 foreach (var segment in taken)
                 {
@@ -53,7 +51,7 @@ internal sealed class MergePlan
                 }
             }
             var output = new Node(-1, merged, merged.Sum(n => n.Length - SpillAccounting.SegmentEndBytes) + SpillAccounting.SegmentEndBytes, merged.Sum(n => n.Records));
-            if (count <= factor) return new MergePlan(output, intermediate);
+            if (count <= passFactor) return new MergePlan(output, intermediate);
             intermediate += output.Records;
             segments.Insert(Place(segments, output.Length), output);
             count = segments.Count;
@@ -67,11 +65,11 @@ internal sealed class MergePlan
         node.Spill >= 0 ? open(node.Spill) : new SpillMerger([.. node.Inputs.Select(input => Open(input, open, order))], order);
 
     // Merger.getPassFactor: the first pass merges what makes every later pass a full one.
-    private static int PassFactor(int pass, int segments)
+    private static int PassFactor(int pass, int segments, int factor)
     {
-        if (pass > 1 || segments <= Factor) return Factor;
-        var mod = (segments - 1) % (Factor - 1);
-        return mod == 0 ? Factor : mod + 1;
+        if (pass > 1 || segments <= factor) return factor;
+        var mod = (segments - 1) % (factor - 1);
+        return mod == 0 ? factor : mod + 1;
     }
 
     // Java's Collections.binarySearch over segments ordered by length: an equal length's index as the search meets it,

@@ -27,7 +27,13 @@ public sealed record SpillAccounting(long BufferBytes, long SoftLimit, WireForma
     public int PairBytes(int keyLength, int valueLength) => MetaBytes + Serialized(keyLength) + (Io == WireFormat.KeyOnlyText ? 0 : Serialized(valueLength));
 
     /// <summary>Whether Hadoop spills the <paramref name="held"/> bytes of pairs it holds (<see cref="PairBytes"/> summed) before collecting a pair of <paramref name="next"/> bytes.</summary>
-    public bool SpillsBefore(long held, int next) => held > 0 && (held + MetaBytes >= SoftLimit || held + next + (2 * MetaBytes) >= BufferBytes);
+    public bool SpillsBefore(long held, int next) => held > 0 && (ReachesSoftLimit(held) || held + next + (2 * MetaBytes) >= BufferBytes);
+
+    /// <summary>Whether <paramref name="held"/> bytes, with the next pair's metadata, reach the soft limit (else a spill is for a pair that does not fit).</summary>
+    public bool ReachesSoftLimit(long held) => held + MetaBytes >= SoftLimit;
+
+    /// <summary>The bytes of a key of <paramref name="keyLength"/> bytes as Hadoop serializes it into the buffer.</summary>
+    public int KeyBytes(int keyLength) => Serialized(keyLength);
 
     /// <summary>Held bytes plus the next pair's below which <see cref="SpillsBefore"/> is surely false, so a caller can skip asking it.</summary>
     public long SpillCheckBytes => Math.Min(SoftLimit - MetaBytes, BufferBytes - (2 * MetaBytes));

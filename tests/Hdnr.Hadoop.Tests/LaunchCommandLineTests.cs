@@ -142,4 +142,23 @@ public sealed class LaunchCommandLineTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("hdnr: give INPUT... OUTPUT: at least one input path, then the output folder\n", run.Stderr);
     }
+
+    [Fact]
+    public void Launch_refuses_in_mapper_combining_where_the_job_cannot_have_it_and_a_value_that_is_not_a_number()
+    {
+        var environment = FakeHadoop("file:///");
+
+        var keyFields = Hdnr.Run([Hdnr.Example("wc.csx"), "launch", "in", "out", "--print-command", "-D", "stream.num.map.output.key.fields=2", "-D", "hdnr.map.combine.mb=8"],
+            environment: environment);
+        var notANumber = Hdnr.Run([Hdnr.Example("wc.csx"), "launch", "in", "out", "--print-command", "-D", "hdnr.map.combine.mb=lots"], environment: environment);
+        var off = Hdnr.Run([Hdnr.Example("wc.csx"), "launch", "in", "out", "--print-command", "-D", "hdnr.map.combine.mb=0"], environment: environment);
+
+        Assert.Equal(1, keyFields.ExitCode);
+        Assert.Equal("hdnr: -D hdnr.map.combine.mb=8: its map tasks cannot run Combine over their own output: its map output is cut into key fields, so Hadoop's key is not the script's; leave the setting out\n", keyFields.Stderr);
+        Assert.Equal(1, notANumber.ExitCode);
+        Assert.Equal("hdnr: -D hdnr.map.combine.mb=lots: expected a number of MiB from 0 to 2047\n", notANumber.Stderr);
+        Assert.True(off.ExitCode == 0, off.ToString());
+        Assert.Contains(" -D hdnr.map.combine.mb=0 -D 'mapreduce.job.name=hdnr wc' ", off.Stdout);
+        Assert.False(File.Exists(Path.Combine(_root, "ran")), "hadoop was run");
+    }
 }

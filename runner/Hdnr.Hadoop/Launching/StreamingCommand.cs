@@ -159,23 +159,33 @@ public static class StreamingCommand
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(step);
-        string? Setting(string name) => options.Defines.LastOrDefault(d => d.StartsWith(name + "=", StringComparison.Ordinal))?[(name.Length + 1)..];
-        var asked = Setting(InMapperCombining.Setting);
-        // -io sets all four streams over any -D; without it (text) a -D stream.map.output names the map's.
-        var mapOutput = options.Io is null or "text" ? Setting("stream.map.output") ?? "text" : options.Io;
-        var mapTask = Runtime.Wire.TaskIo.FromEnvironment(TaskKind.Map, null, variable =>
-            variable == "stream_map_output" ? mapOutput
-                : options.Defines.LastOrDefault(d => d.IndexOf('=') is var at and > 0 && TaskSettings.VariableName(d[..at]) == variable) is { } define ? define[(define.IndexOf('=') + 1)..] : null);
+        // A -D as its task sees it: by its variable's name, the last one given winning.
+        string? Variable(string name) => options.Defines.LastOrDefault(d => d.IndexOf('=') is var at and > 0 && TaskSettings.VariableName(d[..at]) == name) is { } define
+            ? define[(define.IndexOf('=') + 1)..] : null;
+        var asked = Variable(TaskSettings.VariableName(InMapperCombining.Setting));
         try
         {
-            var (add, refusal) = InMapperCombining.For(step, mapTask, asked, options.Reducers != 0);
-            if (refusal is not null) throw new HadoopToolException($"-D {InMapperCombining.Setting}={asked}: {refusal}");
-            return add is { } setting ? options with { Defines = [.. options.Defines, $"{setting.Key}={setting.Value}"] } : options;
+            InMapperCombining.Megabytes(asked);
         }
         catch (ArgumentException e)
         {
             throw new HadoopToolException($"-D {InMapperCombining.Setting}={asked}: {e.Message}");
         }
+        // -io sets all four streams over any -D; without it (text) a -D stream.map.output names the map's.
+        var mapOutput = options.Io is null or "text" ? Variable("stream_map_output") ?? "text" : options.Io;
+        Runtime.Wire.TaskIo mapTask;
+        try
+        {
+            mapTask = Runtime.Wire.TaskIo.FromEnvironment(TaskKind.Map, null, name => name == "stream_map_output" ? mapOutput : Variable(name));
+        }
+        catch (ArgumentException e)
+        {
+            // A setting the map task could not read: its message names it.
+            throw new HadoopToolException(e.Message);
+        }
+        var (add, refusal) = InMapperCombining.For(step, mapTask, asked, options.Reducers != 0);
+        if (refusal is not null) throw new HadoopToolException($"-D {InMapperCombining.Setting}={asked}: {refusal}");
+        return add is { } setting ? options with { Defines = [.. options.Defines, $"{setting.Key}={setting.Value}"] } : options;
     }
 
     private static readonly string[] StreamNames = ["stream.map.input", "stream.map.output", "stream.reduce.input", "stream.reduce.output"];

@@ -10,5 +10,5 @@ internal abstract class BoundFunction(string name)
     public abstract void Run(TaskRun run);
 
     /// <summary>For a Combine that takes and returns the map's pair types, a buffer of at most <paramref name="limit"/> bytes that runs it over <paramref name="run"/>'s map output before it is written; null otherwise.</summary>
-    public virtual object? InMapper(TaskRun run, long limit) => null;
+    public virtual IInMapperCounts? InMapper(TaskRun run, long limit) => null;
 }

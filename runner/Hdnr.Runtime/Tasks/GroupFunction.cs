@@ -18,7 +18,7 @@ internal sealed class GroupFunction<TKey, TValue, TPair, TAccess, TOutKey, TOutV
     public GroupFunction(string name, Func<TKey, IEnumerable<TValue>, IEnumerable<TPair>> reduce)
         : base(name) => _reduce = reduce;
 
-    public override object? InMapper(TaskRun run, long limit) =>
+    public override IInMapperCounts? InMapper(TaskRun run, long limit) =>
         typeof(TKey) == typeof(TOutKey) && typeof(TValue) == typeof(TOutValue)
             ? new InMapperCombiner<TOutKey, TOutValue, TPair, TAccess>(run, Name, (Func<TOutKey, IEnumerable<TOutValue>, IEnumerable<TPair>>)(object)_reduce, limit)
             : null;

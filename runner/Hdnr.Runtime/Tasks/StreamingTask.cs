@@ -94,14 +94,16 @@ public static class StreamingTask
     }
 
     // The setting asks a map task to combine its output; a job that cannot (the launchers never set it there) is refused.
-    private static object InMapper(ScriptJob job, TaskRun run, TaskIo io) =>
-        (InMapperCombining.Reason(job.Shape, io) is null ? job.Task(TaskKind.Combine)?.InMapper(run, io.InMapperBytes) : null)
-        ?? throw new JobShapeException(JobShape.FunctionName("Combine", job.Shape.Step),
-            $"{InMapperCombining.Setting} is set, but {InMapperCombining.Reason(job.Shape, io) ?? "Combine cannot run in the map task"}");
-
-    private static void Flush(object inMapper, ITaskReporter reporter)
+    private static IInMapperCounts InMapper(ScriptJob job, TaskRun run, TaskIo io)
     {
-        var buffer = (IInMapperCounts)inMapper;
+        var reason = InMapperCombining.Reason(job.Shape, io);
+        return (reason is null ? job.Task(TaskKind.Combine)?.InMapper(run, io.InMapperBytes) : null)
+            ?? throw new JobShapeException(JobShape.FunctionName("Combine", job.Shape.Step),
+                $"{InMapperCombining.Setting} is set, but {reason ?? "Combine cannot run in the map task"}");
+    }
+
+    private static void Flush(IInMapperCounts buffer, ITaskReporter reporter)
+    {
         buffer.Flush();
         reporter.Counter(HdnrCounters.Group, HdnrCounters.InMapperInput, buffer.Taken);
         reporter.Counter(HdnrCounters.Group, HdnrCounters.InMapperOutput, buffer.Written);

@@ -33,7 +33,7 @@ internal sealed class TaskRun(string function, RecordReader reader, PairSink sin
     public int ValueFields { get; } = io.Sort?.ValueFields ?? 0;
 
     /// <summary>The map task's buffer for running Combine over its own output (an <see cref="InMapperBuffer{TKey, TValue}"/> of the map's pair types), or null when pairs go straight to <see cref="Sink"/>.</summary>
-    public object? InMapper { get; set; }
+    public IInMapperCounts? InMapper { get; set; }
 
     /// <summary>Set while an *End function runs, so failures say "after the last record".</summary>
     public string? EndFunction { get; set; }

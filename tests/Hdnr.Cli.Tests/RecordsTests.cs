@@ -69,21 +69,31 @@ public sealed class RecordsTests
             IEnumerable<(string, List<Plain>)> Map(long offset, string line) { yield break; }
             """);
 
-        var dictionaryKey = TempScript.Write("""
-            record P(string A, int B);
-            IEnumerable<(string, Dictionary<P, int>)> Map(long offset, string line) { yield break; }
-            """);
-
         var run = Hdnr.Run([script.Path, "map"], "");
         var plain = Hdnr.Run([noConstructor.Path, "check"], "");
-        var keyed = Hdnr.Run([dictionaryKey.Path, "info"], "");
 
         Assert.Equal((7, ""), (run.ExitCode, run.Stdout));
         Assert.Equal($"{script.Path}(1,27): error HDNR0004: Map's key has type Visit: Visit.Tags has type HashSet<int>, which hdnr cannot carry; use "
             + "string, long, int, short, sbyte, byte, double, float, bool, byte[], object, T[], List<T>, Dictionary<K, V>, a tuple, TypedBytesVector, TypedBytesList, TypedBytesMap, TypedBytesRaw or a record or class declared in the script\n", run.Stderr);
         Assert.Equal((7, $"{noConstructor.Path}(1,1): error HDNR0004: Map's value has type List<Plain>: Plain has neither a primary constructor nor a public parameterless one, so hdnr cannot build it: give it one of them\n"),
             (plain.ExitCode, plain.Stderr));
-        Assert.Equal((7, $"{dictionaryKey.Path}(1,1): error HDNR0004: Map's value has type Dictionary<P, int>: P cannot be a dictionary's key: the text form names a dictionary's entries with text; key it by a string or a number, or use a list of (P, value) tuples\n"),
-            (keyed.ExitCode, keyed.Stderr));
+    }
+
+    [Fact]
+    public void A_record_or_a_tuple_keys_a_dictionary_whose_text_names_are_the_keys_json_and_reads_back_typed()
+    {
+        var script = TempScript.Write("""
+            record P(string A, int B);
+            IEnumerable<(string, (Dictionary<P, int>, Dictionary<(string, int), int>))> Map(long offset, string line) =>
+                [("k", (new() { [new P(line, 1)] = 2 }, new() { [(line, 3)] = 4 }))];
+            IEnumerable<(string, string)> Reduce(string key, IEnumerable<(Dictionary<P, int>, Dictionary<(string, int), int>)> values) =>
+                values.Select(v => (key, $"{v.Item1.Single().Key} {v.Item1.Single().Value} {v.Item2.Single().Key} {v.Item2.Single().Value}"));
+            """);
+
+        var map = Hdnr.Run([script.Path, "map"], "a\"b\n");
+        var reduce = Hdnr.Run([script.Path, "reduce"], map.Stdout);
+
+        Assert.Equal((0, "k\t[{\"[\\\"a\\\\\\\"b\\\",1]\":2},{\"[\\\"a\\\\\\\"b\\\",3]\":4}]\n"), (map.ExitCode, map.Stdout));
+        Assert.Equal((0, "k\tP { A = a\"b, B = 1 } 2 (a\"b, 3) 4\n"), (reduce.ExitCode, reduce.Stdout));
     }
 }

@@ -100,4 +100,42 @@ public sealed class SortValuesTests
         Assert.Equal(7, result.ExitCode);
         Assert.Contains("error HDNR0001: with [SortValues], Reduce's values' element type (double, string) is written as sort fields: double cannot be a sort field: Hadoop's -n reads no exponent", result.Stderr);
     }
+
+    [Fact]
+    public void Records_as_key_and_value_sort_as_the_tuples_of_their_members_and_a_null_one_fails_its_map_in_one_line()
+    {
+        var script = TempScript.Write("""
+            record User(string Name, int Shard);
+            record Event(long Time, string Page);
+            IEnumerable<(User, Event)> Map(long offset, string line)
+            {
+                var f = line.Split(' ');
+                yield return (new User(f[0], f[0].Length), f[1] == "null" ? null! : new Event(long.Parse(f[1]), f[2]));
+            }
+
+            [SortValues(Descending = true)]
+            IEnumerable<(string, string)> Reduce(User user, IEnumerable<Event> events) =>
+                [(user.Name, string.Join(",", events.Select(e => $"{e.Time}:{e.Page}")))];
+            """);
+        File.WriteAllText(Path.Combine(script.Directory, "in.txt"), "u 9 a\nv 1 x\nu -10 b\nu 100 c\nu 9 b\n");
+
+        var info = Hdnr.Run([script.Path, "info"], "");
+        var mapped = Hdnr.Run([script.Path, "map"], File.ReadAllText(Path.Combine(script.Directory, "in.txt")), script.Directory);
+        var sorted = Hdnr.Run([script.Path, "sort"], mapped.StdoutBytes, script.Directory);
+        var reduced = Hdnr.Run([script.Path, "reduce"], sorted.StdoutBytes, script.Directory);
+        var launched = Hdnr.Run([script.Path, "launch-local", "in.txt", "out", "-D", "mapreduce.job.reduces=2"], "", script.Directory);
+        var nulled = Hdnr.Run([script.Path, "map"], "u 1 a\nu null\n", script.Directory);
+
+        Assert.Equal((0, "{\"doc\": \"\", \"tasks\": [\"map\", \"reduce\"], \"sort_values\": {\"order\": \"descending\", \"partitioner\": \"-k1,2\", \"comparator\": \"-k1,1 -k2,2n -k3,3nr -k4,4r\"}}\n"),
+            (info.ExitCode, info.Stdout));
+        Assert.Equal("u\t1\t9\ta\nv\t1\t1\tx\nu\t1\t-10\tb\nu\t1\t100\tc\nu\t1\t9\tb\n", mapped.Stdout);
+        Assert.Equal((0, "u\t100:c,9:b,9:a,-10:b\nv\t1:x\n"), (reduced.ExitCode, reduced.Stdout));
+        Assert.True(launched.ExitCode == 0, launched.ToString());
+        Assert.Equal(["u\t100:c,9:b,9:a,-10:b", "v\t1:x"],
+            Directory.GetFiles(Path.Combine(script.Directory, "out"), "part-*").SelectMany(File.ReadAllLines).Order(StringComparer.Ordinal));
+        Assert.Equal((1, "u\t1\t1\ta\n"), (nulled.ExitCode, nulled.Stdout));
+        Assert.Single(nulled.Stderr.TrimEnd('\n').Split('\n'));
+        Assert.Contains("record 2", nulled.Stderr);
+        Assert.Contains("a null Event has no [SortValues] fields", nulled.Stderr);
+    }
 }

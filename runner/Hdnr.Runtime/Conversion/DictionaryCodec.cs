@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Hdnr.Runtime.Text;
 using Hdnr.Runtime.TypedBytes;
@@ -31,13 +32,17 @@ public sealed class DictionaryCodec<TDictionary, TKey, TValue> : Codec<TDictiona
         var dictionary = new Dictionary<TKey, TValue>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            var name = reader.GetString();
-            var key = _key.ReadDecoded(name) ?? throw ObjectConverters.Mismatch(name, _name);
+            var name = reader.GetString()!;
+            var key = ReadName(name) ?? throw ObjectConverters.Mismatch(name, _name);
             reader.Read();
             dictionary[key] = _value.ReadJson(ref reader);
         }
         return (TDictionary)(object)dictionary;
     }
+
+    // A name is the key's text form: a scalar's own text, or a container's JSON (a tuple key's name is "[\"x\",1]").
+    private TKey? ReadName(string name) =>
+        _key is ScalarCodec<TKey> ? _key.ReadDecoded(name) : Codecs.ReadText(_key, Encoding.UTF8.GetBytes(name), Jobs.TypeNames.Of(typeof(TKey)));
 
     internal override TDictionary ReadDecoded(object? value)
     {
@@ -59,11 +64,16 @@ public sealed class DictionaryCodec<TDictionary, TKey, TValue> : Codec<TDictiona
         writer.WriteStartObject();
         foreach (var entry in value)
         {
-            writer.WritePropertyName(typeof(TKey) == typeof(string) ? (string)(object)entry.Key : TextForm.ToText(entry.Key));
+            writer.WritePropertyName(NameOf(entry.Key));
             _value.WriteJson(writer, entry.Value);
         }
         writer.WriteEndObject();
     }
+
+    private string NameOf(TKey key) =>
+        typeof(TKey) == typeof(string) ? (string)(object)key
+        : _key is ScalarCodec<TKey> ? TextForm.ToText(key)
+        : JsonForm.ToJson(_key, key);
 
     internal override void WriteTypedBytes(OutputBuffer output, TDictionary value)
     {

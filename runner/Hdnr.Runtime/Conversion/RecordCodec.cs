@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hdnr.Runtime.Text;
 using Hdnr.Runtime.Wire;
 
 namespace Hdnr.Runtime.Conversion;
@@ -37,7 +38,8 @@ public sealed class RecordCodec<TRecord, TTuple>(Codec<TTuple> items, Func<TTupl
         else items.WriteTypedBytes(output, split(value));
     }
 
-    internal override void WriteFields(OutputBuffer output, TRecord value) => items.WriteFields(output, split(value));
+    internal override void WriteFields(OutputBuffer output, TRecord value) =>
+        items.WriteFields(output, split(value ?? throw new ConversionFailure($"a null {Jobs.TypeNames.Of(typeof(TRecord))} has no [SortValues] fields: Hadoop sorts each of its members' text")));
 
     internal override TRecord ReadFields(ReadOnlySpan<byte> text) => build(items.ReadFields(text));
 }

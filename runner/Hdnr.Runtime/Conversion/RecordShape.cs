@@ -116,13 +116,6 @@ public sealed class RecordShape
             }
         }
         if (type.HasElementType) return Problem(type.GetElementType()!);
-        // A JSON object's names are text, which a record's array form is not.
-        if (type.IsGenericType && TextForm.DictionaryShapes.Contains(type.GetGenericTypeDefinition()) && IsScriptType(type.GetGenericArguments()[0]))
-        {
-            var key = type.GetGenericArguments()[0];
-            return new RecordShapeException(key, null,
-                $"{TypeNames.Of(key)} cannot be a dictionary's key: the text form names a dictionary's entries with text; key it by a string or a number, or use a list of ({TypeNames.Of(key)}, value) tuples");
-        }
         return type.IsGenericType ? type.GetGenericArguments().Select(Problem).FirstOrDefault(p => p is not null) : null;
     }
 

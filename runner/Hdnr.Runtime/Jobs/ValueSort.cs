@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text;
+using Hdnr.Runtime.Conversion;
 using Hdnr.Runtime.Text;
 
 namespace Hdnr.Runtime.Jobs;
@@ -10,7 +11,7 @@ namespace Hdnr.Runtime.Jobs;
 /// <param name="Descending">Whether values come largest first.</param>
 public sealed record ValueSort(string KeyKinds, string ValueKinds, bool Descending)
 {
-    private const string Sortable = "string, long, int, short, sbyte, byte or bool, or a tuple of them";
+    private const string Sortable = "string, long, int, short, sbyte, byte or bool, or a tuple or a record of them";
 
     /// <summary>The number of fields a key is written as.</summary>
     public int KeyFields => KeyKinds.Length;
@@ -78,11 +79,11 @@ public sealed record ValueSort(string KeyKinds, string ValueKinds, bool Descendi
 
         static string Kinds(Type type, string role)
         {
+            // A record is written as the tuple of its members, so it sorts as that tuple.
+            if (RecordShape.IsScriptType(type))
+                return string.Concat(RecordShape.Of(type).Members.Select(member => Kind(member.Type, role, type)));
             if (TextForm.IsValueTuple(type))
-            {
-                var items = type.GetGenericArguments();
-                return string.Concat(items.Select(item => Kind(item, role, type)));
-            }
+                return string.Concat(type.GetGenericArguments().Select(item => Kind(item, role, type)));
             return Kind(type, role, type).ToString();
         }
 

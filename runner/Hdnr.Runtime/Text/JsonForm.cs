@@ -50,6 +50,14 @@ internal static class JsonForm
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    /// <summary>The JSON text <paramref name="codec"/> writes for <paramref name="value"/>, for a dictionary key that is itself a container.</summary>
+    public static string ToJson<T>(Conversion.Codec<T> codec, T value)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) codec.WriteJson(writer, value);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
     /// <summary>Writes any supported runtime value as one JSON value.</summary>
     public static void Write(Utf8JsonWriter writer, object? value)
     {

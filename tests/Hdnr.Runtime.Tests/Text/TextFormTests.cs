@@ -52,6 +52,8 @@ public sealed class TextFormTests
     [InlineData("(string, long[])", "[\"a\",[9007199254740993]]")]
     [InlineData("Dictionary<int, double?>", "{\"1\":2.5,\"2\":null,\"3\":\"NaN\"}")]
     [InlineData("Dictionary<string, List<byte[]>>", "{\"x\":[\"AQ==\",\"\"]}")]
+    [InlineData("Dictionary<(string, int), long>", "{\"[\\\"x\\\",1]\":2,\"[\\\"a\\\\\\\"b\\\",-3]\":4}")]
+    [InlineData("Dictionary<int[], bool>", "{\"[1,2]\":true}")]
     [InlineData("TypedBytesVector", "[1,\"a\",2.5]")]
     [InlineData("TypedBytesRaw", "{\"typedbytes\":50,\"bytes\":\"CQ==\"}")]
     public void What_a_map_writes_a_reduce_reads_back_the_same(string type, string text)

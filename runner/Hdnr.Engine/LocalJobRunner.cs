@@ -125,31 +125,23 @@ public static class LocalJobRunner
     // same rule, so the map tasks write the same pairs on both.
     private static JobDescription WithInMapperCombining(JobDescription job, WireFormat mapOutput, bool reduces)
     {
-        var asked = Checked(job.Configuration.LastOrDefault(s => s.Key == InMapperCombining.Setting) is { Key: not null } given ? given.Value : null);
+        // A setting as the map task will read it from its environment, with the stream format the job settled on.
+        var mapOutputName = TaskIo.Name(mapOutput);
+        string? Variable(string name) => name == "stream_map_output" ? mapOutputName
+            : job.Configuration.LastOrDefault(s => TaskEnvironment.Safe(s.Key) == name).Value;
         if (job.Shape is null)
         {
-            if (InMapperCombining.Megabytes(asked) is > 0)
+            if (Variable(TaskSettings.VariableName(InMapperCombining.Setting)) is { } asked)
                 throw new UnimplementedSettingException($"-D {InMapperCombining.Setting}={asked}", "launch-local knows this job's functions only when it runs a script");
             return job;
         }
-        // The map task's io as it will read it from its environment: the stream's format, the key fields of its lines.
-        var settings = job.Configuration.Concat([KeyValuePair.Create("stream.map.output", TaskIo.Name(mapOutput))]).ToList();
-        var mapTask = TaskIo.FromEnvironment(TaskKind.Map, null, name => settings.LastOrDefault(s => TaskEnvironment.Safe(s.Key) == name).Value);
-        var (add, refusal) = InMapperCombining.For(job.Shape, mapTask, asked, reduces);
-        if (refusal is not null) throw new UnimplementedSettingException($"-D {InMapperCombining.Setting}={asked}", refusal);
-        return add is { } setting ? job with { Configuration = [.. job.Configuration, setting] } : job;
-
-        static string? Checked(string? value)
+        try
         {
-            try
-            {
-                InMapperCombining.Megabytes(value);
-                return value;
-            }
-            catch (ArgumentException e)
-            {
-                throw new UnimplementedSettingException($"-D {InMapperCombining.Setting}={value}", e.Message);
-            }
+            return InMapperCombining.For(job.Shape, Variable, reduces) is { } setting ? job with { Configuration = [.. job.Configuration, setting] } : job;
+        }
+        catch (ArgumentException e)
+        {
+            throw new UnimplementedSettingException(e.Message, e);
         }
     }
 

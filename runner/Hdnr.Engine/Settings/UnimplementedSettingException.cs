@@ -16,4 +16,10 @@ public sealed class UnimplementedSettingException : Exception
         : base($"{what}: {reason}")
     {
     }
+
+    /// <summary>A refusal told in full by <paramref name="refusal"/>'s one line.</summary>
+    public UnimplementedSettingException(string line, Exception refusal)
+        : base(line, refusal)
+    {
+    }
 }

@@ -159,33 +159,21 @@ public static class StreamingCommand
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(step);
-        // A -D as its task sees it: by its variable's name, the last one given winning.
-        string? Variable(string name) => options.Defines.LastOrDefault(d => d.IndexOf('=') is var at and > 0 && TaskSettings.VariableName(d[..at]) == name) is { } define
+        // A -D as its task sees it: by its variable's name, the last one given winning; -io sets all four streams over
+        // any -D, and without it (text) a -D stream.map.output names the map's.
+        string? Define(string name) => options.Defines.LastOrDefault(d => d.IndexOf('=') is var at and > 0 && TaskSettings.VariableName(d[..at]) == name) is { } define
             ? define[(define.IndexOf('=') + 1)..] : null;
-        var asked = Variable(TaskSettings.VariableName(InMapperCombining.Setting));
+        string? Variable(string name) => name == "stream_map_output" && options.Io is not (null or "text") ? options.Io : Define(name);
         try
         {
-            InMapperCombining.Megabytes(asked);
+            return InMapperCombining.For(step, Variable, options.Reducers != 0) is { } setting
+                ? options with { Defines = [.. options.Defines, $"{setting.Key}={setting.Value}"] }
+                : options;
         }
         catch (ArgumentException e)
         {
-            throw new HadoopToolException($"-D {InMapperCombining.Setting}={asked}: {e.Message}");
-        }
-        // -io sets all four streams over any -D; without it (text) a -D stream.map.output names the map's.
-        var mapOutput = options.Io is null or "text" ? Variable("stream_map_output") ?? "text" : options.Io;
-        Runtime.Wire.TaskIo mapTask;
-        try
-        {
-            mapTask = Runtime.Wire.TaskIo.FromEnvironment(TaskKind.Map, null, name => name == "stream_map_output" ? mapOutput : Variable(name));
-        }
-        catch (ArgumentException e)
-        {
-            // A setting the map task could not read: its message names it.
             throw new HadoopToolException(e.Message);
         }
-        var (add, refusal) = InMapperCombining.For(step, mapTask, asked, options.Reducers != 0);
-        if (refusal is not null) throw new HadoopToolException($"-D {InMapperCombining.Setting}={asked}: {refusal}");
-        return add is { } setting ? options with { Defines = [.. options.Defines, $"{setting.Key}={setting.Value}"] } : options;
     }
 
     private static readonly string[] StreamNames = ["stream.map.input", "stream.map.output", "stream.reduce.input", "stream.reduce.output"];

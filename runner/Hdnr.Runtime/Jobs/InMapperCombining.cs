@@ -23,21 +23,31 @@ public static class InMapperCombining
     private static readonly HashSet<Type> ExactKeys =
         [typeof(string), typeof(long), typeof(int), typeof(short), typeof(sbyte), typeof(byte), typeof(bool)];
 
-    /// <summary>The setting a launcher adds to step <paramref name="step"/>'s job (the default, when the job allows in-mapper combining and the user set nothing), or why a positive setting the user gave a job that cannot have it is refused (the line after <c>-D hdnr.map.combine.mb=N: </c>).</summary>
+    /// <summary>The setting a launcher adds to step <paramref name="step"/>'s job: the default, when the job allows in-mapper combining and the user set nothing; else null.</summary>
     /// <param name="step">The step's functions.</param>
-    /// <param name="mapTask">The io of the step's map task, as the task will read it from the job's settings.</param>
-    /// <param name="asked">The user's <see cref="Setting"/>, or null.</param>
-    /// <param name="reduces">Whether the job runs reduce tasks (a job with <c>--reducers 0</c> runs no combiner).</param>
-    /// <exception cref="ArgumentException"><paramref name="asked"/> is not a number of MiB.</exception>
-    public static (KeyValuePair<string, string>? Add, string? Refusal) For(JobShape step, TaskIo mapTask, string? asked, bool reduces)
+    /// <param name="variable">A job setting as its map task will see it, by its variable's name (<c>hdnr_map_combine_mb</c>, <c>stream_map_output</c>, ...): the last one given, or null.</param>
+    /// <param name="reduces">Whether the job runs reduce tasks (a job with no reducers runs no combiner).</param>
+    /// <exception cref="ArgumentException">The user's setting is refused (not a number of MiB, or positive on a job that cannot have it), or the map task could not read its io; the message is the one line that says so.</exception>
+    public static KeyValuePair<string, string>? For(JobShape step, Func<string, string?> variable, bool reduces)
     {
-        var megabytes = Megabytes(asked);
-        var reason = reduces ? Reason(step, mapTask) : "the job has no reduce tasks, so Hadoop runs no combiner";
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(variable);
+        var asked = variable(TaskSettings.VariableName(Setting));
+        int? megabytes;
+        try
+        {
+            megabytes = Megabytes(asked);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"-D {Setting}={asked}: {e.Message}");
+        }
+        var reason = reduces ? Reason(step, TaskIo.FromEnvironment(TaskKind.Map, null, variable)) : "the job has no reduce tasks, so Hadoop runs no combiner";
         if (megabytes is > 0 && reason is not null)
-            return (null, $"its map tasks cannot run Combine over their own output: {reason}; leave the setting out");
+            throw new ArgumentException($"-D {Setting}={asked}: its map tasks cannot run Combine over their own output: {reason}; leave the setting out");
         return megabytes is null && reason is null
-            ? (new(Setting, DefaultMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture)), null)
-            : (null, null);
+            ? new(Setting, DefaultMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : null;
     }
 
     /// <summary>The MiB a <see cref="Setting"/> value asks for: null when absent.</summary>

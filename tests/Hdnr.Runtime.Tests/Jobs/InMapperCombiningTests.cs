@@ -24,7 +24,7 @@ public sealed class InMapperCombiningTests
         var shape = JobShape.Of(Scripts.ScriptType(script));
 
         Assert.Null(InMapperCombining.Reason(shape, TaskIo.Text));
-        Assert.Equal(KeyValuePair.Create("hdnr.map.combine.mb", "32"), InMapperCombining.For(shape, TaskIo.TypedBytes, asked: null, reduces: true).Add);
+        Assert.Equal(KeyValuePair.Create("hdnr.map.combine.mb", "32"), InMapperCombining.For(shape, Settings(("stream_map_output", "typedbytes")), reduces: true));
     }
 
     [Theory]
@@ -41,19 +41,24 @@ public sealed class InMapperCombiningTests
         Assert.Equal(reason, InMapperCombining.Reason(JobShape.Of(Scripts.ScriptType(script)), TaskIo.Text));
 
     [Fact]
-    public void Key_fields_and_other_io_keep_it_off_by_default_and_refuse_it_when_asked()
+    public void Key_fields_and_other_io_keep_it_off_by_default_and_refuse_it_when_asked_in_one_line_naming_the_setting()
     {
         var shape = JobShape.Of(Scripts.ScriptType(Map + Combine + Reduce));
-        var keyFields = TaskIo.Text with { OutputFields = new KeyFields([(byte)'\t'], 2) };
+        (string, string) keyFields = ("stream_num_map_output_key_fields", "2"), asked = ("hdnr_map_combine_mb", "8");
 
-        Assert.Equal((null, null), InMapperCombining.For(shape, keyFields, asked: null, reduces: true));
-        Assert.Equal((null, null), InMapperCombining.For(shape, TaskIo.Text, asked: "0", reduces: true));
-        Assert.Equal("its map tasks cannot run Combine over their own output: its map output is cut into key fields, so Hadoop's key is not the script's; leave the setting out",
-            InMapperCombining.For(shape, keyFields, asked: "8", reduces: true).Refusal);
-        Assert.Equal("its map tasks cannot run Combine over their own output: its map output travels as rawbytes; leave the setting out",
-            InMapperCombining.For(shape, new TaskIo(WireFormat.Text, WireFormat.RawBytes), asked: "8", reduces: true).Refusal);
-        Assert.Equal("its map tasks cannot run Combine over their own output: the job has no reduce tasks, so Hadoop runs no combiner; leave the setting out",
-            InMapperCombining.For(shape, TaskIo.Text, asked: "8", reduces: false).Refusal);
-        Assert.Throws<ArgumentException>(() => InMapperCombining.For(shape, TaskIo.Text, asked: "-1", reduces: true));
+        Assert.Null(InMapperCombining.For(shape, Settings(keyFields), reduces: true));
+        Assert.Null(InMapperCombining.For(shape, Settings(("hdnr_map_combine_mb", "0")), reduces: true));
+        Assert.Equal("-D hdnr.map.combine.mb=8: its map tasks cannot run Combine over their own output: its map output is cut into key fields, so Hadoop's key is not the script's; leave the setting out",
+            Assert.Throws<ArgumentException>(() => InMapperCombining.For(shape, Settings(keyFields, asked), reduces: true)).Message);
+        Assert.Equal("-D hdnr.map.combine.mb=8: its map tasks cannot run Combine over their own output: its map output travels as rawbytes; leave the setting out",
+            Assert.Throws<ArgumentException>(() => InMapperCombining.For(shape, Settings(("stream_map_output", "rawbytes"), asked), reduces: true)).Message);
+        Assert.Equal("-D hdnr.map.combine.mb=8: its map tasks cannot run Combine over their own output: the job has no reduce tasks, so Hadoop runs no combiner; leave the setting out",
+            Assert.Throws<ArgumentException>(() => InMapperCombining.For(shape, Settings(asked), reduces: false)).Message);
+        Assert.Equal("-D hdnr.map.combine.mb=-1: expected a number of MiB from 0 to 2047",
+            Assert.Throws<ArgumentException>(() => InMapperCombining.For(shape, Settings(("hdnr_map_combine_mb", "-1")), reduces: true)).Message);
     }
+
+    // The job's settings as a task sees them, by variable name.
+    private static Func<string, string?> Settings(params (string Name, string Value)[] settings) =>
+        name => settings.LastOrDefault(s => s.Name == name).Value;
 }

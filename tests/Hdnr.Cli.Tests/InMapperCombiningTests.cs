@@ -36,14 +36,22 @@ public sealed class InMapperCombiningTests
     [Fact]
     public void A_map_task_given_the_setting_by_its_environment_combines_keeps_first_seen_key_order_and_combines_a_hot_key_as_it_goes()
     {
-        // 600 "a" between a "b" and a "c": "a" is combined in place at 256 and 512 values, its sum put back each time.
+        // A word count whose Combine counts its own calls.
+        var script = TempScript.Write("""
+            IEnumerable<(string, int)> Map(long offset, string line) => line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => (w, 1));
+            IEnumerable<(string, int)> Combine(string word, IEnumerable<int> counts) { Counter("test", "combines", 1); yield return (word, counts.Sum()); }
+            IEnumerable<(string, int)> Reduce(string word, IEnumerable<int> counts) { yield return (word, counts.Sum()); }
+            """);
+        // 600 "a" between a "b" and a "c": "a" is combined in place at 32 values and every 31 after (its sum put back
+        // each time as its one value), 19 times in all; then b, a and c once each when the map ends.
         var input = "b " + string.Concat(Enumerable.Repeat("a ", 600)) + "c a\n";
 
-        var map = Hdnr.Run(["wc.csx", "map"], input, environment: new Dictionary<string, string?> { ["hdnr_map_combine_mb"] = "1" });
-        var plain = Hdnr.Run(["wc.csx", "map"], "b a a\n");
+        var map = Hdnr.Run([script.Path, "map"], input, environment: new Dictionary<string, string?> { ["hdnr_map_combine_mb"] = "1" });
+        var plain = Hdnr.Run([script.Path, "map"], "b a a\n");
 
         Assert.True(map.ExitCode == 0, map.ToString());
         Assert.Equal("b\t1\na\t601\nc\t1\n", map.Stdout);
+        Assert.Contains("reporter:counter:test,combines,22\n", map.Stderr);
         Assert.Contains("reporter:counter:hdnr,In-mapper combine input records,603\n", map.Stderr);
         Assert.Contains("reporter:counter:hdnr,In-mapper combine output records,3\n", map.Stderr);
         // By hand, without the setting, a map writes each pair as Map returns it.

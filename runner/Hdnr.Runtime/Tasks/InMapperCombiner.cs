@@ -43,8 +43,10 @@ internal sealed class InMapperCombiner<TKey, TValue, TPair, TAccess>(
     TaskRun run, string name, Func<TKey, IEnumerable<TValue>, IEnumerable<TPair>> combine, long limit) : InMapperBuffer<TKey, TValue>
     where TAccess : struct, IPairAccess<TPair, TKey, TValue>
 {
-    // Values of one key combined at a time, before the key's values are replaced by what Combine returns for it.
-    private const int CombineEvery = 256;
+    // Values of one key combined at a time, before the key's values are replaced by what Combine returns for it. Small,
+    // so the values every key holds stay in the processor's cache: at 256 a word count's map task took about 10% longer
+    // (its 6,000 keys' arrays spread over 6 MB), and 8 was no faster than 32.
+    private const int CombineEvery = 32;
 
     // A dictionary entry, the key's list and its array: what a key costs beside its own bytes.
     private const int KeyOverhead = 120;
@@ -154,6 +156,7 @@ internal sealed class InMapperCombiner<TKey, TValue, TPair, TAccess>(
         return size;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static long ValueSize(TValue value) =>
         typeof(TValue) == typeof(string) ? 32 + 2L * (Unsafe.As<TValue, string?>(ref value)?.Length ?? 0) : Unsafe.SizeOf<TValue>();
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Hdnr.Runtime.Conversion;
 
 namespace Hdnr.Runtime.Tasks;
@@ -51,13 +52,12 @@ internal sealed class InMapperCombiner<TKey, TValue, TPair, TAccess>(
     // A dictionary entry, the key's list and its array: what a key costs beside its own bytes.
     private const int KeyOverhead = 120;
 
-    // A null key never reaches the dictionary (Add writes it out first).
-#pragma warning disable CS8714
-    private readonly Dictionary<TKey, int> _slots = new();
+    // A null key never reaches the dictionary (Add writes it out first). Each key's values live in the dictionary's own
+    // entry, so a pair costs one lookup and no other structure to walk.
+#pragma warning disable CS8714 // a null key never reaches the dictionary
+    private readonly Dictionary<TKey, Slot> _slots = new();
 #pragma warning restore CS8714
     private readonly List<TKey> _keys = [];
-    private readonly List<List<TValue>> _values = [];
-    private readonly List<int> _combineAt = [];
     private readonly List<TPair> _returned = [];
     private long _bytes;
     private long _taken;
@@ -76,40 +76,37 @@ internal sealed class InMapperCombiner<TKey, TValue, TPair, TAccess>(
             Write(key, value);
             return;
         }
-        if (!_slots.TryGetValue(key, out var slot))
+#pragma warning disable CS8714 // a null key never reaches the dictionary
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slots, key, out var known);
+#pragma warning restore CS8714
+        if (!known)
         {
-            slot = _keys.Count;
-            _slots.Add(key, slot);
+            slot = new Slot([], CombineEvery);
             _keys.Add(key);
-            _values.Add([]);
-            _combineAt.Add(CombineEvery);
             _bytes += KeyOverhead + KeySize(key);
         }
-        var values = _values[slot];
-        values.Add(value);
+        slot.Values.Add(value);
         _bytes += ValueSize(value);
-        if (values.Count >= _combineAt[slot]) CombineInPlace(slot);
+        // Nothing below adds a key, so the reference into the dictionary stays good.
+        if (slot.Values.Count >= slot.CombineAt) slot.CombineAt = CombineInPlace(key, slot.Values);
         if (_bytes > limit) Flush();
     }
 
     public override void Flush()
     {
-        for (var slot = 0; slot < _keys.Count; slot++)
+        foreach (var key in _keys)
         {
-            foreach (var pair in Combine(_keys[slot], _values[slot])) Write(TAccess.Key(pair), TAccess.Value(pair));
+            foreach (var pair in Combine(key, _slots[key].Values)) Write(TAccess.Key(pair), TAccess.Value(pair));
         }
         _slots.Clear();
         _keys.Clear();
-        _values.Clear();
-        _combineAt.Clear();
         _bytes = 0;
     }
 
-    // Replaces a key's values with what Combine returns for them; pairs it returns for another key leave the task.
-    private void CombineInPlace(int slot)
+    // Replaces a key's values with what Combine returns for them (pairs it returns for another key leave the task), and
+    // says at how many values to combine the key again.
+    private int CombineInPlace(TKey key, List<TValue> values)
     {
-        var key = _keys[slot];
-        var values = _values[slot];
         var before = Size(values);
         var returned = Combine(key, values);
         values.Clear();
@@ -120,7 +117,7 @@ internal sealed class InMapperCombiner<TKey, TValue, TPair, TAccess>(
         }
         _bytes += Size(values) - before;
         // A Combine that keeps most values (one that only filters, say) is run again only once they have doubled.
-        _combineAt[slot] = Math.Max(CombineEvery, 2 * values.Count);
+        return Math.Max(CombineEvery, 2 * values.Count);
     }
 
     // Runs Combine to its end: its pairs are taken before the values they came from are cleared.
@@ -167,4 +164,7 @@ internal sealed class InMapperCombiner<TKey, TValue, TPair, TAccess>(
         ITuple tuple => Enumerable.Range(0, tuple.Length).Sum(i => tuple[i] is string text ? 32 + 2L * text.Length : 8),
         _ => 8,
     };
+
+    // A key's values, and at how many it is combined next.
+    private record struct Slot(List<TValue> Values, int CombineAt);
 }

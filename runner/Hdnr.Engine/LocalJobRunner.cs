@@ -60,6 +60,9 @@ public static class LocalJobRunner
         }
 
         var streams = StreamIo.Of(job, DetectedIo(job, files), reducers);
+        if (streams.Output(reducers) == WireFormat.TypedBytes && !job.PartFormat.IsSequenceFile(WireFormat.TypedBytes))
+            throw new UnimplementedSettingException($"--outputformat {OutputSettings.TextOutputFormat}",
+                "with typedbytes output, Hadoop's TextOutputFormat writes the Java toString of each TypedBytesWritable, which launch-local does not imitate; leave --outputformat out (SequenceFiles, which `hdnr readtb` shows) or use --io text; launch passes it to Hadoop.");
         job = WithInMapperCombining(job, streams.MapOutput, reducers > 0);
         // The map's input is read as its own stream; every other rule below is about the pairs the map writes.
         var io = streams.MapOutput;

@@ -26,6 +26,19 @@ public sealed class HadoopSettingsTests
     }
 
     [Fact]
+    public void Text_part_files_of_typedbytes_output_are_refused_with_exit_2_and_no_output_is_made()
+    {
+        var output = NewOutput();
+
+        var run = Hdnr.Run(["wc.csx", "launch-local", "wc.txt", output, "--io", "typedbytes", "--outputformat", "org.apache.hadoop.mapred.TextOutputFormat"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("hdnr: --outputformat org.apache.hadoop.mapred.TextOutputFormat: with typedbytes output, Hadoop's TextOutputFormat writes the Java toString of each "
+            + "TypedBytesWritable, which launch-local does not imitate; leave --outputformat out (SequenceFiles, which `hdnr readtb` shows) or use --io text; launch passes it to Hadoop.\n", run.Stderr);
+        Assert.False(Directory.Exists(output), "a refused job makes no OUTPUT");
+    }
+
+    [Fact]
     public void A_setting_joined_to_its_D_is_read_as_hadoops_GenericOptionsParser_reads_it()
     {
         var output = NewOutput();

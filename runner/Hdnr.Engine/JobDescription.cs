@@ -39,8 +39,8 @@ public sealed record JobDescription
     /// <summary>Number of reduce tasks (<c>mapreduce.job.reduces</c>); 0 makes the job map-only.</summary>
     public int Reducers { get; init; } = 1;
 
-    /// <summary>How many tasks run at once.</summary>
-    public int Parallelism { get; init; } = Environment.ProcessorCount;
+    /// <summary>How many tasks run at once; null for <see cref="Scheduling.TaskPool.Threads"/>'s choice.</summary>
+    public int? Parallelism { get; init; }
 
     /// <summary>The block size splits are cut to (<c>fs.local.block.size</c>: Hadoop's local file system reports 32 MB).</summary>
     public long SplitBytes { get; init; } = 32L << 20;

@@ -94,9 +94,9 @@ public static class LocalJobRunner
             progress.Start(splits.Sum(s => s.Length), reducers, counters);
 
             var mapOutputs = new IReadOnlyList<SpillRun>[splits.Count];
-            TaskPool.Run(splits.Count, job.Parallelism, i => mapOutputs[i] = MapTask.Run(context, splits[i], i), linked);
+            TaskPool.Run(splits.Count, TaskPool.Threads(splits.Count, job.Parallelism), i => mapOutputs[i] = MapTask.Run(context, splits[i], i), linked);
             if (reducers > 0)
-                TaskPool.Run(reducers, job.Parallelism, r => ReduceTask.Run(context, mapOutputs, r), linked);
+                TaskPool.Run(reducers, TaskPool.Threads(reducers, job.Parallelism), r => ReduceTask.Run(context, mapOutputs, r), linked);
 
             linked.Token.ThrowIfCancellationRequested();
             // The commit is not interrupted: a signal that comes while it runs finds the job committed, and changes nothing.

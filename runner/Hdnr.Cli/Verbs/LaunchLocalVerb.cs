@@ -45,7 +45,7 @@ internal static class LaunchLocalVerb
         var attempts = cmd.Option<int>("--max-attempts <N>", "Attempts per task before the job fails (default 4).", CommandOptionType.SingleValue);
         var sortBuffer = cmd.Option<int>("--sort-buffer-mb <MB>", "Map output buffer per task before it spills (default 100).", CommandOptionType.SingleValue);
         var splitMb = cmd.Option<int>("--split-mb <MB>", "Largest split of an uncompressed text file or a SequenceFile (default 32, Hadoop's local block size).", CommandOptionType.SingleValue);
-        var parallel = cmd.Option<int>("--tasks <N>", "Tasks run at once (default: one per core).", CommandOptionType.SingleValue);
+        var parallel = cmd.Option<int>("--tasks <N>", "Tasks run at once (default: one per core, or all of a kind when they number between one and two per core).", CommandOptionType.SingleValue);
         var overwrite = ownOutput ? null : cmd.Option("--overwrite", "Replace an existing OUTPUT once the job has committed (Hadoop refuses it); never one that is or holds an input or the working or home directory.", CommandOptionType.NoValue);
         var files = cmd.Option("--file <PATH[#NAME]>", "A file linked into each task's working directory.", CommandOptionType.MultipleValue);
         var archives = cmd.Option("--archive <PATH[#NAME]>", "An archive unpacked and linked into each task's working directory.", CommandOptionType.MultipleValue);
@@ -69,7 +69,7 @@ internal static class LaunchLocalVerb
                 Inputs = inputs,
                 Output = output,
                 Reducers = reducers.HasValue() ? reducers.ParsedValue : (int)(Number(configuration, "mapreduce.job.reduces") ?? 1),
-                Parallelism = parallel.HasValue() ? Math.Max(1, parallel.ParsedValue) : Environment.ProcessorCount,
+                Parallelism = parallel.HasValue() ? Math.Max(1, parallel.ParsedValue) : null,
                 SplitBytes = splitMb.HasValue() ? Math.Max(1L, splitMb.ParsedValue) << 20 : Math.Max(1L, Number(configuration, "fs.local.block.size", largest: long.MaxValue) ?? 32L << 20),
                 MinSplitBytes = Number(configuration, "mapreduce.input.fileinputformat.split.minsize", largest: long.MaxValue) ?? 1,
                 SortBufferMb = sortBuffer.HasValue() ? Math.Clamp(sortBuffer.ParsedValue, 1, 2047) : (int)(Number(configuration, "mapreduce.task.io.sort.mb", "a number of MiB from 1 to 2047", 2047, 1) ?? 100),

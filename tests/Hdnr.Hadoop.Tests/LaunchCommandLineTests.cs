@@ -152,11 +152,15 @@ public sealed class LaunchCommandLineTests : IDisposable
             environment: environment);
         var notANumber = Hdnr.Run([Hdnr.Example("wc.csx"), "launch", "in", "out", "--print-command", "-D", "hdnr.map.combine.mb=lots"], environment: environment);
         var off = Hdnr.Run([Hdnr.Example("wc.csx"), "launch", "in", "out", "--print-command", "-D", "hdnr.map.combine.mb=0"], environment: environment);
+        // A map task could not read this setting, with or without reducers: refused before Hadoop is asked.
+        var badFields = Hdnr.Run([Hdnr.Example("wc.csx"), "launch", "in", "out", "--print-command", "--reducers", "0", "-D", "stream.num.map.output.key.fields=two"],
+            environment: environment);
 
         Assert.Equal(1, keyFields.ExitCode);
         Assert.Equal("hdnr: -D hdnr.map.combine.mb=8: its map tasks cannot run Combine over their own output: its map output is cut into key fields, so Hadoop's key is not the script's; leave the setting out\n", keyFields.Stderr);
         Assert.Equal(1, notANumber.ExitCode);
         Assert.Equal("hdnr: -D hdnr.map.combine.mb=lots: expected a number of MiB from 0 to 2047\n", notANumber.Stderr);
+        Assert.Equal((1, "hdnr: stream_num_map_output_key_fields is \"two\"; expected a number\n"), (badFields.ExitCode, badFields.Stderr));
         Assert.True(off.ExitCode == 0, off.ToString());
         Assert.Contains(" -D hdnr.map.combine.mb=0 -D 'mapreduce.job.name=hdnr wc' ", off.Stdout);
         Assert.False(File.Exists(Path.Combine(_root, "ran")), "hadoop was run");

@@ -42,7 +42,9 @@ public static class InMapperCombining
         {
             throw new ArgumentException($"-D {Setting}={asked}: {e.Message}");
         }
-        var reason = reduces ? Reason(step, TaskIo.FromEnvironment(TaskKind.Map, null, variable)) : "the job has no reduce tasks, so Hadoop runs no combiner";
+        // Read whether or not it is needed: a setting the map task could not read is refused before the job starts.
+        var mapTask = TaskIo.FromEnvironment(TaskKind.Map, null, variable);
+        var reason = reduces ? Reason(step, mapTask) : "the job has no reduce tasks, so Hadoop runs no combiner";
         if (megabytes is > 0 && reason is not null)
             throw new ArgumentException($"-D {Setting}={asked}: its map tasks cannot run Combine over their own output: {reason}; leave the setting out");
         return megabytes is null && reason is null

@@ -75,6 +75,8 @@ public static class Launcher
     private static int LaunchSteps(CompiledScript compiled, IReadOnlyList<JobShape> steps, LaunchOptions options, FreezeMode mode, bool upload, bool printOnly,
         TextWriter stdout, TextWriter log)
     {
+        if (JobSteps.ReducersProblem(steps, options.Reducers) is { } reducers)
+            throw new HadoopToolException($"--reducers 0: {reducers}");
         var hadoop = HadoopInstallation.Find();
         var name = Freezer.ExecutableName(compiled.ScriptPath);
         var store = BundleStore.For(hadoop, options.Defines);

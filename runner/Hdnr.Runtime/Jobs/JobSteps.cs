@@ -53,6 +53,18 @@ public static partial class JobSteps
         return steps;
     }
 
+    /// <summary>Why a job of <paramref name="steps"/> cannot run with <paramref name="reducers"/> reduce tasks where a step declares none, or null when it can.</summary>
+    /// <remarks>A step before the last with a Reduce hands that Reduce's output on, so it never runs map-only, as <c>[Reducers(0)]</c> is refused.</remarks>
+    public static string? ReducersProblem(IReadOnlyList<JobShape> steps, int? reducers)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        if (reducers != 0) return null;
+        foreach (var step in steps.Take(steps.Count - 1))
+            if (step.Reducers is null && step.Defines(TaskKind.Reduce))
+                return $"step {step.Step} of {steps.Count} would run map-only, but step {step.Step + 1} takes its {JobShape.FunctionName("Reduce", step.Step)}'s output; give 1 reducer or more, or declare [Reducers(n)] on step {step.Step}";
+        return null;
+    }
+
     [GeneratedRegex(@"^(Map|Reduce|Combine)(End|Start)?([0-9]+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StepName();
 }

@@ -40,6 +40,20 @@ public sealed class JobStepsTests
     }
 
     [Fact]
+    public void Zero_reducers_are_refused_only_where_a_step_before_the_last_would_skip_the_reduce_the_next_step_reads()
+    {
+        var steps = JobSteps.Of(Scripts.ScriptType(TwoSteps));
+        var declared = JobSteps.Of(Scripts.ScriptType(TwoSteps.Replace("IEnumerable<(string, (int, string))> Reduce(", "[Reducers(2)] IEnumerable<(string, (int, string))> Reduce(", StringComparison.Ordinal)));
+
+        Assert.Equal("step 1 of 2 would run map-only, but step 2 takes its Reduce's output; give 1 reducer or more, or declare [Reducers(n)] on step 1",
+            JobSteps.ReducersProblem(steps, 0));
+        Assert.Null(JobSteps.ReducersProblem(steps, 1));
+        Assert.Null(JobSteps.ReducersProblem(steps, null));
+        // Step 1 declares its own, and the last step may run map-only as a one-step job does.
+        Assert.Null(JobSteps.ReducersProblem(declared, 0));
+    }
+
+    [Fact]
     public void A_step_whose_output_types_are_not_the_next_steps_input_types_is_refused_naming_both_functions_and_types()
     {
         var error = Assert.Throws<JobShapeException>(() => JobSteps.Of(Scripts.ScriptType("""

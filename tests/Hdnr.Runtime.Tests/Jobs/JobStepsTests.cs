@@ -89,6 +89,14 @@ public sealed class JobStepsTests
         "[Reducers(3)] on Reduce2 but [Reducers(2)] on Map2: declare a step's reducers once")]
     [InlineData("[Reducers(0)] IEnumerable<(string, int)> Map2(string w, int c) => [(w, c)];", "Map2",
         "[Reducers(0)] on Map2: a step runs 1 reducer or more; a step without a Reduce function is map-only")]
+    [InlineData("[Reducers(3)] IEnumerable<(string, int)> Map2(string w, int c) => [(w, c)];", "Map2",
+        "[Reducers(3)] on Map2, but step 2 has no Reduce2, so it is map-only; remove [Reducers] or add the Reduce")]
+    [InlineData("[Reducers(3)] int Helper() => 1;", "Helper",
+        "[Reducers(3)] on Helper, which is no step's function; put it on one of the step's Map, Reduce, Combine or their hooks")]
+    [InlineData("[SortValues] IEnumerable<(string, int)> MapEnd() => [];", "MapEnd",
+        "[SortValues] orders the values a Reduce gets; put it on a Reduce, not on MapEnd")]
+    [InlineData("[SortValues] void MapStart() { }", "MapStart",
+        "[SortValues] orders the values a Reduce gets; put it on a Reduce, not on MapStart")]
     public void Steps_that_do_not_fit_together_are_refused_at_the_function_that_breaks_them(string later, string function, string message)
     {
         var error = Assert.Throws<JobShapeException>(() => JobSteps.Of(Scripts.ScriptType(

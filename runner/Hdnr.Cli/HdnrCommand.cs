@@ -47,6 +47,7 @@ internal static class HdnrCommand
             cmd.OnExecute(() => Help(app, verb.Value));
         });
         VerbCatalog.Describe(app);
+        RefuseInOneLine(app);
         app.OnExecute(() =>
         {
             app.ShowHelp();
@@ -86,7 +87,25 @@ internal static class HdnrCommand
         LaunchVerb.Register(app, session);
         LaunchFrozenVerb.Register(app, session);
         VerbCatalog.Describe(app);
+        RefuseInOneLine(app);
         return app;
+    }
+
+    // McMaster answers a value an option does not accept in two lines (one on stdout) with exit 1, a task's failure code.
+    private static void RefuseInOneLine(CommandLineApplication app)
+    {
+        app.ValidationErrorHandler = result => throw new UserException($"{Refused(app)}{result.ErrorMessage}");
+        foreach (var command in app.Commands) RefuseInOneLine(command);
+    }
+
+    // The option or argument whose value was refused, named as the user wrote it (McMaster's message names only the value).
+    private static string Refused(CommandLineApplication app)
+    {
+        var context = new System.ComponentModel.DataAnnotations.ValidationContext(app);
+        if (app.GetOptions().FirstOrDefault(o => o.Validators.Any(v => v.GetValidationResult(o, context) is { } result && result != System.ComponentModel.DataAnnotations.ValidationResult.Success)) is { } option)
+            return $"{(option.LongName is { } name ? "--" + name : "-" + option.ShortName)}: ";
+        return app.Arguments.FirstOrDefault(a => a.Validators.Any(v => v.GetValidationResult(a, context) is { } result && result != System.ComponentModel.DataAnnotations.ValidationResult.Success)) is { } argument
+            ? $"{argument.Name}: " : "";
     }
 
     private static CommandLineApplication NewApp(string name)

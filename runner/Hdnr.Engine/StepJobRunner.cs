@@ -32,6 +32,8 @@ public static class StepJobRunner
         // What the user's job is, checked before the first step as the one-step job checks it: an OUTPUT that exists, an
         // input that does not, an --overwrite that would delete an input.
         HadoopSettings.RefuseUnimplemented(job.Configuration, []);
+        if (JobSteps.ReducersProblem(steps, job.Reducers) is { } reducers)
+            throw new UnimplementedSettingException("0 reducers (--reducers 0 or -D mapreduce.job.reduces=0)", reducers + ".");
         var output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(job.Output));
         using var scratch = ScratchDirectory.Create(TaskIds.NewJob().JobId, log);
         new OutputCommitter(output, log).CheckOutputSpecs(job.Overwrite);

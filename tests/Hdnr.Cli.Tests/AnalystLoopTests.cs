@@ -34,6 +34,16 @@ public sealed class AnalystLoopTests
     }
 
     [Fact]
+    public void A_value_an_option_or_argument_does_not_accept_is_a_usage_error_in_one_line_naming_it()
+    {
+        var io = Hdnr.Run(["wc.csx", "run", "wc.txt", "--io", "bogus"]);
+        var task = Hdnr.Run(["wc.csx", "pipe", "mapper"], "");
+
+        Assert.Equal((2, "", "hdnr: --io: Invalid value 'bogus'. Allowed values are: text, typedbytes, rawbytes, keyonlytext\n"), (io.ExitCode, io.Stdout, io.Stderr));
+        Assert.Equal((2, "", "hdnr: task: Invalid value 'mapper'. Allowed values are: map, reduce, combine\n"), (task.ExitCode, task.Stdout, task.Stderr));
+    }
+
+    [Fact]
     public void A_verb_written_before_the_script_is_understood()
     {
         var result = Hdnr.Run(["map", "wc.csx"], "a b a\n");

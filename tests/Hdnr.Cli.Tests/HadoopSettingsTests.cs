@@ -39,6 +39,19 @@ public sealed class HadoopSettingsTests
     }
 
     [Fact]
+    public void A_map_output_codec_hadoop_does_not_have_fails_the_job_in_one_line_as_on_hadoop_and_no_output_is_made()
+    {
+        var output = NewOutput();
+
+        // Hadoop 2.8.5 fails every map task ("Compression codec org.example.Codec was not found") and Streaming exits 1.
+        var run = Hdnr.Run(["wc.csx", "launch-local", "wc.txt", output, "-D", "mapreduce.map.output.compress=true", "-D", "mapred.map.output.compression.codec=org.example.Codec"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("hdnr: -D mapred.map.output.compression.codec: Hadoop 2.8.5 has no codec org.example.Codec, so its map tasks fail (\"Compression codec org.example.Codec was not found\").\n", run.Stderr);
+        Assert.False(Directory.Exists(output), "a refused job makes no OUTPUT");
+    }
+
+    [Fact]
     public void A_setting_joined_to_its_D_is_read_as_hadoops_GenericOptionsParser_reads_it()
     {
         var output = NewOutput();

@@ -71,6 +71,15 @@ public sealed class SequenceFileVerbsTests
     }
 
     [Fact]
+    public void Writetb_into_a_folder_that_takes_no_file_names_the_path_asked_for()
+    {
+        // /proc takes no new file, even for root; the error names the user's path, not the temp file beside it.
+        var refused = Hdnr.Run(["writetb", "--format", "tsv", "/proc/out.seq"], "a\t1\n");
+
+        Assert.Equal((1, "hdnr: cannot write /proc/out.seq: /proc does not take a new file\n"), (refused.ExitCode, refused.Stderr));
+    }
+
+    [Fact]
     public void Readtb_of_a_text_file_gives_the_pairs_hadoop_dumptb_gives()
     {
         // j3.map-stdin.tb is what Hadoop 2.8.5's dumptb writes for text-input.txt (checked byte for byte): offsets and lines.

@@ -76,6 +76,19 @@ public sealed class StepsTests
     }
 
     [Fact]
+    public void Zero_reducers_where_a_later_step_reads_a_reduces_output_are_refused_before_any_step_runs()
+    {
+        var output = Path.Combine(Directory.CreateTempSubdirectory("hdnr-steps-").FullName, "out");
+
+        var result = Hdnr.Run([MostUsed, "launch-local", "mostused.txt", output, "--reducers", "0"]);
+
+        // Step 1 map-only would hand step 2 (string, int) pairs where it reads (string, (int, string)): refused, nothing written.
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("hdnr: 0 reducers (--reducers 0 or -D mapreduce.job.reduces=0): step 1 of 2 would run map-only, but step 2 takes its Reduce's output; give 1 reducer or more, or declare [Reducers(n)] on step 1.\n", result.Stderr);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
     public void A_step_whose_output_is_not_the_next_steps_input_is_a_compile_error_at_the_later_function()
     {
         var script = TempScript.Write("""

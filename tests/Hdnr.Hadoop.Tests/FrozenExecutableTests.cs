@@ -191,4 +191,12 @@ public sealed class FrozenExecutableTests(FrozenWordCount frozen) : IClassFixtur
         Assert.Equal(1, result.ExitCode);
         Assert.EndsWith("hdnr: freeze writes a .tar, .tar.gz or .tgz archive; '" + Path.Combine(frozen.Work, "wc.zip") + "' is none of them\n", result.Stderr);
     }
+
+    [Fact]
+    public void A_folder_that_takes_no_new_file_is_refused_before_the_publish_naming_the_archive()
+    {
+        var result = Hdnr.Run([Hdnr.Example("wc.csx"), "freeze", "/proc/wc.tar.gz"]);
+
+        Assert.Equal((1, "hdnr: cannot write /proc/wc.tar.gz: /proc does not take a new file\n"), (result.ExitCode, result.Stderr));
+    }
 }

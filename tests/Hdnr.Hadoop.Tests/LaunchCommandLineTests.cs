@@ -165,4 +165,18 @@ public sealed class LaunchCommandLineTests : IDisposable
         Assert.Contains(" -D hdnr.map.combine.mb=0 -D 'mapreduce.job.name=hdnr wc' ", off.Stdout);
         Assert.False(File.Exists(Path.Combine(_root, "ran")), "hadoop was run");
     }
+
+    [Fact]
+    public void Launch_refuses_0_reducers_where_a_later_step_reads_a_reduces_output_given_either_way()
+    {
+        var environment = FakeHadoop("file:///");
+
+        var option = Hdnr.Run([Hdnr.Example("mostused.csx"), "launch", "in", "out", "--print-command", "--reducers", "0"], environment: environment);
+        var define = Hdnr.Run([Hdnr.Example("mostused.csx"), "launch", "in", "out", "--print-command", "-D", "mapreduce.job.reduces=0"], environment: environment);
+
+        const string Refusal = "hdnr: 0 reducers (--reducers 0 or -D mapreduce.job.reduces=0): step 1 of 2 would run map-only, but step 2 takes its Reduce's output; give 1 reducer or more, or declare [Reducers(n)] on step 1\n";
+        Assert.Equal((1, Refusal), (option.ExitCode, option.Stderr));
+        Assert.Equal((1, Refusal), (define.ExitCode, define.Stderr));
+        Assert.False(File.Exists(Path.Combine(_root, "ran")), "hadoop was run");
+    }
 }

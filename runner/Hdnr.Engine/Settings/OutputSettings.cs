@@ -30,6 +30,7 @@ public static class OutputSettings
                     $"launch-local writes {TextOutputFormat} and {SequenceFileOutputFormat} only (Hadoop Streaming needs the whole class name); launch passes it to Hadoop."),
             };
         }
+        MapOutputCodec(configuration);
         if (HadoopSettings.Find(configuration, "mapreduce.output.textoutputformat.separator") is { } separator)
             format = format with { Separator = separator.Value };
         // FileOutputFormat.getCompressOutput: Configuration.getBoolean, which reads anything but true or false as the default.
@@ -52,6 +53,17 @@ public static class OutputSettings
             };
         }
         return format with { Codec = codec, SequenceCompression = type };
+    }
+
+    // Map output compression changes no part file, but a codec class Hadoop does not have fails every map task there.
+    private static void MapOutputCodec(IReadOnlyList<KeyValuePair<string, string>> configuration)
+    {
+        if (HadoopSettings.Find(configuration, "mapreduce.map.output.compress") is not { } on || !string.Equals(on.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase)
+            || HadoopSettings.Find(configuration, "mapreduce.map.output.compress.codec") is not { } named)
+            return;
+        var codec = named.Value.Trim();
+        if ((HadoopCodecs.IsSupported(codec) && codec != HadoopCodecs.ZStandard) || codec == "org.apache.hadoop.io.compress.Lz4Codec") return;
+        throw new SettingValueException($"-D {named.Key}: Hadoop 2.8.5 has no codec {codec}, so its map tasks fail (\"Compression codec {codec} was not found\").");
     }
 
     private static string Codec(KeyValuePair<string, string> setting)

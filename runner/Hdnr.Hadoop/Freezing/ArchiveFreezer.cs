@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Hdnr.Runtime.Files;
 using Hdnr.Scripting;
 
 namespace Hdnr.Hadoop.Freezing;
@@ -29,6 +30,13 @@ public static class ArchiveFreezer
     {
         if (!BundleArchive.IsArchivePath(archivePath))
             throw new HadoopToolException($"freeze writes a .tar, .tar.gz or .tgz archive; '{archivePath}' is none of them");
+        // A folder that takes no new file is told before the minutes a publish costs, in the words the write would use.
+        if (Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(archivePath))))
+        {
+            var (probe, temp) = AtomicFile.Create(archivePath);
+            probe.Dispose();
+            AtomicFile.TryDelete(temp);
+        }
     }
 
     /// <summary>Refuses a side file that is missing, or that would land on another (<paramref name="bundleNames"/>: the bundle's own root entries), as tar's extraction would let the later one replace the first.</summary>

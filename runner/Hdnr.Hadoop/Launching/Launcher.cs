@@ -75,6 +75,11 @@ public static class Launcher
     private static int LaunchSteps(CompiledScript compiled, IReadOnlyList<JobShape> steps, LaunchOptions options, FreezeMode mode, bool upload, bool printOnly,
         TextWriter stdout, TextWriter log)
     {
+        // Hadoop takes the job's reducers from -D where -numReduceTasks (a step's [Reducers], --reducers) does not say.
+        var asked = options.Reducers ?? (options.Defines.LastOrDefault(d => d.StartsWith("mapreduce.job.reduces=", StringComparison.Ordinal) || d.StartsWith("mapred.reduce.tasks=", StringComparison.Ordinal)) is { } define
+            && int.TryParse(define[(define.IndexOf('=') + 1)..], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var defined) ? defined : null);
+        if (JobSteps.ReducersProblem(steps, asked) is { } reducers)
+            throw new HadoopToolException($"0 reducers (--reducers 0 or -D mapreduce.job.reduces=0): {reducers}");
         var hadoop = HadoopInstallation.Find();
         var name = Freezer.ExecutableName(compiled.ScriptPath);
         var store = BundleStore.For(hadoop, options.Defines);

@@ -26,7 +26,19 @@ public static class AtomicFile
         var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}.tmp");
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = bufferSize };
         if (mode is { } unixMode && !OperatingSystem.IsWindows()) options.UnixCreateMode = unixMode;
-        return (new FileStream(temp, options), temp);
+        try
+        {
+            return (new FileStream(temp, options), temp);
+        }
+        // The temp file's random name means nothing to the user: name the file they asked for.
+        catch (UnauthorizedAccessException e)
+        {
+            throw new UnauthorizedAccessException($"cannot write {full}: permission denied in {folder}", e);
+        }
+        catch (IOException e) when (e is not PathTooLongException)
+        {
+            throw new IOException($"cannot write {full}: {folder} does not take a new file", e);
+        }
     }
 
     /// <summary>Replaces <paramref name="path"/> with <paramref name="content"/> in one step.</summary>

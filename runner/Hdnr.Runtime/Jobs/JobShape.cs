@@ -219,7 +219,7 @@ public sealed class JobShape
         CheckRecords(name, role, type);
         if (!TextForm.CanRead(type))
             throw new JobShapeException(name,
-                $"{name} takes a {role} of type {TypeNames.Of(type)}, which hdnr cannot convert input to; use {TextForm.ReadableTypesText}");
+                $"{name} takes a {role} of type {TypeNames.Of(type)}, which hdnr cannot convert input to{NullableRecordNote(type)}; use {TextForm.ReadableTypesText}");
     }
 
     private static void CheckWritable(string name, string role, Type type)
@@ -227,8 +227,13 @@ public sealed class JobShape
         CheckRecords(name, role, type);
         if (!TextForm.CanWrite(type))
             throw new JobShapeException(name,
-                $"{name} returns pairs whose {role} has type {TypeNames.Of(type)}, which hdnr cannot write; use {TextForm.ReadableTypesText}, or a collection of them");
+                $"{name} returns pairs whose {role} has type {TypeNames.Of(type)}, which hdnr cannot write{NullableRecordNote(type)}; use {TextForm.ReadableTypesText}, or a collection of them");
     }
+
+    // A record struct's T? reads like a record, but is not one: say so, and what to declare instead.
+    private static string NullableRecordNote(Type type) => TextForm.NullableRecord(type) is { } nullable
+        ? $" (it holds {TypeNames.Of(nullable)}: hdnr carries no nullable record struct; declare a record class for a value that may be null)"
+        : "";
 
     // A script type that cannot travel is named at its declaration, where the fix is.
     private static void CheckRecords(string name, string role, Type type)

@@ -30,6 +30,7 @@ public static partial class JobSteps
         var steps = new List<JobShape> { JobShape.Of(scriptType, 1) };
         var last = numbered.Count == 0 ? 1 : numbered.Keys.Max();
         for (var k = 2; k <= last; k++) steps.Add(JobShape.Of(scriptType, k));
+        CheckDeclarations(scriptType.GetMethods(Declared), steps);
         if (steps.Count == 1) return steps;
         foreach (var step in steps)
         {
@@ -51,6 +52,38 @@ public static partial class JobSteps
                 JobShapeException.StepsCode);
         }
         return steps;
+    }
+
+    /// <summary>Why a job of <paramref name="steps"/> cannot run with <paramref name="reducers"/> reduce tasks where a step declares none, or null when it can.</summary>
+    /// <remarks>A step before the last with a Reduce hands that Reduce's output on, so it never runs map-only, as <c>[Reducers(0)]</c> is refused.</remarks>
+    public static string? ReducersProblem(IReadOnlyList<JobShape> steps, int? reducers)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        if (reducers != 0) return null;
+        foreach (var step in steps.Take(steps.Count - 1))
+            if (step.Reducers is null && step.Defines(TaskKind.Reduce))
+                return $"step {step.Step} of {steps.Count} would run map-only, but step {step.Step + 1} takes its {JobShape.FunctionName("Reduce", step.Step)}'s output; give 1 reducer or more, or declare [Reducers(n)] on step {step.Step}";
+        return null;
+    }
+
+    // A declaration where no step reads it would be accepted and ignored: refused at the function it stands on.
+    private static void CheckDeclarations(MethodInfo[] methods, List<JobShape> steps)
+    {
+        static IEnumerable<MethodInfo> Functions(JobShape step) =>
+            new[] { step.Map, step.Reduce, step.Combine, step.MapEnd, step.ReduceEnd, step.CombineEnd }.Select(f => f?.Method)
+                .Concat([step.Start(TaskKind.Map), step.Start(TaskKind.Reduce), step.Start(TaskKind.Combine)]).OfType<MethodInfo>();
+        foreach (var method in methods)
+        {
+            if (method.GetCustomAttribute<SortValuesAttribute>() is not null && !steps.Any(s => s.Reduce?.Method == method))
+                throw new JobShapeException(method.Name, $"[SortValues] orders the values a Reduce gets; put it on a Reduce, not on {method.Name}");
+            if (method.GetCustomAttribute<ReducersAttribute>() is { } reducers && steps.FirstOrDefault(s => Functions(s).Contains(method)) is var step)
+            {
+                if (step is null)
+                    throw new JobShapeException(method.Name, $"[Reducers({reducers.Count})] on {method.Name}, which is no step's function; put it on one of the step's Map, Reduce, Combine or their hooks");
+                if (step.Reduce is null)
+                    throw new JobShapeException(method.Name, $"[Reducers({reducers.Count})] on {method.Name}, but step {step.Step} has no {JobShape.FunctionName("Reduce", step.Step)}, so it is map-only; remove [Reducers] or add the Reduce");
+            }
+        }
     }
 
     [GeneratedRegex(@"^(Map|Reduce|Combine)(End|Start)?([0-9]+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

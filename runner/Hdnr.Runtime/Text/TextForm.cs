@@ -50,7 +50,20 @@ internal static class TextForm
 
     /// <summary>True when a script may return keys or values of <paramref name="type"/>.</summary>
     public static bool CanWrite(Type type) =>
-        CanRead(type) || typeof(IEnumerable).IsAssignableFrom(type) || typeof(ITuple).IsAssignableFrom(type);
+        CanRead(type) || ((typeof(IEnumerable).IsAssignableFrom(type) || typeof(ITuple).IsAssignableFrom(type)) && !HoldsScriptType(type));
+
+    // A collection hdnr cannot read is written from its runtime values, which know no record's members.
+    private static bool HoldsScriptType(Type type) =>
+        Conversion.RecordShape.IsScriptType(type)
+        || (type.IsArray && HoldsScriptType(type.GetElementType()!))
+        || (type.IsGenericType && type.GetGenericArguments().Any(HoldsScriptType));
+
+    /// <summary>The first <c>T?</c> of a record struct declared in the script that <paramref name="type"/> holds, or null: hdnr carries none.</summary>
+    public static Type? NullableRecord(Type type) =>
+        Nullable.GetUnderlyingType(type) is { } underlying && Conversion.RecordShape.IsScriptType(underlying) ? type
+        : type.IsArray ? NullableRecord(type.GetElementType()!)
+        : type.IsGenericType ? type.GetGenericArguments().Select(NullableRecord).FirstOrDefault(t => t is not null)
+        : null;
 
     /// <summary>True for <c>ValueTuple</c> types of one to seven elements, the ones hdnr reads as JSON arrays.</summary>
     public static bool IsValueTuple(Type type) =>

@@ -75,6 +75,10 @@ public sealed class JobShapeTests
         "Map takes a value of type DateTime, which hdnr cannot convert input to; use string, long, int, short, sbyte, byte, double, float, bool, byte[], object, T[], List<T>, Dictionary<K, V>, a tuple, TypedBytesVector, TypedBytesList, TypedBytesMap, TypedBytesRaw or a record or class declared in the script")]
     [InlineData("IEnumerable<(string, DateTime)> Map(long o, string l) => [];",
         "Map returns pairs whose value has type DateTime, which hdnr cannot write; use string, long, int, short, sbyte, byte, double, float, bool, byte[], object, T[], List<T>, Dictionary<K, V>, a tuple, TypedBytesVector, TypedBytesList, TypedBytesMap, TypedBytesRaw or a record or class declared in the script, or a collection of them")]
+    [InlineData("record Visit(string User); IEnumerable<(string, HashSet<Visit>)> Map(long o, string l) => [];",
+        "Map returns pairs whose value has type HashSet<Visit>, which hdnr cannot write; use string, long, int, short, sbyte, byte, double, float, bool, byte[], object, T[], List<T>, Dictionary<K, V>, a tuple, TypedBytesVector, TypedBytesList, TypedBytesMap, TypedBytesRaw or a record or class declared in the script, or a collection of them")]
+    [InlineData("record struct P(int X); IEnumerable<(string, Dictionary<string, P?>)> Map(long o, string l) => [];",
+        "Map returns pairs whose value has type Dictionary<string, P?>, which hdnr cannot write (it holds P?: hdnr carries no nullable record struct; declare a record class for a value that may be null); use string, long, int, short, sbyte, byte, double, float, bool, byte[], object, T[], List<T>, Dictionary<K, V>, a tuple, TypedBytesVector, TypedBytesList, TypedBytesMap, TypedBytesRaw or a record or class declared in the script, or a collection of them")]
     [InlineData("System.Collections.Immutable.ImmutableArray<(string, int)> Map(long o, string l) => [];",
         "Map must take (key, value) and return pairs, e.g. IEnumerable<(string, int)> Map(long offset, string line); found: ImmutableArray<(string, int)> Map(long, string)")]
     [InlineData("IEnumerable<(T, int)> Map<T>(long o, T l) => [];",

@@ -40,6 +40,20 @@ public sealed class JobStepsTests
     }
 
     [Fact]
+    public void Zero_reducers_are_refused_only_where_a_step_before_the_last_would_skip_the_reduce_the_next_step_reads()
+    {
+        var steps = JobSteps.Of(Scripts.ScriptType(TwoSteps));
+        var declared = JobSteps.Of(Scripts.ScriptType(TwoSteps.Replace("IEnumerable<(string, (int, string))> Reduce(", "[Reducers(2)] IEnumerable<(string, (int, string))> Reduce(", StringComparison.Ordinal)));
+
+        Assert.Equal("step 1 of 2 would run map-only, but step 2 takes its Reduce's output; give 1 reducer or more, or declare [Reducers(n)] on step 1",
+            JobSteps.ReducersProblem(steps, 0));
+        Assert.Null(JobSteps.ReducersProblem(steps, 1));
+        Assert.Null(JobSteps.ReducersProblem(steps, null));
+        // Step 1 declares its own, and the last step may run map-only as a one-step job does.
+        Assert.Null(JobSteps.ReducersProblem(declared, 0));
+    }
+
+    [Fact]
     public void A_step_whose_output_types_are_not_the_next_steps_input_types_is_refused_naming_both_functions_and_types()
     {
         var error = Assert.Throws<JobShapeException>(() => JobSteps.Of(Scripts.ScriptType("""
@@ -75,6 +89,14 @@ public sealed class JobStepsTests
         "[Reducers(3)] on Reduce2 but [Reducers(2)] on Map2: declare a step's reducers once")]
     [InlineData("[Reducers(0)] IEnumerable<(string, int)> Map2(string w, int c) => [(w, c)];", "Map2",
         "[Reducers(0)] on Map2: a step runs 1 reducer or more; a step without a Reduce function is map-only")]
+    [InlineData("[Reducers(3)] IEnumerable<(string, int)> Map2(string w, int c) => [(w, c)];", "Map2",
+        "[Reducers(3)] on Map2, but step 2 has no Reduce2, so it is map-only; remove [Reducers] or add the Reduce")]
+    [InlineData("[Reducers(3)] int Helper() => 1;", "Helper",
+        "[Reducers(3)] on Helper, which is no step's function; put it on one of the step's Map, Reduce, Combine or their hooks")]
+    [InlineData("[SortValues] IEnumerable<(string, int)> MapEnd() => [];", "MapEnd",
+        "[SortValues] orders the values a Reduce gets; put it on a Reduce, not on MapEnd")]
+    [InlineData("[SortValues] void MapStart() { }", "MapStart",
+        "[SortValues] orders the values a Reduce gets; put it on a Reduce, not on MapStart")]
     public void Steps_that_do_not_fit_together_are_refused_at_the_function_that_breaks_them(string later, string function, string message)
     {
         var error = Assert.Throws<JobShapeException>(() => JobSteps.Of(Scripts.ScriptType(

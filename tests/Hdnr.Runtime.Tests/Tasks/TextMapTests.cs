@@ -24,6 +24,14 @@ public sealed class TextMapTests
     }
 
     [Fact]
+    public void A_map_that_returns_null_for_a_record_returns_no_pairs_for_it()
+    {
+        const string Odd = """IEnumerable<(string, int)> Map(long offset, string line) => line == "skip" ? null! : [(line, 1)];""";
+
+        Assert.Equal("a\t1\nb\t1\n", Scripts.RunText(Odd, TaskKind.Map, "a\nskip\nb\n"));
+    }
+
+    [Fact]
     public void Keys_are_byte_offsets_of_the_lines_in_utf8()
     {
         Assert.Equal("0\t[héllo]\n7\t[x]\n", Scripts.RunText(Echo, TaskKind.Map, "héllo\nx\n"));

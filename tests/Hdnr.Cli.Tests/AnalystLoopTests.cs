@@ -38,9 +38,18 @@ public sealed class AnalystLoopTests
     {
         var io = Hdnr.Run(["wc.csx", "run", "wc.txt", "--io", "bogus"]);
         var task = Hdnr.Run(["wc.csx", "pipe", "mapper"], "");
+        // launch-local's numbers: none is quietly made another (they were raised to 1, or cut to 2047).
+        var output = Path.Combine(Directory.CreateTempSubdirectory("hdnr-option-values-").FullName, "out");
+        var numbers = new[] { "--tasks 0", "--max-attempts 0", "--split-mb 0", "--sort-buffer-mb 3000" }
+            .Select(option => Hdnr.Run(["wc.csx", "launch-local", "wc.txt", output, .. option.Split(' ')])).ToList();
 
         Assert.Equal((2, "", "hdnr: --io: Invalid value 'bogus'. Allowed values are: text, typedbytes, rawbytes, keyonlytext\n"), (io.ExitCode, io.Stdout, io.Stderr));
         Assert.Equal((2, "", "hdnr: task: Invalid value 'mapper'. Allowed values are: map, reduce, combine\n"), (task.ExitCode, task.Stdout, task.Stderr));
+        Assert.Equal(
+            [(2, "hdnr: --tasks: The field --tasks must be between 1 and 2147483647.\n"), (2, "hdnr: --max-attempts: The field --max-attempts must be between 1 and 2147483647.\n"),
+             (2, "hdnr: --split-mb: The field --split-mb must be between 1 and 2147483647.\n"), (2, "hdnr: --sort-buffer-mb: The field --sort-buffer-mb must be between 1 and 2047.\n")],
+            numbers.Select(r => (r.ExitCode, r.Stderr)));
+        Assert.False(Directory.Exists(output), "a refused job makes no OUTPUT");
     }
 
     [Fact]

@@ -42,10 +42,14 @@ internal static class LaunchLocalVerb
             CommandOptionType.SingleValue);
         var isolation = cmd.Option("--isolation <MODE>", "inprocess (default) or process: each task a separate hdnr process in its own directory.",
             CommandOptionType.SingleValue).Accepts(v => v.Values("inprocess", "process"));
-        var attempts = cmd.Option<int>("--max-attempts <N>", "Attempts per task before the job fails (default 4).", CommandOptionType.SingleValue);
-        var sortBuffer = cmd.Option<int>("--sort-buffer-mb <MB>", "Map output buffer per task before it spills (default 100).", CommandOptionType.SingleValue);
-        var splitMb = cmd.Option<int>("--split-mb <MB>", "Largest split of an uncompressed text file or a SequenceFile (default 32, Hadoop's local block size).", CommandOptionType.SingleValue);
-        var parallel = cmd.Option<int>("--tasks <N>", "Tasks run at once (default: one per core, or all of a kind when they number between one and two per core).", CommandOptionType.SingleValue);
+        var attempts = cmd.Option<int>("--max-attempts <N>", "Attempts per task before the job fails (default 4).", CommandOptionType.SingleValue)
+            .Accepts(v => v.Range(1, int.MaxValue));
+        var sortBuffer = cmd.Option<int>("--sort-buffer-mb <MB>", "Map output buffer per task before it spills (default 100).", CommandOptionType.SingleValue)
+            .Accepts(v => v.Range(1, 2047));
+        var splitMb = cmd.Option<int>("--split-mb <MB>", "Largest split of an uncompressed text file or a SequenceFile (default 32, Hadoop's local block size).", CommandOptionType.SingleValue)
+            .Accepts(v => v.Range(1, int.MaxValue));
+        var parallel = cmd.Option<int>("--tasks <N>", "Tasks run at once (default: one per core, or all of a kind when they number between one and two per core).", CommandOptionType.SingleValue)
+            .Accepts(v => v.Range(1, int.MaxValue));
         var overwrite = ownOutput ? null : cmd.Option("--overwrite", "Replace an existing OUTPUT once the job has committed (Hadoop refuses it); never one that is or holds an input or the working or home directory.", CommandOptionType.NoValue);
         var files = cmd.Option("--file <PATH[#NAME]>", "A file linked into each task's working directory.", CommandOptionType.MultipleValue);
         var archives = cmd.Option("--archive <PATH[#NAME]>", "An archive unpacked and linked into each task's working directory.", CommandOptionType.MultipleValue);
@@ -69,10 +73,10 @@ internal static class LaunchLocalVerb
                 Inputs = inputs,
                 Output = output,
                 Reducers = reducers.HasValue() ? reducers.ParsedValue : (int)(Number(configuration, "mapreduce.job.reduces") ?? 1),
-                Parallelism = parallel.HasValue() ? Math.Max(1, parallel.ParsedValue) : null,
-                SplitBytes = splitMb.HasValue() ? Math.Max(1L, splitMb.ParsedValue) << 20 : Math.Max(1L, Number(configuration, "fs.local.block.size", largest: long.MaxValue) ?? 32L << 20),
+                Parallelism = parallel.HasValue() ? parallel.ParsedValue : null,
+                SplitBytes = splitMb.HasValue() ? (long)splitMb.ParsedValue << 20 : Math.Max(1L, Number(configuration, "fs.local.block.size", largest: long.MaxValue) ?? 32L << 20),
                 MinSplitBytes = Number(configuration, "mapreduce.input.fileinputformat.split.minsize", largest: long.MaxValue) ?? 1,
-                SortBufferMb = sortBuffer.HasValue() ? Math.Clamp(sortBuffer.ParsedValue, 1, 2047) : (int)(Number(configuration, "mapreduce.task.io.sort.mb", "a number of MiB from 1 to 2047", 2047, 1) ?? 100),
+                SortBufferMb = sortBuffer.HasValue() ? sortBuffer.ParsedValue : (int)(Number(configuration, "mapreduce.task.io.sort.mb", "a number of MiB from 1 to 2047", 2047, 1) ?? 100),
                 SpillPercent = SpillPercent(configuration),
                 MinSpillsForCombine = (int)(Number(configuration, "mapreduce.map.combine.minspills") ?? 3),
                 // Hadoop's merge never ends with a factor of 1: each pass would merge one segment into one.
@@ -92,8 +96,8 @@ internal static class LaunchLocalVerb
                 PartFormat = OutputSettings.Read(configuration, outputFormat.Value()),
                 Isolation = isolation.Value() == "process" ? Isolation.Process : Isolation.InProcess,
                 TaskTimeoutMilliseconds = Number(configuration, "mapreduce.task.timeout", "a number of milliseconds", long.MaxValue) ?? 600_000,
-                MaxAttempts = attempts.HasValue() ? Math.Max(1, attempts.ParsedValue) : (int)Math.Max(1, Number(configuration, "mapreduce.map.maxattempts") ?? 4),
-                ReduceMaxAttempts = attempts.HasValue() ? Math.Max(1, attempts.ParsedValue) : (int)Math.Max(1, Number(configuration, "mapreduce.reduce.maxattempts") ?? 4),
+                MaxAttempts = attempts.HasValue() ? attempts.ParsedValue : (int)Math.Max(1, Number(configuration, "mapreduce.map.maxattempts") ?? 4),
+                ReduceMaxAttempts = attempts.HasValue() ? attempts.ParsedValue : (int)Math.Max(1, Number(configuration, "mapreduce.reduce.maxattempts") ?? 4),
                 NonZeroExitIsFailure = Boolean(configuration, "stream.non.zero.exit.is.failure") ?? true,
                 Overwrite = overwrite?.HasValue() == true,
                 Configuration = configuration,

@@ -196,7 +196,11 @@ public sealed class FrozenExecutableTests(FrozenWordCount frozen) : IClassFixtur
     public void A_folder_that_takes_no_new_file_is_refused_before_the_publish_naming_the_archive()
     {
         var result = Hdnr.Run([Hdnr.Example("wc.csx"), "freeze", "/proc/wc.tar.gz"]);
+        var missing = Path.Combine(Path.GetTempPath(), "hdnr-no-such-folder-" + Guid.NewGuid().ToString("N"), "wc.tar.gz");
+        var noFolder = Hdnr.Run([Hdnr.Example("wc.csx"), "freeze", missing]);
 
         Assert.Equal((1, "hdnr: cannot write /proc/wc.tar.gz: /proc does not take a new file\n"), (result.ExitCode, result.Stderr));
+        Assert.Equal((1, $"hdnr: {missing}: the folder {Path.GetDirectoryName(missing)} does not exist.\n"), (noFolder.ExitCode, noFolder.Stderr));
+        Assert.False(Directory.Exists(Path.GetDirectoryName(missing)), "freeze made the folder");
     }
 }

@@ -30,13 +30,13 @@ public static class ArchiveFreezer
     {
         if (!BundleArchive.IsArchivePath(archivePath))
             throw new HadoopToolException($"freeze writes a .tar, .tar.gz or .tgz archive; '{archivePath}' is none of them");
-        // A folder that takes no new file is told before the minutes a publish costs, in the words the write would use.
-        if (Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(archivePath))))
-        {
-            var (probe, temp) = AtomicFile.Create(archivePath);
-            probe.Dispose();
-            AtomicFile.TryDelete(temp);
-        }
+        // A folder that is missing or takes no new file is told before the minutes a publish costs, as writetb tells it.
+        var folder = Path.GetDirectoryName(Path.GetFullPath(archivePath))!;
+        if (!Directory.Exists(folder))
+            throw new HadoopToolException($"{archivePath}: the folder {folder} does not exist.");
+        var (probe, temp) = AtomicFile.Create(archivePath);
+        probe.Dispose();
+        AtomicFile.TryDelete(temp);
     }
 
     /// <summary>Refuses a side file that is missing, or that would land on another (<paramref name="bundleNames"/>: the bundle's own root entries), as tar's extraction would let the later one replace the first.</summary>

@@ -13,6 +13,13 @@ public sealed record LaunchOptions
     /// <summary><c>-D key=value</c> settings, passed through in order.</summary>
     public IReadOnlyList<string> Defines { get; init; } = [];
 
+    /// <summary>The value of the last <c>-D</c> whose key <paramref name="names"/> takes (the last wins, as in Hadoop's configuration), or null.</summary>
+    public string? Define(Func<string, bool> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        return Defines.LastOrDefault(d => d.IndexOf('=') is var at and > 0 && names(d[..at])) is { } define ? define[(define.IndexOf('=') + 1)..] : null;
+    }
+
     /// <summary>The number of reduce tasks, when given.</summary>
     public int? Reducers { get; init; }
 

@@ -76,8 +76,8 @@ public static class Launcher
         TextWriter stdout, TextWriter log)
     {
         // Hadoop takes the job's reducers from -D where -numReduceTasks (a step's [Reducers], --reducers) does not say.
-        var asked = options.Reducers ?? (options.Defines.LastOrDefault(d => d.StartsWith("mapreduce.job.reduces=", StringComparison.Ordinal) || d.StartsWith("mapred.reduce.tasks=", StringComparison.Ordinal)) is { } define
-            && int.TryParse(define[(define.IndexOf('=') + 1)..], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var defined) ? defined : null);
+        var asked = options.Reducers ?? (options.Define(key => key is "mapreduce.job.reduces" or "mapred.reduce.tasks") is { } define
+            && int.TryParse(define, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var defined) ? defined : null);
         if (JobSteps.ReducersProblem(steps, asked) is { } reducers)
             throw new HadoopToolException($"0 reducers (--reducers 0 or -D mapreduce.job.reduces=0): {reducers}");
         var hadoop = HadoopInstallation.Find();

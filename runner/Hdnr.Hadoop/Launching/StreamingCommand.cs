@@ -161,9 +161,8 @@ public static class StreamingCommand
         ArgumentNullException.ThrowIfNull(step);
         // A -D as its task sees it: by its variable's name, the last one given winning; -io sets all four streams over
         // any -D, and without it (text) a -D stream.map.output names the map's.
-        string? Define(string name) => options.Defines.LastOrDefault(d => d.IndexOf('=') is var at and > 0 && TaskSettings.VariableName(d[..at]) == name) is { } define
-            ? define[(define.IndexOf('=') + 1)..] : null;
-        string? Variable(string name) => name == "stream_map_output" && options.Io is not (null or "text") ? options.Io : Define(name);
+        string? Variable(string name) => name == "stream_map_output" && options.Io is not (null or "text") ? options.Io
+            : options.Define(key => TaskSettings.VariableName(key) == name);
         try
         {
             return InMapperCombining.For(step, Variable, options.Reducers != 0) is { } setting
